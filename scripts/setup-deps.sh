@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Zarrscope builds and tests with, only those missing.
+# Usage: scripts/setup-deps.sh   (uses sudo when not root)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-httpserver-dev libqt6websockets6-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6
+  libblosc-dev nlohmann-json3-dev libzstd-dev liblz4-dev zlib1g-dev libbz2-dev
+  python3 python3-numpy python3-zarr python3-numcodecs
+)
+# Node.js may come from elsewhere (nodesource conflicts with Debian's npm): only ask apt when absent.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup-deps: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup-deps: all Debian packages present"
+fi
+
+# zarrita (v3 cross-check peer) lives in tests/js with its own lockfile.
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -f "$here/tests/js/package.json" ] && [ ! -d "$here/tests/js/node_modules/zarrita" ]; then
+  echo "setup-deps: npm install in tests/js"
+  (cd "$here/tests/js" && npm install --no-audit --no-fund --silent)
+fi
