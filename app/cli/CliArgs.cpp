@@ -1,0 +1,88 @@
+#include "CliArgs.h"
+
+const QList<CommandSpec> &commandSpecs()
+{
+    static const QList<CommandSpec> specs = {
+        {QStringLiteral("ls"), 1, 1, {QStringLiteral("--json")}, {}, QStringLiteral("ls STORE [--json]")},
+        {QStringLiteral("info"), 1, 2, {QStringLiteral("--json")}, {}, QStringLiteral("info STORE [ARRAY] [--json]")},
+        {QStringLiteral("get"), 2, 2, {}, {QStringLiteral("--select"), QStringLiteral("-o")},
+         QStringLiteral("get STORE ARRAY [--select SEL] -o OUT.npy")},
+        {QStringLiteral("bench"), 2, 2, {QStringLiteral("--json")},
+         {QStringLiteral("--select"), QStringLiteral("--mode"), QStringLiteral("--concurrency")},
+         QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency N] [--json]")},
+    };
+    return specs;
+}
+
+QString usageText()
+{
+    QString text = QStringLiteral("usage: zarrscope-cli COMMAND ...\n");
+    for (const auto &s : commandSpecs())
+        text += QStringLiteral("  zarrscope-cli %1\n").arg(s.usage);
+    text += QStringLiteral("  zarrscope-cli --version\n"
+                           "STORE is a directory or file:// URL. SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
+                           "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");
+    return text;
+}
+
+std::optional<CliArgs> parseArgs(const QStringList &args, QString *error)
+{
+    if (args.isEmpty()) {
+        *error = QStringLiteral("no command given");
+        return std::nullopt;
+    }
+    CliArgs out;
+    out.command = args.first();
+    const auto it = std::find_if(commandSpecs().begin(), commandSpecs().end(),
+                                 [&](const CommandSpec &s) { return s.name == out.command; });
+    if (it == commandSpecs().end()) {
+        *error = QStringLiteral("unknown command \"%1\"").arg(out.command);
+        return std::nullopt;
+    }
+    const CommandSpec &spec = *it;
+    bool optionsEnded = false;
+    for (int i = 1; i < args.size(); ++i) {
+        QString a = args[i];
+        if (!optionsEnded && a == u"--") {
+            optionsEnded = true;
+            continue;
+        }
+        // A lone "-" or a negative-looking selection is not an option; "" (the root array) is positional.
+        const bool looksLikeOption = !optionsEnded && a.startsWith(u'-') && a.size() > 1;
+        if (!looksLikeOption) {
+            out.positional << a;
+            continue;
+        }
+        QString value;
+        bool inlineValue = false;
+        if (a.startsWith(QLatin1String("--")) && a.contains(u'=')) {
+            value = a.mid(a.indexOf(u'=') + 1);
+            a = a.left(a.indexOf(u'='));
+            inlineValue = true;
+        }
+        if (spec.flags.contains(a)) {
+            if (inlineValue) {
+                *error = QStringLiteral("option %1 takes no value").arg(a);
+                return std::nullopt;
+            }
+            out.options.insert(a, QString());
+        } else if (spec.valued.contains(a)) {
+            if (!inlineValue) {
+                if (i + 1 >= args.size()) {
+                    *error = QStringLiteral("option %1 needs a value").arg(a);
+                    return std::nullopt;
+                }
+                value = args[++i];
+            }
+            out.options.insert(a, value);
+        } else {
+            *error = QStringLiteral("unknown option %1 for %2").arg(a, spec.name);
+            return std::nullopt;
+        }
+    }
+    if (out.positional.size() < spec.minPositional || out.positional.size() > spec.maxPositional) {
+        *error = QStringLiteral("usage: zarrscope-cli %1").arg(spec.usage);
+        return std::nullopt;
+    }
+    return out;
+}

@@ -1,0 +1,38 @@
+// zarrscope-cli: the headless front end to the core read engine.
+
+#include "CliArgs.h"
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("zarrscope-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ZARRSCOPE_VERSION));
+    const QStringList args = app.arguments().mid(1);
+    if (args.size() == 1 && (args[0] == u"--version" || args[0] == u"-V")) {
+        printOut(QStringLiteral("zarrscope-cli %1\n").arg(QStringLiteral(ZARRSCOPE_VERSION)));
+        return ExitCode::Ok;
+    }
+    if (args.size() == 1 && (args[0] == u"--help" || args[0] == u"-h" || args[0] == u"help")) {
+        printOut(usageText());
+        return ExitCode::Ok;
+    }
+    QString error;
+    const auto parsed = parseArgs(args, &error);
+    if (!parsed)
+        return reportUsage(error);
+    const QString &c = parsed->command;
+    if (c == u"ls")
+        return runLs(*parsed);
+    if (c == u"info")
+        return runInfo(*parsed);
+    if (c == u"get")
+        return runGet(*parsed);
+    if (c == u"bench")
+        return runBench(*parsed);
+    return reportUsage(QStringLiteral("unknown command \"%1\"").arg(c));
+}

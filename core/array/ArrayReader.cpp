@@ -1,0 +1,203 @@
+#include "array/ArrayReader.h"
+
+#include "metadata/MetadataParser.h"
+
+#include <QEventLoop>
+#include <QThreadPool>
+#include <QtConcurrent>
+#include <atomic>
+#include <mutex>
+
+namespace zs {
+
+// Decoding is CPU work: one pool, sized to the cores, shared by every reader.
+static QThreadPool *decodePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
+}
+
+struct ArrayReader::Job
+{
+    quint64 id = 0;
+    ChunkPlan plan;
+    ArrayMetadata meta;
+    QString path;
+    int concurrency = 1;
+    QByteArray output;
+    char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
+    std::once_flag fillOnce;
+    QByteArray fillChunk;
+    std::size_t next = 0;  // next task to issue
+    int inFlight = 0;      // store reads outstanding
+    int slots = 0;         // chunks between issue and copied (bounds memory held)
+    std::uint64_t done = 0;
+
+    const QByteArray &fill()
+    {
+        std::call_once(fillOnce, [this] {
+            const std::uint64_t n = meta.chunkSpec().elementCount();
+            fillChunk = QByteArray(qsizetype(n * meta.dtype.size), Qt::Uninitialized);
+            for (std::uint64_t i = 0; i < n; ++i)
+                std::memcpy(fillChunk.data() + i * meta.dtype.size, meta.fill.constData(), meta.dtype.size);
+        });
+        return fillChunk;
+    }
+
+    QString chunkKey(std::size_t task) const { return joinKey(path, meta.keyEncoding.key(plan.tasks[task].coords)); }
+};
+
+ArrayReader::ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_path(std::move(arrayPath)), m_meta(std::move(meta))
+{
+}
+
+ArrayReader::~ArrayReader() = default;
+
+bool ArrayReader::isRunning() const
+{
+    return m_job != nullptr;
+}
+
+void ArrayReader::cancel()
+{
+    m_job.reset(); // continuations of the old job see a different id and drop their results
+}
+
+void ArrayReader::start(const Selection &selection, const ReadOptions &options)
+{
+    cancel();
+    m_stats = ReadStats{};
+    m_result = NdArray{};
+    m_timer.start();
+
+    auto job = std::make_shared<Job>();
+    job->id = m_nextJobId++;
+    job->meta = m_meta;
+    job->path = m_path;
+    job->concurrency = std::max(1, options.concurrency);
+    job->plan = planChunks(selection, m_meta.chunks);
+
+    const std::uint64_t elements = selection.elementCount();
+    const std::uint64_t bytes = elements * m_meta.dtype.size;
+    if (elements != 0 && (bytes / m_meta.dtype.size != elements || bytes > options.maxResultBytes)) {
+        const Error e = makeError(QStringLiteral("selection of %1 elements (%2 bytes) is larger than the %3-byte limit")
+                                      .arg(elements)
+                                      .arg(bytes)
+                                      .arg(options.maxResultBytes),
+                                  m_path.isEmpty() ? QStringLiteral("/") : m_path);
+        QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+        return;
+    }
+    job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
+    job->out = job->output.data();
+    m_stats.chunks = job->plan.tasks.size();
+    m_stats.concurrency = job->concurrency;
+    m_result.shape = job->plan.resultShape;
+    m_result.dtype = m_meta.dtype;
+    m_job = job;
+    // Deferred so callers can connect before the first signal, as with an asynchronous store.
+    QMetaObject::invokeMethod(this, [this, id = job->id] {
+        if (m_job && m_job->id == id)
+            issueMore();
+    }, Qt::QueuedConnection);
+}
+
+void ArrayReader::issueMore()
+{
+    auto job = m_job;
+    if (job->done == job->plan.tasks.size()) {
+        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
+        m_result.data = std::move(job->output);
+        m_job.reset();
+        Q_EMIT readFinished();
+        return;
+    }
+    while (job->slots < job->concurrency && job->next < job->plan.tasks.size()) {
+        const std::size_t task = job->next++;
+        ++job->slots;
+        ++job->inFlight;
+        ++m_stats.requests;
+        m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->inFlight);
+        m_store->get(job->chunkKey(task)).then(this, [this, id = job->id, task](GetResult r) {
+            onFetched(id, task, std::move(r));
+        });
+    }
+}
+
+void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
+{
+    if (!m_job || m_job->id != jobId)
+        return;
+    auto job = m_job;
+    --job->inFlight;
+    if (!result)
+        return fail(result.error().at(job->chunkKey(task)));
+    if (result->has_value())
+        m_stats.bytes += std::uint64_t((*result)->size());
+    else
+        ++m_stats.missing;
+
+    QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
+        const ChunkSpec spec = job->meta.chunkSpec();
+        QByteArray decoded;
+        const char *src;
+        if (data) {
+            auto r = job->meta.codecs.decode(*data, spec);
+            if (!r)
+                return r.error().at(job->chunkKey(task));
+            decoded = std::move(*r);
+            src = decoded.constData();
+        } else {
+            src = job->fill().constData();
+        }
+        copyChunkRegion(src, spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
+                        job->meta.dtype.size);
+        return Ok{};
+    }).then(this, [this, id = jobId](Status s) { onDecoded(id, std::move(s)); });
+}
+
+void ArrayReader::onDecoded(quint64 jobId, Status status)
+{
+    if (!m_job || m_job->id != jobId)
+        return;
+    if (!status)
+        return fail(status.error());
+    --m_job->slots;
+    ++m_job->done;
+    Q_EMIT progress(m_job->done, m_job->plan.tasks.size(), m_stats.bytes);
+    issueMore();
+}
+
+void ArrayReader::fail(const Error &error)
+{
+    m_job.reset();
+    m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
+    Q_EMIT readFailed(error.toString());
+}
+
+Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath, const ArrayMetadata &meta,
+                              const Selection &selection, const ReadOptions &options, ReadStats *stats)
+{
+    ArrayReader reader(std::move(store), arrayPath, meta);
+    QEventLoop loop;
+    std::optional<Error> failure;
+    QObject::connect(&reader, &ArrayReader::readFinished, &loop, &QEventLoop::quit);
+    QObject::connect(&reader, &ArrayReader::readFailed, &loop, [&](const QString &message) {
+        failure = Error{message, {}};
+        loop.quit();
+    });
+    reader.start(selection, options);
+    loop.exec();
+    if (stats)
+        *stats = reader.stats();
+    if (failure)
+        return *failure;
+    return reader.result();
+}
+
+} // namespace zs

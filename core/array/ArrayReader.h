@@ -1,0 +1,67 @@
+#pragma once
+// Reads a selection of one array: plans the chunks it touches, fetches them from the
+// store with at most `concurrency` reads outstanding, decodes them in parallel on a
+// thread pool and copies each into the result buffer, which is allocated once.
+// Lives in the thread that starts it; results and progress arrive as signals.
+
+#include "array/ChunkPlan.h"
+#include "array/NdArray.h"
+#include "array/ReadStats.h"
+#include "metadata/NodeMetadata.h"
+#include "store/Store.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <memory>
+
+namespace zs {
+
+struct ReadOptions
+{
+    int concurrency = 64;                               // 1 = sequential: one chunk after another
+    std::uint64_t maxResultBytes = std::uint64_t(16) << 30; // refuse larger selections up front
+};
+
+class ArrayReader final : public QObject
+{
+    Q_OBJECT
+public:
+    ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent = nullptr);
+    ~ArrayReader() override;
+
+    // Starts reading; a read already running is cancelled first.
+    void start(const Selection &selection, const ReadOptions &options = {});
+    void cancel();
+    bool isRunning() const;
+
+    // Valid after readFinished: the result and what the read did.
+    const NdArray &result() const { return m_result; }
+    const ReadStats &stats() const { return m_stats; }
+
+Q_SIGNALS:
+    void progress(quint64 chunksDone, quint64 chunksTotal, quint64 bytes);
+    void readFinished();
+    void readFailed(const QString &message);
+
+private:
+    struct Job;
+    void issueMore();
+    void onFetched(quint64 jobId, std::size_t task, GetResult result);
+    void onDecoded(quint64 jobId, Status status);
+    void fail(const Error &error);
+
+    std::shared_ptr<Store> m_store;
+    QString m_path;
+    ArrayMetadata m_meta;
+    std::shared_ptr<Job> m_job;
+    quint64 m_nextJobId = 1;
+    NdArray m_result;
+    ReadStats m_stats;
+    QElapsedTimer m_timer;
+};
+
+// Blocking convenience for the CLI and tests: runs an event loop until the read ends.
+Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath, const ArrayMetadata &meta,
+                              const Selection &selection, const ReadOptions &options = {}, ReadStats *stats = nullptr);
+
+} // namespace zs

@@ -1,0 +1,149 @@
+#include "hierarchy/Hierarchy.h"
+
+#include "metadata/Json.h"
+#include "metadata/MetadataParser.h"
+
+#include <algorithm>
+
+namespace zs {
+
+using nlohmann::json;
+
+namespace {
+
+// A metadata document, null when the key is absent.
+Result<json> readJson(Store &store, const QString &key)
+{
+    const GetResult r = await(store.get(key));
+    if (!r)
+        return r.error();
+    if (!r->has_value())
+        return json();
+    return parseJsonDocument(**r, store.locate(key));
+}
+
+void sortNodes(std::vector<NodeMetadata> &nodes)
+{
+    std::sort(nodes.begin(), nodes.end(), [](const NodeMetadata &a, const NodeMetadata &b) { return a.path < b.path; });
+}
+
+Status walk(Store &store, const QString &path, std::vector<NodeMetadata> &out, int depth)
+{
+    if (depth > 64)
+        return makeError(QStringLiteral("hierarchy nested deeper than 64 levels"), path);
+    ZS_TRY(Listing listing, await(store.list(path)));
+    const bool hasMeta = listing.keys.contains(QStringLiteral("zarr.json")) ||
+                         listing.keys.contains(QStringLiteral(".zarray")) ||
+                         listing.keys.contains(QStringLiteral(".zgroup"));
+    if (!hasMeta) {
+        if (path.isEmpty())
+            return makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
+                             store.location());
+        return Ok{}; // a plain directory, not part of the hierarchy
+    }
+    ZS_TRY(NodeMetadata node, loadNode(store, path));
+    const bool isGroup = !node.isArray();
+    out.push_back(std::move(node));
+    if (!isGroup)
+        return Ok{}; // an array's subdirectories hold chunks
+    for (const QString &child : listing.prefixes)
+        ZS_CHECK(walk(store, joinKey(path, child), out, depth + 1));
+    return Ok{};
+}
+
+Result<std::vector<NodeMetadata>> fromV2Consolidated(const json &doc, const QString &where)
+{
+    if (!doc.is_object() || !doc.contains("metadata") || !doc["metadata"].is_object())
+        return makeError(QStringLiteral(".zmetadata has no \"metadata\" object"), where);
+    const json &md = doc["metadata"];
+    std::vector<NodeMetadata> nodes;
+    for (auto it = md.begin(); it != md.end(); ++it) {
+        const QString key = QString::fromStdString(it.key());
+        const bool isArray = key == u".zarray" || key.endsWith(u"/.zarray");
+        const bool isGroup = key == u".zgroup" || key.endsWith(u"/.zgroup");
+        if (!isArray && !isGroup)
+            continue;
+        const QString path = key.left(std::max<qsizetype>(0, key.size() - 8));
+        const std::string attrsKey = joinKey(path, QStringLiteral(".zattrs")).toStdString();
+        const json attrs = md.contains(attrsKey) ? md[attrsKey] : json();
+        ZS_TRY(NodeMetadata n, makeV2Node(path, isArray ? it.value() : json(), isGroup ? it.value() : json(), attrs,
+                                          QStringLiteral("%1: %2").arg(where, key)));
+        nodes.push_back(std::move(n));
+    }
+    return nodes;
+}
+
+Result<std::vector<NodeMetadata>> fromV3Consolidated(const json &root, const QString &where)
+{
+    const json &cm = root["consolidated_metadata"];
+    if (!cm.is_object() || !cm.contains("metadata") || !cm["metadata"].is_object())
+        return makeError(QStringLiteral("consolidated_metadata has no \"metadata\" object"), where);
+    std::vector<NodeMetadata> nodes;
+    ZS_TRY(NodeMetadata rootNode, makeV3Node(QString(), root, where));
+    nodes.push_back(std::move(rootNode));
+    for (auto it = cm["metadata"].begin(); it != cm["metadata"].end(); ++it) {
+        const QString path = QString::fromStdString(it.key());
+        ZS_TRY(NodeMetadata n, makeV3Node(path, it.value(), QStringLiteral("%1: %2").arg(where, path)));
+        nodes.push_back(std::move(n));
+    }
+    return nodes;
+}
+
+} // namespace
+
+Result<NodeMetadata> loadNode(Store &store, const QString &path)
+{
+    const QString v3Key = joinKey(path, QStringLiteral("zarr.json"));
+    ZS_TRY(json v3, readJson(store, v3Key));
+    if (!v3.is_null())
+        return makeV3Node(path, v3, store.locate(v3Key));
+
+    const QString arrayKey = joinKey(path, QStringLiteral(".zarray"));
+    const QString groupKey = joinKey(path, QStringLiteral(".zgroup"));
+    ZS_TRY(json zarray, readJson(store, arrayKey));
+    json zgroup;
+    if (zarray.is_null()) {
+        ZS_TRY(zgroup, readJson(store, groupKey));
+        if (zgroup.is_null())
+            return makeError(QStringLiteral("no Zarr array or group here"),
+                             store.locate(path.isEmpty() ? QString() : path));
+    }
+    ZS_TRY(json zattrs, readJson(store, joinKey(path, QStringLiteral(".zattrs"))));
+    return makeV2Node(path, zarray, zgroup, zattrs, store.locate(zarray.is_null() ? groupKey : arrayKey));
+}
+
+Result<std::optional<std::vector<NodeMetadata>>> loadConsolidated(Store &store)
+{
+    const QString v3Key = QStringLiteral("zarr.json");
+    ZS_TRY(json root, readJson(store, v3Key));
+    if (root.is_object() && root.contains("consolidated_metadata") && !root["consolidated_metadata"].is_null()) {
+        ZS_TRY(auto nodes, fromV3Consolidated(root, store.locate(v3Key)));
+        return std::optional(std::move(nodes));
+    }
+    if (!root.is_null())
+        return std::optional<std::vector<NodeMetadata>>();
+    const QString v2Key = QStringLiteral(".zmetadata");
+    ZS_TRY(json doc, readJson(store, v2Key));
+    if (doc.is_null())
+        return std::optional<std::vector<NodeMetadata>>();
+    ZS_TRY(auto nodes, fromV2Consolidated(doc, store.locate(v2Key)));
+    return std::optional(std::move(nodes));
+}
+
+Result<std::vector<NodeMetadata>> listNodes(Store &store)
+{
+    ZS_TRY(auto consolidated, loadConsolidated(store));
+    std::vector<NodeMetadata> nodes;
+    if (consolidated) {
+        nodes = std::move(*consolidated);
+    } else {
+        if (!store.canList())
+            return makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
+                             store.location());
+        ZS_CHECK(walk(store, QString(), nodes, 0));
+    }
+    sortNodes(nodes);
+    return nodes;
+}
+
+} // namespace zs

@@ -1,0 +1,31 @@
+#pragma once
+// Finding nodes in a store: one node's metadata by path, and every node in the store,
+// from consolidated metadata when the store has it, else by walking its listing.
+// These block on the store's futures: call them from a worker thread in the GUI.
+
+#include "metadata/NodeMetadata.h"
+#include "store/Store.h"
+
+#include <vector>
+
+namespace zs {
+
+// The node at `path` ("" for the root): zarr.json first, then .zarray, then .zgroup.
+Result<NodeMetadata> loadNode(Store &store, const QString &path);
+
+// Every node, sorted by path, the root first.
+Result<std::vector<NodeMetadata>> listNodes(Store &store);
+
+// Consolidated metadata, if the root has it (v3 zarr.json "consolidated_metadata" or v2 .zmetadata);
+// an empty optional when it has none.
+Result<std::optional<std::vector<NodeMetadata>>> loadConsolidated(Store &store);
+
+// Waits for a store future (the store's own threads deliver it).
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+} // namespace zs

@@ -1,0 +1,46 @@
+#pragma once
+// Plain descriptions of a Zarr node (group or array), whichever format it came from.
+
+#include "codec/CodecChain.h"
+#include "metadata/ChunkKeyEncoding.h"
+
+#include <QString>
+#include <QStringList>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace zs {
+
+struct ArrayMetadata
+{
+    int zarrFormat = 2;
+    Shape shape;
+    Shape chunks;        // the chunk grid: for sharded v3 arrays, the shard shape
+    Shape innerChunks;   // sharded arrays: the inner chunk shape; empty otherwise
+    DataType dtype;      // in-memory representation (see DataType.h)
+    QByteArray fill;     // one element in dtype's in-memory byte order
+    nlohmann::json fillJson;
+    char order = 'C';    // v2 only; v3 expresses layout through transpose
+    ChunkKeyEncoding keyEncoding;
+    QStringList dimensionNames; // empty when the metadata has none; "" for an unnamed dimension
+    CodecChain codecs;
+
+    ChunkSpec chunkSpec() const { return ChunkSpec{chunks, dtype, fill}; }
+    Shape chunkGrid() const;               // number of chunks along each dimension
+    std::uint64_t chunkCount() const;
+};
+
+struct NodeMetadata
+{
+    enum class Kind { Group, Array };
+    Kind kind = Kind::Group;
+    QString path;                    // relative to the store root, "" for the root
+    int zarrFormat = 2;
+    nlohmann::json attributes = nlohmann::json::object();
+    nlohmann::json raw;              // the metadata document(s) as stored
+    std::optional<ArrayMetadata> array;
+
+    bool isArray() const { return kind == Kind::Array; }
+};
+
+} // namespace zs

@@ -1,0 +1,55 @@
+#pragma once
+// The storage primitive every store implements: asynchronous reads of a key, of a
+// byte range of a key, and a one-level listing. Results arrive as QFutures; a missing
+// key is an empty optional, distinct from an error (a 404 is not a failure).
+
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+
+namespace zs {
+
+using MaybeBytes = std::optional<QByteArray>;
+using GetResult = Result<MaybeBytes>;
+
+// A byte range of an object: [offset, offset+length), or the last `length` bytes when suffix.
+struct ByteRange
+{
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    bool suffix = false;
+
+    static ByteRange fromStart(std::uint64_t offset, std::uint64_t length) { return {offset, length, false}; }
+    static ByteRange lastBytes(std::uint64_t length) { return {0, length, true}; }
+};
+
+struct Listing
+{
+    QStringList keys;     // objects directly under the prefix (names relative to it)
+    QStringList prefixes; // "directories" directly under the prefix (names relative to it, no slash)
+};
+using ListResult = Result<Listing>;
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    virtual QFuture<GetResult> get(const QString &key) = 0;
+    virtual QFuture<GetResult> getRange(const QString &key, ByteRange range) = 0;
+    // `prefix` is "" for the root or a path without trailing slash.
+    virtual QFuture<ListResult> list(const QString &prefix) = 0;
+    virtual bool canList() const = 0;
+    // For messages: the store's location, and a key's full location.
+    virtual QString location() const = 0;
+    virtual QString locate(const QString &key) const { return key; }
+};
+
+// Applies a range to a whole object (stores that read whole objects, and servers that ignore Range).
+Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key);
+
+} // namespace zs
