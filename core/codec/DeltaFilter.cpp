@@ -1,0 +1,203 @@
+#include "codec/DeltaFilter.h"
+#include "codec/CodecUtil.h"
+
+#include <QFloat16>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+namespace zs {
+
+DeltaFilter::DeltaFilter(DataType dtype, DataType astype) : m_dtype(std::move(dtype)), m_astype(std::move(astype)) {}
+
+static bool supported(const DataType &t)
+{
+    using K = DataType::Kind;
+    return (t.kind == K::Int || t.kind == K::UInt) ? (t.size == 1 || t.size == 2 || t.size == 4 || t.size == 8)
+           : t.kind == K::Float                    ? (t.size == 2 || t.size == 4 || t.size == 8)
+                                                   : false;
+}
+
+Result<std::shared_ptr<DeltaFilter>> DeltaFilter::fromConfig(const nlohmann::json &config)
+{
+    const QString codec = QStringLiteral("delta");
+    ZS_TRY(QString dtypeName, codecutil::stringField(config, "dtype", std::nullopt, codec));
+    ZS_TRY(QString astypeName, codecutil::stringField(config, "astype", dtypeName, codec));
+    auto dtype = parseNumpyTypeString(dtypeName);
+    if (!dtype || !supported(*dtype))
+        return makeError(QStringLiteral("delta filter does not support dtype \"%1\"").arg(dtypeName),
+                         QStringLiteral("configuration.dtype"));
+    auto astype = parseNumpyTypeString(astypeName);
+    if (!astype || !supported(*astype))
+        return makeError(QStringLiteral("delta filter does not support astype \"%1\"").arg(astypeName),
+                         QStringLiteral("configuration.astype"));
+    return std::make_shared<DeltaFilter>(*dtype, *astype);
+}
+
+nlohmann::json DeltaFilter::configuration() const
+{
+    return {{"id", "delta"}, {"dtype", m_dtype.numpyTypeString().toStdString()},
+            {"astype", m_astype.numpyTypeString().toStdString()}};
+}
+
+namespace {
+
+template<typename T> constexpr bool isFloat = std::is_floating_point_v<T> || std::is_same_v<T, qfloat16>;
+
+// NumPy's promotion of the two element types: integers promote among themselves (any wide
+// unsigned accumulator gives the same wrapped result); with a float, the float size that holds
+// the integer (8-bit -> f2, 16-bit -> f4, wider -> f8).
+template<typename A, typename B>
+constexpr int promotedFloatSize()
+{
+    constexpr int fa = isFloat<A> ? int(sizeof(A)) : sizeof(A) == 1 ? 2 : sizeof(A) == 2 ? 4 : 8;
+    constexpr int fb = isFloat<B> ? int(sizeof(B)) : sizeof(B) == 1 ? 2 : sizeof(B) == 2 ? 4 : 8;
+    return fa > fb ? fa : fb;
+}
+
+template<typename A, typename B>
+using Acc = std::conditional_t<!isFloat<A> && !isFloat<B>, std::uint64_t,
+                               std::conditional_t<promotedFloatSize<A, B>() == 2, qfloat16,
+                                                  std::conditional_t<promotedFloatSize<A, B>() == 4, float, double>>>;
+
+// A C-style cast with NumPy's results where C++ would be undefined: integers wrap,
+// floats truncate toward zero, NaN and out-of-range floats become 0 / saturate.
+template<typename To, typename From>
+To castValue(From v)
+{
+    if constexpr (isFloat<To>) {
+        if constexpr (std::is_same_v<To, qfloat16>)
+            return qfloat16(float(v));
+        else if constexpr (std::is_same_v<From, qfloat16>)
+            return To(float(v));
+        else
+            return To(v);
+    } else if constexpr (isFloat<From>) {
+        double d;
+        if constexpr (std::is_same_v<From, qfloat16>)
+            d = double(float(v));
+        else
+            d = double(v);
+        if (std::isnan(d)) return To(0);
+        if (d >= 9.2e18) return To(std::numeric_limits<std::int64_t>::max());
+        if (d <= -9.2e18) return To(std::numeric_limits<std::int64_t>::min());
+        return To(std::int64_t(d)); // wraps into narrower types (C++20 modular conversion)
+    } else {
+        return To(v);
+    }
+}
+
+template<typename T>
+T load(const char *p)
+{
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    return v;
+}
+
+template<typename T>
+void store(char *p, T v)
+{
+    std::memcpy(p, &v, sizeof(T));
+}
+
+template<typename D, typename A>
+void decodeLoop(const char *in, char *out, std::size_t n)
+{
+    using S = Acc<D, A>;
+    S acc = S(0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const S step = castValue<S>(load<A>(in + i * sizeof(A)));
+        if constexpr (std::is_same_v<S, qfloat16>)
+            acc = qfloat16(float(acc) + float(step));
+        else
+            acc = S(acc + step);
+        store<D>(out + i * sizeof(D), castValue<D>(acc));
+    }
+}
+
+template<typename D, typename A>
+void encodeLoop(const char *in, char *out, std::size_t n)
+{
+    // np.diff runs in dtype (wrapping for integers), then the result is cast to astype.
+    D prev{};
+    for (std::size_t i = 0; i < n; ++i) {
+        const D cur = load<D>(in + i * sizeof(D));
+        D diff;
+        if (i == 0)
+            diff = cur;
+        else if constexpr (std::is_same_v<D, qfloat16>)
+            diff = qfloat16(float(cur) - float(prev));
+        else if constexpr (std::is_integral_v<D>)
+            diff = D(std::make_unsigned_t<D>(cur) - std::make_unsigned_t<D>(prev));
+        else
+            diff = D(cur - prev);
+        store<A>(out + i * sizeof(A), castValue<A>(diff));
+        prev = cur;
+    }
+}
+
+// Calls f(T{}) with the C++ type of a numeric element type.
+template<typename F>
+void withType(const DataType &t, F &&f)
+{
+    using K = DataType::Kind;
+    const bool s = t.kind == K::Int;
+    if (t.kind == K::Float) {
+        if (t.size == 2) f(qfloat16{});
+        else if (t.size == 4) f(float{});
+        else f(double{});
+        return;
+    }
+    switch (t.size) {
+    case 1: s ? f(std::int8_t{}) : f(std::uint8_t{}); break;
+    case 2: s ? f(std::int16_t{}) : f(std::uint16_t{}); break;
+    case 4: s ? f(std::int32_t{}) : f(std::uint32_t{}); break;
+    default: s ? f(std::int64_t{}) : f(std::uint64_t{}); break;
+    }
+}
+
+} // namespace
+
+Result<QByteArray> DeltaFilter::decode(const QByteArray &encoded, SizeHint size) const
+{
+    if (encoded.size() % m_astype.size != 0)
+        return codecutil::corrupt("delta", QStringLiteral("%1 bytes is not a whole number of %2 elements")
+                                               .arg(encoded.size())
+                                               .arg(m_astype.numpyTypeString()));
+    const std::size_t n = encoded.size() / m_astype.size;
+    ZS_CHECK(size.admits(std::uint64_t(n) * m_dtype.size, "delta"));
+    // Work in native byte order: swap the input once, and the output once at the end.
+    QByteArray in = encoded;
+    if (m_astype.needsSwapFrom(nativeByteOrder()))
+        byteSwap(in.data(), in.size(), m_astype.size);
+    QByteArray out(qsizetype(n * m_dtype.size), Qt::Uninitialized);
+    withType(m_dtype, [&](auto d) {
+        withType(m_astype, [&](auto a) { decodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
+    });
+    if (m_dtype.needsSwapFrom(nativeByteOrder()))
+        byteSwap(out.data(), out.size(), m_dtype.size);
+    return out;
+}
+
+Result<QByteArray> DeltaFilter::encode(const QByteArray &decoded) const
+{
+    if (decoded.size() % m_dtype.size != 0)
+        return makeError(QStringLiteral("delta: %1 bytes is not a whole number of %2 elements")
+                             .arg(decoded.size())
+                             .arg(m_dtype.numpyTypeString()));
+    const std::size_t n = decoded.size() / m_dtype.size;
+    QByteArray in = decoded;
+    if (m_dtype.needsSwapFrom(nativeByteOrder()))
+        byteSwap(in.data(), in.size(), m_dtype.size);
+    QByteArray out(qsizetype(n * m_astype.size), Qt::Uninitialized);
+    withType(m_dtype, [&](auto d) {
+        withType(m_astype, [&](auto a) { encodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
+    });
+    if (m_astype.needsSwapFrom(nativeByteOrder()))
+        byteSwap(out.data(), out.size(), m_astype.size);
+    return out;
+}
+
+} // namespace zs
