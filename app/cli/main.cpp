@@ -2,6 +2,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "util/Memory.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -9,6 +10,7 @@
 
 int main(int argc, char **argv)
 {
+    zs::tuneAllocatorForChunkBuffers();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("zarrscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ZARRSCOPE_VERSION));

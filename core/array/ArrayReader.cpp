@@ -1,6 +1,7 @@
 #include "array/ArrayReader.h"
 
 #include "metadata/MetadataParser.h"
+#include "util/Memory.h"
 
 #include <QEventLoop>
 #include <QThreadPool>
@@ -95,6 +96,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     }
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
+    adviseHugePages(job->out, std::size_t(bytes));
     m_stats.chunks = job->plan.tasks.size();
     m_stats.concurrency = job->concurrency;
     m_result.shape = job->plan.resultShape;
