@@ -6,7 +6,7 @@
 #include "hierarchy/Hierarchy.h"
 #include "store/StoreFactory.h"
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 int runBench(const CliArgs &args)
 {

@@ -6,7 +6,7 @@
 #include "metadata/NodeJson.h"
 #include "store/StoreFactory.h"
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 static QString shapeText(const json &shape)
 {

@@ -3,15 +3,16 @@
 namespace zs {
 
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 std::string dtypeLabel(const DataType &t)
 {
     return t.name.toStdString();
 }
 
-json nodeSummary(const NodeMetadata &node)
+ordered_json nodeSummary(const NodeMetadata &node)
 {
-    json j = {{"path", node.path.toStdString()},
+    ordered_json j = {{"path", node.path.toStdString()},
               {"kind", node.isArray() ? "array" : "group"},
               {"zarr_format", node.zarrFormat}};
     if (node.isArray()) {
@@ -29,19 +30,19 @@ json nodeSummary(const NodeMetadata &node)
     return j;
 }
 
-json nodeDetails(const NodeMetadata &node)
+ordered_json nodeDetails(const NodeMetadata &node)
 {
-    json j = nodeSummary(node);
+    ordered_json j = nodeSummary(node);
     j["attributes"] = node.attributes;
     if (node.isArray()) {
         const ArrayMetadata &a = *node.array;
         j["fill_value"] = a.fillJson;
         if (a.zarrFormat == 2)
             j["order"] = std::string(1, a.order);
-        json names = json::array();
+        ordered_json names = ordered_json::array();
         for (const QString &n : a.dimensionNames)
-            names.push_back(n.isEmpty() ? json() : json(n.toStdString()));
-        j["dimension_names"] = a.dimensionNames.isEmpty() ? json() : names;
+            names.push_back(n.isEmpty() ? ordered_json() : ordered_json(n.toStdString()));
+        j["dimension_names"] = a.dimensionNames.isEmpty() ? ordered_json() : names;
         j["chunk_key_encoding"] = {{"name", a.keyEncoding.cPrefix ? "default" : "v2"},
                                    {"separator", std::string(1, char(a.keyEncoding.separator.toLatin1()))}};
         j["chunk_count"] = a.chunkCount();

@@ -6,9 +6,9 @@
 namespace zs {
 
 // {"path", "kind", "zarr_format", and for arrays "shape", "chunks", "dtype" (+ "shards" when sharded)}
-nlohmann::json nodeSummary(const NodeMetadata &node);
+nlohmann::ordered_json nodeSummary(const NodeMetadata &node);
 // The summary plus attributes, fill value, order, dimension names, key encoding and codec chain.
-nlohmann::json nodeDetails(const NodeMetadata &node);
+nlohmann::ordered_json nodeDetails(const NodeMetadata &node);
 std::string dtypeLabel(const DataType &t);
 
 } // namespace zs
