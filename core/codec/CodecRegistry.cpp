@@ -57,6 +57,28 @@ private:
     std::shared_ptr<DeltaFilter> m_filter;
 };
 
+// A numcodecs codec used in a v3 chain as "numcodecs.<id>": same bytes, but it describes
+// itself under its v3 name with the parameters as configuration (no "id").
+class NumcodecsV3Codec final : public BytesToBytesCodec
+{
+public:
+    NumcodecsV3Codec(QString name, BytesToBytesPtr inner) : m_name(std::move(name)), m_inner(std::move(inner)) {}
+    QString name() const override { return m_name; }
+    json configuration() const override
+    {
+        json c = m_inner->configuration();
+        c.erase("id");
+        return c;
+    }
+    std::optional<std::uint64_t> encodedSize(std::uint64_t n) const override { return m_inner->encodedSize(n); }
+    Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override { return m_inner->decode(encoded, size); }
+    Result<QByteArray> encode(const QByteArray &decoded) const override { return m_inner->encode(decoded); }
+
+private:
+    QString m_name;
+    BytesToBytesPtr m_inner;
+};
+
 template<typename T>
 Result<BytesToBytesPtr> upcast(Result<std::shared_ptr<T>> r)
 {
@@ -134,8 +156,11 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
                 return d.error();
             return AnyCodec(ArrayToArrayPtr(std::make_shared<DeltaArrayCodec>(*d)));
         }
-        if (auto r = makeNumcodecs(id, config, decoded.dtype.size))
-            return b2b(std::move(*r));
+        if (auto r = makeNumcodecs(id, config, decoded.dtype.size)) {
+            if (!*r)
+                return r->error();
+            return AnyCodec(BytesToBytesPtr(std::make_shared<NumcodecsV3Codec>(name, std::move(**r))));
+        }
     }
     return makeError(QStringLiteral("unknown codec \"%1\"").arg(name), QStringLiteral("name"));
 }
@@ -186,8 +211,13 @@ Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, boo
     auto made = makeNumcodecs(id, entry, typesize);
     if (!made)
         return makeError(QStringLiteral("unknown %1 \"%2\"").arg(filter ? "filter" : "codec", id), place + QStringLiteral(".id"));
-    if (!*made)
-        return within(made->error(), place);
+    if (!*made) {
+        // numcodecs keeps its parameters beside "id", not under "configuration".
+        Error e = made->error();
+        if (e.where.startsWith(u"configuration."))
+            e.where = e.where.mid(14);
+        return within(e, place);
+    }
     return std::move(**made);
 }
 
