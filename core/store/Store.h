@@ -3,6 +3,7 @@
 // byte range of a key, and a one-level listing. Results arrive as QFutures; a missing
 // key is an empty optional, distinct from an error (a 404 is not a failure).
 
+#include "net/FetchTypes.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -47,6 +48,8 @@ public:
     // For messages: the store's location, and a key's full location.
     virtual QString location() const = 0;
     virtual QString locate(const QString &key) const { return key; }
+    // Counts from the wire, for stores that have one (HTTP); nullopt for local stores.
+    virtual std::optional<TransferStats> transferStats() const { return std::nullopt; }
 };
 
 // Applies a range to a whole object (stores that read whole objects, and servers that ignore Range).

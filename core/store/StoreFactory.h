@@ -1,13 +1,23 @@
 #pragma once
-// Opens a store from what the user typed: a local path or a file:// URL
-// (http(s)://, s3:// and gs:// arrive with the network engine).
+// Opens a store from what the user typed: a local path, file://, http(s)://,
+// s3://bucket/prefix (the bucket's public HTTPS endpoint, or an S3-compatible endpoint)
+// or gs://bucket/prefix (storage.googleapis.com).
 
+#include "net/FetchTypes.h"
 #include "store/Store.h"
 
 #include <memory>
 
 namespace zs {
 
-Result<std::shared_ptr<Store>> openStore(const QString &location);
+struct StoreOptions
+{
+    FetchOptions fetch;
+    QString s3Endpoint;  // e.g. "http://127.0.0.1:4568": path-style requests to an S3-compatible server
+    QString s3Region;    // e.g. "eu-west-1"; empty = the global endpoint
+};
+
+Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOptions &options = {});
+bool isRemoteLocation(const QString &location);
 
 } // namespace zs

@@ -1,0 +1,235 @@
+#include "net/FetchScheduler.h"
+
+#include "net/NetworkThread.h"
+#include "net/ResponseCheck.h"
+
+#include <QFutureWatcher>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace zs {
+
+struct FetchScheduler::Pending
+{
+    QPromise<GetResult> promise;
+    QUrl url;
+    std::optional<ByteRange> range;
+    FetchRecord record;
+};
+
+FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(options))
+{
+    qRegisterMetaType<zs::FetchRecord>();
+    m_options.concurrency = std::clamp(m_options.concurrency, 1, 4096);
+    m_perManager = m_options.http2Cleartext ? 100 : 6;
+    m_clock.start();
+    moveToThread(NetworkThread::instance());
+}
+
+FetchScheduler::~FetchScheduler()
+{
+    // Replies are children of their managers; deleting the managers aborts them. Every promise
+    // still held is finished as cancelled by its destructor, so no caller waits forever.
+    m_queue.clear();
+    qDeleteAll(m_managers);
+}
+
+QFuture<GetResult> FetchScheduler::fetch(const QUrl &url, std::optional<ByteRange> range)
+{
+    auto p = std::make_shared<Pending>();
+    p->url = url;
+    p->range = range;
+    p->record.key = url.path();
+    p->record.range = range.has_value();
+    p->record.queuedNs = m_clock.nsecsElapsed();
+    p->promise.start();
+    QFuture<GetResult> future = p->promise.future();
+    QMetaObject::invokeMethod(this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
+    return future;
+}
+
+TransferStats FetchScheduler::stats() const
+{
+    QMutexLocker lock(&m_statsMutex);
+    return m_stats;
+}
+
+void FetchScheduler::resetStats()
+{
+    QMutexLocker lock(&m_statsMutex);
+    const int inFlight = m_stats.inFlight, managers = m_stats.managers;
+    m_stats = TransferStats{};
+    m_stats.inFlight = m_stats.maxInFlight = inFlight;
+    m_stats.managers = managers;
+}
+
+void FetchScheduler::enqueue(std::shared_ptr<Pending> p, bool front)
+{
+    front ? m_queue.push_front(std::move(p)) : m_queue.push_back(std::move(p));
+    pump();
+}
+
+void FetchScheduler::pump()
+{
+    while (!m_queue.empty()) {
+        {
+            QMutexLocker lock(&m_statsMutex);
+            if (m_stats.inFlight >= m_options.concurrency)
+                return;
+        }
+        auto p = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (p->promise.isCanceled()) { // dropped by the caller while queued
+            p->promise.finish();
+            continue;
+        }
+        issue(p);
+    }
+}
+
+std::size_t FetchScheduler::pickManager()
+{
+    std::size_t best = m_managers.size();
+    for (std::size_t i = 0; i < m_managers.size(); ++i)
+        if (m_load[i] < m_perManager && (best == m_managers.size() || m_load[i] < m_load[best]))
+            best = i;
+    if (best < m_managers.size())
+        return best;
+    auto *manager = new QNetworkAccessManager(this);
+    // https -> http is refused; a redirect loop ends at Qt's limit with an error.
+    manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_managers.push_back(manager);
+    m_load.push_back(0);
+    QMutexLocker lock(&m_statsMutex);
+    m_stats.managers = int(m_managers.size());
+    return m_managers.size() - 1;
+}
+
+void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
+{
+    QUrl url = p->url;
+    if (!m_options.cacheBust.isEmpty()) {
+        QUrlQuery q(url);
+        q.addQueryItem(QStringLiteral("zs-cache-bust"), m_options.cacheBust);
+        url.setQuery(q);
+    }
+    QNetworkRequest req(url);
+    // Chunks are compressed already; identity keeps Content-Length comparable with the body.
+    req.setRawHeader("Accept-Encoding", "identity");
+    req.setRawHeader("User-Agent", "zarrscope");
+    req.setTransferTimeout(m_options.transferTimeoutMs);
+    req.setMaximumRedirectsAllowed(10);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_options.http2 || m_options.http2Cleartext);
+    if (m_options.http2Cleartext)
+        req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    if (p->range) {
+        const ByteRange &r = *p->range;
+        req.setRawHeader("Range", r.suffix ? "bytes=-" + QByteArray::number(qulonglong(r.length))
+                                           : "bytes=" + QByteArray::number(qulonglong(r.offset)) + '-' +
+                                                 QByteArray::number(qulonglong(r.offset + r.length - 1)));
+    }
+    const std::size_t m = pickManager();
+    ++m_load[m];
+    {
+        QMutexLocker lock(&m_statsMutex);
+        ++m_stats.requests;
+        m_stats.rangeRequests += p->range ? 1 : 0;
+        m_stats.maxInFlight = std::max(m_stats.maxInFlight, ++m_stats.inFlight);
+    }
+    p->record.sentNs = m_clock.nsecsElapsed();
+    p->record.firstByteNs = 0;
+    QNetworkReply *reply = m_managers[m]->get(req);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, p] {
+        if (!p->record.firstByteNs)
+            p->record.firstByteNs = m_clock.nsecsElapsed();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, p, m] { interpret(reply, p, m); });
+    // The caller cancelling its future aborts the transfer.
+    auto *watcher = new QFutureWatcher<GetResult>(reply);
+    connect(watcher, &QFutureWatcherBase::canceled, reply, &QNetworkReply::abort);
+    watcher->setFuture(p->promise.future());
+}
+
+void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager)
+{
+    reply->deleteLater();
+    --m_load[manager];
+    {
+        QMutexLocker lock(&m_statsMutex);
+        --m_stats.inFlight;
+    }
+    HttpAnswer a;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    a.status = status.isValid() ? status.toInt() : 0;
+    // A status line with a broken body is still a transport failure: the data is incomplete.
+    const auto err = reply->error();
+    const bool httpLevel = err == QNetworkReply::NoError || (err >= QNetworkReply::ContentAccessDenied &&
+                                                              err <= QNetworkReply::UnknownServerError && a.status >= 400);
+    a.transportError = !httpLevel || a.status == 0;
+    a.transportMessage = reply->errorString();
+    a.contentLength = reply->rawHeader("Content-Length");
+    a.contentRange = reply->rawHeader("Content-Range");
+    a.retryAfter = reply->rawHeader("Retry-After");
+    a.body = reply->readAll();
+    p->record.status = a.status;
+    p->record.doneNs = m_clock.nsecsElapsed();
+    p->record.bytes = std::uint64_t(a.body.size());
+    {
+        QMutexLocker lock(&m_statsMutex);
+        m_stats.bytes += std::uint64_t(a.body.size());
+    }
+    if (p->promise.isCanceled()) {
+        finish(p, makeError(QStringLiteral("cancelled")), FetchRecord::Outcome::Cancelled);
+        pump();
+        return;
+    }
+    if (err == QNetworkReply::TooManyRedirectsError || err == QNetworkReply::InsecureRedirectError) {
+        a.transportError = false;
+        finish(p, makeError(reply->errorString(), p->url.toString()), FetchRecord::Outcome::Failed);
+        pump();
+        return;
+    }
+    Verdict v = interpretAnswer(a, p->range, m_options, p->url.toString());
+    switch (v.kind) {
+    case Verdict::Kind::Data: finish(p, MaybeBytes{std::move(v.data)}, FetchRecord::Outcome::Ok); break;
+    case Verdict::Kind::Missing: finish(p, MaybeBytes{}, FetchRecord::Outcome::Missing); break;
+    case Verdict::Kind::Fail: finish(p, v.error, FetchRecord::Outcome::Failed); break;
+    case Verdict::Kind::Retry:
+        if (p->record.attempt >= m_options.retry.maxAttempts) {
+            finish(p, makeError(QStringLiteral("%1, gave up after %2 tries").arg(v.error.what).arg(p->record.attempt),
+                                v.error.where),
+                   FetchRecord::Outcome::Failed);
+        } else {
+            retryLater(p, v.retryAfterMs.value_or(m_options.retry.backoffMs(p->record.attempt)));
+        }
+        break;
+    }
+    pump();
+}
+
+void FetchScheduler::retryLater(const std::shared_ptr<Pending> &p, int delayMs)
+{
+    FetchRecord done = p->record;
+    done.outcome = FetchRecord::Outcome::Retried;
+    Q_EMIT requestFinished(done);
+    {
+        QMutexLocker lock(&m_statsMutex);
+        ++m_stats.retries;
+    }
+    ++p->record.attempt;
+    p->record.queuedNs = m_clock.nsecsElapsed();
+    // The slot is free while we wait; the retry goes to the front so it is not starved.
+    QTimer::singleShot(delayMs, this, [this, p] { enqueue(p, true); });
+}
+
+void FetchScheduler::finish(const std::shared_ptr<Pending> &p, GetResult result, FetchRecord::Outcome outcome)
+{
+    p->record.outcome = outcome;
+    Q_EMIT requestFinished(p->record);
+    p->promise.addResult(std::move(result));
+    p->promise.finish();
+}
+
+} // namespace zs

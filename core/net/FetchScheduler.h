@@ -1,0 +1,65 @@
+#pragma once
+// Issues HTTP GETs with at most `concurrency` on the wire at once, over a pool of
+// QNetworkAccessManagers on the network thread. Qt 6.4 gives one QNAM at most six
+// HTTP/1.1 connections per host, so the pool grows to ceil(N/6) managers and each
+// request goes to the least-loaded one; with h2c one manager multiplexes 100 streams.
+// Each request is split into issue / interpret / retry-with-backoff.
+
+#include "net/FetchTypes.h"
+#include "store/Store.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QMutex>
+#include <QObject>
+#include <QPromise>
+#include <QUrl>
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace zs {
+
+class FetchScheduler final : public QObject
+{
+    Q_OBJECT
+public:
+    // Create on any thread; the object moves itself to the network thread.
+    // Delete it with deleteLater() (HttpStore does).
+    explicit FetchScheduler(FetchOptions options);
+    ~FetchScheduler() override;
+
+    // Thread-safe. Cancelling the returned future drops the request if queued and aborts it if running.
+    QFuture<GetResult> fetch(const QUrl &url, std::optional<ByteRange> range = std::nullopt);
+
+    TransferStats stats() const;
+    void resetStats();
+    const FetchOptions &options() const { return m_options; }
+
+Q_SIGNALS:
+    void requestFinished(const zs::FetchRecord &record);
+
+private:
+    struct Pending;
+    void enqueue(std::shared_ptr<Pending> p, bool front);
+    void pump();
+    void issue(const std::shared_ptr<Pending> &p);
+    void interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager);
+    void retryLater(const std::shared_ptr<Pending> &p, int delayMs);
+    void finish(const std::shared_ptr<Pending> &p, GetResult result, FetchRecord::Outcome outcome);
+    std::size_t pickManager();
+
+    FetchOptions m_options;
+    QElapsedTimer m_clock;
+    std::deque<std::shared_ptr<Pending>> m_queue;
+    std::vector<QNetworkAccessManager *> m_managers;
+    std::vector<int> m_load;
+    int m_perManager = 6;
+    mutable QMutex m_statsMutex;
+    TransferStats m_stats;
+};
+
+} // namespace zs

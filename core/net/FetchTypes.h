@@ -1,0 +1,52 @@
+#pragma once
+// Plain data handed between the fetch scheduler, the HTTP store and whoever measures them.
+
+#include "net/RetryPolicy.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+#include <cstdint>
+
+namespace zs {
+
+struct FetchOptions
+{
+    int concurrency = 64;          // global limit of HTTP requests on the wire
+    bool http2Cleartext = false;   // h2c with prior knowledge (the server must speak it)
+    bool http2 = true;             // allow HTTP/2 where TLS ALPN offers it
+    bool forbiddenAsMissing = false; // treat 403 as an absent key (private S3 buckets)
+    int transferTimeoutMs = 30000; // a reply that moves no bytes this long is aborted and retried
+    QString cacheBust;             // appended as a query parameter so repeats reach the network
+    RetryPolicy retry;
+};
+
+// One HTTP exchange as it happened, for timing panels and waterfalls.
+struct FetchRecord
+{
+    QString key;
+    qint64 queuedNs = 0;     // all times from the scheduler's clock
+    qint64 sentNs = 0;
+    qint64 firstByteNs = 0;
+    qint64 doneNs = 0;
+    int status = 0;          // HTTP status, 0 for a transport failure
+    int attempt = 1;         // 1 for the first try
+    std::uint64_t bytes = 0;
+    bool range = false;
+    enum class Outcome { Ok, Missing, Retried, Failed, Cancelled } outcome = Outcome::Ok;
+};
+
+struct TransferStats
+{
+    std::uint64_t requests = 0;   // HTTP requests sent, retries included
+    std::uint64_t rangeRequests = 0;
+    std::uint64_t retries = 0;
+    std::uint64_t bytes = 0;      // body bytes received
+    int inFlight = 0;
+    int maxInFlight = 0;          // most requests on the wire at once
+    int managers = 0;             // QNetworkAccessManagers in the pool
+};
+
+} // namespace zs
+
+Q_DECLARE_METATYPE(zs::FetchRecord)

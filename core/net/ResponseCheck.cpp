@@ -1,0 +1,110 @@
+#include "net/ResponseCheck.h"
+
+#include <QRegularExpression>
+
+namespace zs {
+
+namespace {
+
+Verdict fail(const QString &what, const QString &where)
+{
+    Verdict v;
+    v.kind = Verdict::Kind::Fail;
+    v.error = makeError(what, where);
+    return v;
+}
+
+Verdict retry(const QString &what, const QString &where, std::optional<int> afterMs = std::nullopt)
+{
+    Verdict v = fail(what, where);
+    v.kind = Verdict::Kind::Retry;
+    v.retryAfterMs = afterMs;
+    return v;
+}
+
+Verdict data(QByteArray bytes)
+{
+    Verdict v;
+    v.kind = Verdict::Kind::Data;
+    v.data = std::move(bytes);
+    return v;
+}
+
+// The body of a 206 must be exactly the range asked for.
+Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
+{
+    static const QRegularExpression re(QStringLiteral("^bytes (\\d+)-(\\d+)/(\\d+|\\*)$"));
+    const auto m = re.match(QString::fromLatin1(a.contentRange.trimmed()));
+    if (!m.hasMatch())
+        return fail(QStringLiteral("206 answer without a valid Content-Range (\"%1\")")
+                        .arg(QString::fromLatin1(a.contentRange)),
+                    where);
+    const std::uint64_t first = m.captured(1).toULongLong(), last = m.captured(2).toULongLong();
+    if (last < first || last - first + 1 != std::uint64_t(a.body.size()))
+        return retry(QStringLiteral("range body of %1 bytes does not match Content-Range %2")
+                         .arg(a.body.size())
+                         .arg(QString::fromLatin1(a.contentRange)),
+                     where);
+    if (range.suffix) {
+        // The last `length` bytes (all of them when the object is shorter) ending at the object's end.
+        if (m.captured(3) != u"*") {
+            const std::uint64_t total = m.captured(3).toULongLong();
+            if (last + 1 != total || std::uint64_t(a.body.size()) != std::min(range.length, total))
+                return fail(QStringLiteral("server answered suffix range -%1 with %2")
+                                .arg(range.length)
+                                .arg(QString::fromLatin1(a.contentRange)),
+                            where);
+        }
+        return data(a.body);
+    }
+    if (first != range.offset || a.body.size() != qsizetype(range.length))
+        return fail(QStringLiteral("server answered range %1-%2 with %3")
+                        .arg(range.offset)
+                        .arg(range.offset + range.length - 1)
+                        .arg(QString::fromLatin1(a.contentRange)),
+                    where);
+    return data(a.body);
+}
+
+} // namespace
+
+Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, const FetchOptions &options,
+                        const QString &where)
+{
+    if (a.transportError)
+        return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage, where);
+    const int s = a.status;
+    if (s == 404 || s == 410)
+        return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+    if (s == 403) {
+        if (options.forbiddenAsMissing)
+            return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+        return fail(QStringLiteral("access denied (HTTP 403)"), where);
+    }
+    if (RetryPolicy::isRetryableStatus(s))
+        return retry(QStringLiteral("HTTP %1").arg(s), where, options.retry.retryAfterMs(a.retryAfter));
+    if (s == 416 && range && range->suffix)
+        return data(QByteArray()); // suffix of an empty object
+    if (s != 200 && s != 206)
+        return fail(QStringLiteral("HTTP %1").arg(s), where);
+
+    // Accept-Encoding is identity, so Content-Length counts the body we hold: fewer bytes
+    // means the connection died mid-body and the data must not be decoded.
+    if (!a.contentLength.isEmpty()) {
+        bool ok = false;
+        const qlonglong declared = a.contentLength.trimmed().toLongLong(&ok);
+        if (ok && declared != a.body.size())
+            return retry(QStringLiteral("body of %1 bytes, Content-Length %2").arg(a.body.size()).arg(declared), where);
+    }
+    if (!range)
+        return s == 200 ? data(a.body) : fail(QStringLiteral("206 answer to a request without Range"), where);
+    if (s == 206)
+        return checkPartial(a, *range, where);
+    // The server ignored Range and sent the whole object: take our part of it.
+    auto part = sliceRange(a.body, *range, where);
+    if (!part)
+        return fail(part.error().what, where);
+    return data(*part);
+}
+
+} // namespace zs

@@ -1,0 +1,117 @@
+#include "store/http/HttpStore.h"
+
+#include "store/http/HtmlIndex.h"
+#include "store/http/S3Listing.h"
+
+#include <QtConcurrent>
+
+namespace zs {
+
+HttpStore::HttpStore(QUrl base, FetchOptions options, QUrl bucketUrl, QString bucketPrefix)
+    : m_base(std::move(base)), m_bucketUrl(std::move(bucketUrl)), m_bucketPrefix(std::move(bucketPrefix)),
+      m_scheduler(new FetchScheduler(std::move(options)))
+{
+    QString path = m_base.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    m_base.setPath(path);
+}
+
+HttpStore::~HttpStore()
+{
+    m_scheduler->deleteLater(); // it lives on the network thread
+}
+
+QUrl HttpStore::urlFor(const QString &key) const
+{
+    QUrl url = m_base;
+    if (!key.isEmpty())
+        url.setPath(m_base.path() + u'/' + key);
+    return url;
+}
+
+QFuture<GetResult> HttpStore::get(const QString &key)
+{
+    return m_scheduler->fetch(urlFor(key));
+}
+
+QFuture<GetResult> HttpStore::getRange(const QString &key, ByteRange range)
+{
+    return m_scheduler->fetch(urlFor(key), range);
+}
+
+QFuture<ListResult> HttpStore::list(const QString &prefix)
+{
+    // Listing may take several round trips (pages, fallbacks): run it off the caller's thread.
+    return QtConcurrent::run([this, prefix] { return listBlocking(prefix); });
+}
+
+ListResult HttpStore::listBlocking(const QString &prefix)
+{
+    QMutexLocker lock(&m_listMutex);
+    if (m_listMode == ListMode::S3)
+        return listS3(prefix);
+    if (m_listMode == ListMode::Html)
+        return listHtml(prefix);
+    if (m_listMode == ListMode::Unknown) {
+        if (m_bucketUrl.isValid()) {
+            auto s3 = listS3(prefix);
+            if (s3) {
+                m_listMode = ListMode::S3;
+                return s3;
+            }
+        }
+        auto html = listHtml(prefix);
+        if (html) {
+            m_listMode = ListMode::Html;
+            return html;
+        }
+        m_listMode = ListMode::None;
+    }
+    return makeError(QStringLiteral("this store cannot be listed: open an array path directly"), location());
+}
+
+ListResult HttpStore::listS3(const QString &prefix)
+{
+    const QString full = m_bucketPrefix.isEmpty() ? prefix
+                         : prefix.isEmpty()        ? m_bucketPrefix
+                                                   : m_bucketPrefix + u'/' + prefix;
+    Listing all;
+    QString token;
+    for (int page = 0; page < 10000; ++page) {
+        const QUrl url = s3ListUrl(m_bucketUrl, full, token);
+        auto f = m_scheduler->fetch(url);
+        f.waitForFinished();
+        const GetResult r = f.result();
+        if (!r)
+            return r.error();
+        if (!r->has_value())
+            return makeError(QStringLiteral("no S3 listing here"), url.toString());
+        ZS_TRY(S3ListPage p, parseS3ListPage(**r, full, url.toString()));
+        all.keys << p.listing.keys;
+        all.prefixes << p.listing.prefixes;
+        if (p.continuationToken.isEmpty())
+            return all;
+        token = p.continuationToken;
+    }
+    return makeError(QStringLiteral("S3 listing did not end"), m_bucketUrl.toString());
+}
+
+ListResult HttpStore::listHtml(const QString &prefix)
+{
+    QUrl url = urlFor(prefix);
+    url.setPath(url.path() + u'/');
+    auto f = m_scheduler->fetch(url);
+    f.waitForFinished();
+    const GetResult r = f.result();
+    if (!r)
+        return r.error();
+    if (!r->has_value())
+        return makeError(QStringLiteral("no directory index here"), url.toString());
+    const QByteArray &body = **r;
+    if (!body.contains("<a ") && !body.contains("<A "))
+        return makeError(QStringLiteral("no directory index here"), url.toString());
+    return parseHtmlIndex(body, url.path());
+}
+
+} // namespace zs
