@@ -8,6 +8,8 @@ OUTDIR/manifest.json lists
   shard cases: {"kind": "shard", "name", "codec", "shape", "dtype", "fill", "shard", "npy"} -
                a v3 sharding_indexed shard assembled here by the spec, with inner chunks
                compressed by numcodecs and an independent bitwise CRC-32C.
+
+make_vectors.py --check MANIFEST decodes chunks zarrscope encoded, the other way round.
 """
 import json
 import os
@@ -18,6 +20,28 @@ import numcodecs
 import numpy as np
 import zarr
 from numcodecs import BZ2, LZ4, Blosc, Delta, GZip, Shuffle, Zlib, Zstd
+
+
+def check(manifest_path):
+    """--check MANIFEST: decodes chunks zarrscope encoded, with numcodecs, and compares."""
+    from numcodecs.compat import ensure_contiguous_ndarray
+    bad = 0
+    for case in json.load(open(manifest_path)):
+        buf = open(case['enc'], 'rb').read()
+        if case['compressor'] is not None:
+            buf = numcodecs.get_codec(dict(case['compressor'])).decode(buf)
+        for f in reversed(case['filters'] or []):
+            buf = numcodecs.get_codec(dict(f)).decode(buf)
+        got = ensure_contiguous_ndarray(buf).tobytes()
+        if got != open(case['raw'], 'rb').read():
+            print('MISMATCH', case['name'], file=sys.stderr)
+            bad += 1
+    print(bad, 'mismatches')
+    sys.exit(1 if bad else 0)
+
+
+if sys.argv[1] == '--check':
+    check(sys.argv[2])
 
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)

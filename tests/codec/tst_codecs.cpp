@@ -8,6 +8,7 @@
 #include "codec/ShardingCodec.h"
 #include "codec/TransposeCodec.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -719,6 +720,51 @@ private Q_SLOTS:
         QVERIFY2(chain.error().what.contains(what), why(chain));
         QCOMPARE(chain.error().where, where);
         QVERIFY(!makeV2Chain(nullptr, nullptr, 'X', spec(QStringLiteral("<i4"), {10}, false)));
+    }
+
+    // The other direction: what our encoders write, numcodecs reads (export depends on it).
+    void numcodecsDecodesOurChunks()
+    {
+        if (!m_vectorError.isEmpty())
+            QSKIP("make_vectors.py failed");
+        const QString dir = m_dir.filePath(QStringLiteral("ours"));
+        QVERIFY(QDir().mkpath(dir));
+        std::vector<std::tuple<std::string, json, json, QString>> cases;
+        for (const auto &[name, comp] : compressors())
+            for (const char *dt : {"<f4", ">i8", "|u1"})
+                cases.emplace_back(std::string(name) + dt, comp, nullptr, QString::fromLatin1(dt));
+        cases.emplace_back("blosc-snappy", json{{"id", "blosc"}, {"cname", "snappy"}}, nullptr, "<f8");
+        cases.emplace_back("blosc-lz4hc-auto", json{{"id", "blosc"}, {"cname", "lz4hc"}, {"shuffle", -1}}, nullptr, "|u1");
+        cases.emplace_back("delta-i2", json{{"id", "zlib"}}, json::array({{{"id", "delta"}, {"dtype", "<i4"}, {"astype", "<i2"}}}), "<i4");
+        cases.emplace_back("delta-be", nullptr, json::array({{{"id", "delta"}, {"dtype", ">u2"}, {"astype", "<i4"}}}), ">u2");
+        cases.emplace_back("shuffle+blosc", json{{"id", "blosc"}, {"shuffle", 0}}, json::array({{{"id", "shuffle"}, {"elementsize", 8}}}), "<f8");
+        json manifest = json::array();
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const auto &[name, comp, filters, dtype] = cases[i];
+            const ChunkSpec s = spec(dtype, {40, 25}, false);
+            auto chain = makeV2Chain(comp, filters, 'C', s);
+            QVERIFY2(chain, why(chain));
+            QByteArray data = randomBytes(s.byteSize(), quint32(i));
+            if (name.rfind("delta", 0) == 0) // small steps so the narrower astype holds them
+                for (qsizetype k = 0; k < data.size(); ++k)
+                    data[k] = char(k % s.dtype.size == (s.dtype.order == ByteOrder::Big ? s.dtype.size - 1 : 0) ? k % 7 : 0);
+            auto enc = chain->encode(data, s);
+            QVERIFY2(enc, why(enc));
+            const QString raw = QStringLiteral("%1/%2.raw").arg(dir).arg(i), encPath = QStringLiteral("%1/%2.enc").arg(dir).arg(i);
+            QFile fr(raw), fe(encPath);
+            QVERIFY(fr.open(QIODevice::WriteOnly) && fr.write(data) == data.size());
+            QVERIFY(fe.open(QIODevice::WriteOnly) && fe.write(*enc) == enc->size());
+            manifest.push_back({{"name", name}, {"compressor", comp}, {"filters", filters},
+                                {"raw", raw.toStdString()}, {"enc", encPath.toStdString()}});
+        }
+        QFile mf(dir + QStringLiteral("/check.json"));
+        QVERIFY(mf.open(QIODevice::WriteOnly));
+        mf.write(QByteArray::fromStdString(manifest.dump()));
+        mf.close();
+        QProcess p;
+        p.start(QStringLiteral(ZS_DEBIAN_PYTHON_EXE), {QStringLiteral(ZS_CODEC_VECTOR_SCRIPT), QStringLiteral("--check"), mf.fileName()});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     }
 
     void shuffleRefusesPartialElements()
