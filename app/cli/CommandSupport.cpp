@@ -1,6 +1,44 @@
 #include "Commands.h"
 
+#include "hierarchy/Hierarchy.h"
+
 #include <cstdio>
+
+zs::StoreOptions storeOptions(const CliArgs &args, int concurrency)
+{
+    zs::StoreOptions o;
+    o.fetch.concurrency = concurrency;
+    o.fetch.http2Cleartext = args.has(QStringLiteral("--http2"));
+    o.fetch.forbiddenAsMissing = args.has(QStringLiteral("--forbidden-as-missing"));
+    o.fetch.cacheBust = args.value(QStringLiteral("--cache-bust"));
+    bool ok = false;
+    const int timeout = args.value(QStringLiteral("--timeout-ms")).toInt(&ok);
+    if (ok && timeout > 0)
+        o.fetch.transferTimeoutMs = timeout;
+    o.s3Endpoint = args.value(QStringLiteral("--s3-endpoint"));
+    o.s3Region = args.value(QStringLiteral("--s3-region"));
+    return o;
+}
+
+std::optional<int> concurrencyOption(const CliArgs &args)
+{
+    bool ok = true;
+    const int n = args.value(QStringLiteral("--concurrency"), QStringLiteral("64")).toInt(&ok);
+    if (!ok || n < 1 || n > 512) {
+        reportUsage(QStringLiteral("--concurrency must be an integer from 1 to 512"));
+        return std::nullopt;
+    }
+    return n;
+}
+
+zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency)
+{
+    ZS_TRY(auto store, zs::openStore(args.positional[0], storeOptions(args, concurrency)));
+    ZS_TRY(zs::NodeMetadata node, zs::loadNode(*store, path));
+    if (wantArray && !node.isArray())
+        return zs::makeError(QStringLiteral("not an array (a group)"), path.isEmpty() ? QStringLiteral("/") : path);
+    return OpenedNode{std::move(store), std::move(node)};
+}
 
 int reportError(const zs::Error &error)
 {

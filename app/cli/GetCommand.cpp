@@ -3,28 +3,24 @@
 #include "Commands.h"
 
 #include "array/ArrayReader.h"
-#include "hierarchy/Hierarchy.h"
 #include "io/NpyWriter.h"
-#include "store/StoreFactory.h"
 
 int runGet(const CliArgs &args)
 {
     if (!args.has(QStringLiteral("-o")) || args.value(QStringLiteral("-o")).isEmpty())
         return reportUsage(QStringLiteral("get needs -o OUT.npy"));
-    auto store = zs::openStore(args.positional[0]);
-    if (!store)
-        return reportError(store.error());
+    const auto concurrency = concurrencyOption(args);
+    if (!concurrency)
+        return ExitCode::Usage;
     const QString path = args.positional[1];
-    auto node = zs::loadNode(**store, path);
-    if (!node)
-        return reportError(node.error());
-    if (!node->isArray())
-        return reportError(zs::makeError(QStringLiteral("not an array (a group)"), path.isEmpty() ? "/" : path));
-    const auto &meta = *node->array;
+    auto opened = openNode(args, path, true, *concurrency);
+    if (!opened)
+        return reportError(opened.error());
+    const auto &meta = *opened->node.array;
     auto selection = zs::parseSelection(args.value(QStringLiteral("--select")), meta.shape);
     if (!selection)
         return reportError(selection.error());
-    auto array = zs::readSelection(*store, path, meta, *selection);
+    auto array = zs::readSelection(opened->store, path, meta, *selection, zs::ReadOptions{*concurrency});
     if (!array)
         return reportError(array.error());
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));

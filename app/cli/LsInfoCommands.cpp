@@ -4,7 +4,6 @@
 
 #include "hierarchy/Hierarchy.h"
 #include "metadata/NodeJson.h"
-#include "store/StoreFactory.h"
 
 using json = nlohmann::ordered_json;
 
@@ -18,7 +17,7 @@ static QString shapeText(const json &shape)
 
 int runLs(const CliArgs &args)
 {
-    auto store = zs::openStore(args.positional[0]);
+    auto store = zs::openStore(args.positional[0], storeOptions(args, 64));
     if (!store)
         return reportError(store.error());
     auto nodes = zs::listNodes(**store);
@@ -48,13 +47,11 @@ int runLs(const CliArgs &args)
 
 int runInfo(const CliArgs &args)
 {
-    auto store = zs::openStore(args.positional[0]);
-    if (!store)
-        return reportError(store.error());
     const QString path = args.positional.value(1);
-    auto node = zs::loadNode(**store, path);
-    if (!node)
-        return reportError(node.error());
+    auto opened = openNode(args, path, false);
+    if (!opened)
+        return reportError(opened.error());
+    const zs::NodeMetadata *node = &opened->node;
     const json details = zs::nodeDetails(*node);
     if (args.has(QStringLiteral("--json"))) {
         printOut(QString::fromStdString(details.dump(2)) + u'\n');

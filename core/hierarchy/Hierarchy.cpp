@@ -27,11 +27,17 @@ void sortNodes(std::vector<NodeMetadata> &nodes)
     std::sort(nodes.begin(), nodes.end(), [](const NodeMetadata &a, const NodeMetadata &b) { return a.path < b.path; });
 }
 
-Status walk(Store &store, const QString &path, std::vector<NodeMetadata> &out, int depth)
+Status walk(Store &store, const QString &path, std::vector<NodeMetadata> &out, int depth,
+            std::optional<Listing> known = std::nullopt)
 {
     if (depth > 64)
         return makeError(QStringLiteral("hierarchy nested deeper than 64 levels"), path);
-    ZS_TRY(Listing listing, await(store.list(path)));
+    Listing listing;
+    if (known) {
+        listing = std::move(*known);
+    } else {
+        ZS_TRY(listing, await(store.list(path)));
+    }
     const bool hasMeta = listing.keys.contains(QStringLiteral("zarr.json")) ||
                          listing.keys.contains(QStringLiteral(".zarray")) ||
                          listing.keys.contains(QStringLiteral(".zgroup"));
@@ -137,10 +143,18 @@ Result<std::vector<NodeMetadata>> listNodes(Store &store)
     if (consolidated) {
         nodes = std::move(*consolidated);
     } else {
-        if (!store.canList())
-            return makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
-                             store.location());
-        ZS_CHECK(walk(store, QString(), nodes, 0));
+        auto rootListing = store.canList() ? await(store.list(QString())) : ListResult(Error{});
+        if (rootListing) {
+            ZS_CHECK(walk(store, QString(), nodes, 0, std::move(*rootListing)));
+        } else {
+            // No listing: probe the root itself. An array there is the whole store; a group's
+            // children cannot be found without a listing, which the user must be told.
+            ZS_TRY(NodeMetadata root, loadNode(store, QString()));
+            if (!root.isArray())
+                return makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
+                                 store.location());
+            nodes.push_back(std::move(root));
+        }
     }
     sortNodes(nodes);
     return nodes;

@@ -15,8 +15,15 @@ struct Error
     QString where;
 
     QString toString() const { return where.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, where); }
-    // Adds context when the error has none yet: inner code knows what, outer code knows where.
-    Error at(const QString &place) const { return where.isEmpty() ? Error{what, place} : *this; }
+    // Adds context: inner code knows what (and which field), outer code knows which file or key.
+    Error at(const QString &place) const
+    {
+        if (where.isEmpty())
+            return Error{what, place};
+        if (where.contains(place))
+            return *this;
+        return Error{what, place + QStringLiteral(": ") + where};
+    }
 };
 
 template<typename T>
