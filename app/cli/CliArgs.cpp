@@ -1,15 +1,32 @@
 #include "CliArgs.h"
 
+// Options every command that opens a store accepts (they matter for remote stores).
+static QStringList withStoreFlags(QStringList flags)
+{
+    return flags << QStringLiteral("--http2") << QStringLiteral("--forbidden-as-missing");
+}
+static QStringList withStoreValued(QStringList valued)
+{
+    return valued << QStringLiteral("--s3-endpoint") << QStringLiteral("--s3-region") << QStringLiteral("--timeout-ms");
+}
+
 const QList<CommandSpec> &commandSpecs()
 {
     static const QList<CommandSpec> specs = {
-        {QStringLiteral("ls"), 1, 1, {QStringLiteral("--json")}, {}, QStringLiteral("ls STORE [--json]")},
-        {QStringLiteral("info"), 1, 2, {QStringLiteral("--json")}, {}, QStringLiteral("info STORE [ARRAY] [--json]")},
-        {QStringLiteral("get"), 2, 2, {}, {QStringLiteral("--select"), QStringLiteral("-o")},
-         QStringLiteral("get STORE ARRAY [--select SEL] -o OUT.npy")},
-        {QStringLiteral("bench"), 2, 2, {QStringLiteral("--json")},
-         {QStringLiteral("--select"), QStringLiteral("--mode"), QStringLiteral("--concurrency")},
+        {QStringLiteral("ls"), 1, 1, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
+         QStringLiteral("ls STORE [--json]")},
+        {QStringLiteral("info"), 1, 2, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
+         QStringLiteral("info STORE [ARRAY] [--json]")},
+        {QStringLiteral("get"), 2, 2, withStoreFlags({}),
+         withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency")}),
+         QStringLiteral("get STORE ARRAY [--select SEL] [--concurrency N] -o OUT.npy")},
+        {QStringLiteral("bench"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
+         withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"), QStringLiteral("--concurrency"),
+                          QStringLiteral("--cache-bust")}),
          QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency N] [--json]")},
+        {QStringLiteral("serve"), 1, 1, {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
+         {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},
+         QStringLiteral("serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},
     };
     return specs;
 }
@@ -20,7 +37,10 @@ QString usageText()
     for (const auto &s : commandSpecs())
         text += QStringLiteral("  zarrscope-cli %1\n").arg(s.usage);
     text += QStringLiteral("  zarrscope-cli --version\n"
-                           "STORE is a directory or file:// URL. SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
+                           "STORE is a directory, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix.\n"
+                           "SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
+                           "Store options: --http2 (cleartext h2c), --forbidden-as-missing (HTTP 403 reads as fill),\n"
+                           "  --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
                            "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");
     return text;
 }

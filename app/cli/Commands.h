@@ -3,7 +3,11 @@
 // 0 done, 1 usage error, 2 data, format or I/O error ("error: <what> (<where>)" on stderr).
 
 #include "CliArgs.h"
+#include "metadata/NodeMetadata.h"
+#include "store/StoreFactory.h"
 #include "util/Result.h"
+
+#include <memory>
 
 namespace ExitCode {
 constexpr int Ok = 0;
@@ -15,6 +19,20 @@ int runLs(const CliArgs &args);
 int runInfo(const CliArgs &args);
 int runGet(const CliArgs &args);
 int runBench(const CliArgs &args);
+int runServe(const CliArgs &args);
+
+// Store options from the command line; `concurrency` is the in-flight limit for this use.
+zs::StoreOptions storeOptions(const CliArgs &args, int concurrency);
+// --concurrency N (1-512, default 64), or nullopt after printing a usage error.
+std::optional<int> concurrencyOption(const CliArgs &args);
+
+struct OpenedNode
+{
+    std::shared_ptr<zs::Store> store;
+    zs::NodeMetadata node;
+};
+// Opens STORE and the node at PATH; with `wantArray`, a group is an error.
+zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency = 64);
 
 int reportError(const zs::Error &error);
 int reportUsage(const QString &message);
