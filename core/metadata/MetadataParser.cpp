@@ -189,7 +189,7 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
     if (!grid.is_object() || !grid.contains("name"))
         return makeError(QStringLiteral("missing field \"chunk_grid\""), where);
     if (grid["name"] != "regular")
-        return makeError(QStringLiteral("unknown chunk grid \"%1\"").arg(QString::fromStdString(grid["name"].dump())),
+        return makeError(QStringLiteral("unknown chunk grid %1").arg(QString::fromStdString(grid["name"].dump())),
                          where);
     ZS_TRY(a.chunks, readShape(grid.value("configuration", json::object()), "chunk_shape", false, where));
     ZS_CHECK(checkGrid(a, where));
