@@ -168,8 +168,13 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
 
 Result<QByteArray> parseFillValue(const json &value, const DataType &dtype, int zarrFormat)
 {
-    if (value.is_null()) // zarr-python leaves such chunks uninitialised; zeros are the honest choice
+    if (value.is_null()) {
+        if (zarrFormat == 3) // v3 has no "no fill value": every data type names its fill
+            return makeError(QStringLiteral("fill_value null is not valid for data type %1").arg(dtype.name),
+                             QStringLiteral("fill_value"));
+        // v2 null: zarr-python leaves such chunks uninitialised; zeros are the honest choice.
         return QByteArray(qsizetype(dtype.size), '\0');
+    }
     ZS_TRY(QByteArray bytes, nativeFill(value, dtype, zarrFormat));
     if (dtype.needsSwapFrom(nativeByteOrder()))
         byteSwap(bytes.data(), bytes.size(), dtype.swapUnit());

@@ -70,7 +70,9 @@ Result<ArrayMetadata> parseV2Array(const json &doc, const QString &where)
         a.keyEncoding.separator = QChar::fromLatin1(sep.get<std::string>()[0]);
     }
 
-    a.fillJson = doc.value("fill_value", json());
+    if (!doc.contains("fill_value")) // zarr-python requires it too; null is how v2 says "none"
+        return makeError(QStringLiteral("missing field \"fill_value\""), where);
+    a.fillJson = doc["fill_value"];
     auto fill = parseFillValue(a.fillJson, a.dtype, 2);
     if (!fill)
         return fill.error().at(where);
