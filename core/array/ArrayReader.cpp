@@ -37,6 +37,7 @@ struct ArrayReader::Job
     int inFlight = 0;      // store reads outstanding
     int slots = 0;         // chunks between issue and copied (bounds memory held)
     std::uint64_t done = 0;
+    QHash<std::size_t, QFuture<GetResult>> fetching; // store reads not yet answered, to cancel them
 
     const QByteArray &fill()
     {
@@ -57,7 +58,10 @@ ArrayReader::ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayM
 {
 }
 
-ArrayReader::~ArrayReader() = default;
+ArrayReader::~ArrayReader()
+{
+    cancel();
+}
 
 bool ArrayReader::isRunning() const
 {
@@ -66,7 +70,13 @@ bool ArrayReader::isRunning() const
 
 void ArrayReader::cancel()
 {
-    m_job.reset(); // continuations of the old job see a different id and drop their results
+    if (!m_job)
+        return;
+    // Queued requests are dropped and running ones aborted by the store; anything that still
+    // arrives sees a different job id and is ignored.
+    for (auto &f : m_job->fetching)
+        f.cancel();
+    m_job.reset();
 }
 
 void ArrayReader::start(const Selection &selection, const ReadOptions &options)
@@ -125,9 +135,9 @@ void ArrayReader::issueMore()
         ++job->inFlight;
         ++m_stats.requests;
         m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->inFlight);
-        m_store->get(job->chunkKey(task)).then(this, [this, id = job->id, task](GetResult r) {
-            onFetched(id, task, std::move(r));
-        });
+        QFuture<GetResult> f = m_store->get(job->chunkKey(task));
+        job->fetching.insert(task, f);
+        f.then(this, [this, id = job->id, task](GetResult r) { onFetched(id, task, std::move(r)); });
     }
 }
 
@@ -137,6 +147,7 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         return;
     auto job = m_job;
     --job->inFlight;
+    job->fetching.remove(task);
     if (!result)
         return fail(result.error().at(job->chunkKey(task)));
     if (result->has_value())
@@ -177,7 +188,7 @@ void ArrayReader::onDecoded(quint64 jobId, Status status)
 
 void ArrayReader::fail(const Error &error)
 {
-    m_job.reset();
+    cancel();
     m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
     Q_EMIT readFailed(error.toString());
 }
