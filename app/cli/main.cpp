@@ -36,5 +36,7 @@ int main(int argc, char **argv)
         return runGet(*parsed);
     if (c == u"bench")
         return runBench(*parsed);
+    if (c == u"serve")
+        return runServe(*parsed);
     return reportUsage(QStringLiteral("unknown command \"%1\"").arg(c));
 }

@@ -1,0 +1,133 @@
+#include "NginxFront.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <csignal>
+#include <pwd.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace zs::server {
+
+namespace {
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
+} // namespace
+
+QString NginxFront::nginxPath()
+{
+    const QString inPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+    if (!inPath.isEmpty())
+        return inPath;
+    // /usr/sbin is often missing from a normal user's PATH.
+    return QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+}
+
+QString NginxFront::configText(quint16 upstreamPort) const
+{
+    const QString d = m_dir.path();
+    // As root, nginx would hand its workers to "nobody"; keep them as the current user.
+    QString user;
+    if (geteuid() == 0) {
+        const passwd *pw = getpwuid(geteuid());
+        user = QStringLiteral("user %1;\n").arg(QString::fromLocal8Bit(pw ? pw->pw_name : "root"));
+    }
+    return user + QStringLiteral(
+        "daemon off;\n"
+        "worker_processes 1;\n"
+        "pid %1/nginx.pid;\n"
+        "error_log %1/error.log warn;\n"
+        "events { worker_connections 4096; }\n"
+        "http {\n"
+        "  access_log off;\n"
+        "  client_body_temp_path %1/body;\n"
+        "  proxy_temp_path %1/proxy;\n"
+        "  fastcgi_temp_path %1/fastcgi;\n"
+        "  uwsgi_temp_path %1/uwsgi;\n"
+        "  scgi_temp_path %1/scgi;\n"
+        "  upstream zarrscope { server 127.0.0.1:%2; keepalive 512; }\n"
+        "  server {\n"
+        "    listen 127.0.0.1:%3 http2;\n"
+        "    http2_max_concurrent_streams 512;\n"
+        "    keepalive_requests 1000000;\n"
+        "    location / {\n"
+        "      proxy_pass http://zarrscope;\n"
+        "      proxy_http_version 1.1;\n"
+        "      proxy_set_header Connection \"\";\n"
+        "      proxy_max_temp_file_size 0;\n"
+        "      proxy_read_timeout 600s;\n"
+        "    }\n"
+        "  }\n"
+        "}\n").arg(d).arg(upstreamPort).arg(m_port);
+}
+
+bool NginxFront::start(quint16 port, quint16 upstreamPort, QString *error)
+{
+    const QString nginx = nginxPath();
+    if (nginx.isEmpty()) {
+        *error = QStringLiteral("--http2 needs nginx (apt install nginx-light)");
+        return false;
+    }
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("cannot create a temporary directory for nginx");
+        return false;
+    }
+    m_port = port ? port : freeLoopbackPort();
+    const QString confPath = m_dir.filePath(QStringLiteral("nginx.conf"));
+    QFile conf(confPath);
+    if (!conf.open(QIODevice::WriteOnly) || conf.write(configText(upstreamPort).toUtf8()) < 0) {
+        *error = QStringLiteral("cannot write %1").arg(confPath);
+        return false;
+    }
+    conf.close();
+    // -p: prefix for relative paths; -e: the startup error log, before the config is read.
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // If we die without stopping it (SIGKILL), nginx must not outlive us holding the port.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_process.start(nginx, {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"), m_dir.filePath(QStringLiteral("error.log")),
+                            QStringLiteral("-c"), confPath});
+    if (!m_process.waitForStarted(5000)) {
+        *error = QStringLiteral("cannot start %1").arg(nginx);
+        return false;
+    }
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        if (m_process.state() != QProcess::Running) {
+            QFile log(m_dir.filePath(QStringLiteral("error.log")));
+            log.open(QIODevice::ReadOnly);
+            *error = QStringLiteral("nginx exited: %1").arg(QString::fromUtf8(log.readAll()).trimmed());
+            return false;
+        }
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(200))
+            return true;
+        QThread::msleep(50);
+        m_process.waitForFinished(0);
+    }
+    *error = QStringLiteral("nginx did not start listening on port %1").arg(m_port);
+    stop();
+    return false;
+}
+
+void NginxFront::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate(); // SIGTERM: nginx's fast shutdown
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+} // namespace zs::server
