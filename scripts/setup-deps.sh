@@ -33,6 +33,6 @@ fi
 # zarrita (v3 cross-check peer) lives in tests/js with its own lockfile.
 here="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -f "$here/tests/js/package.json" ] && [ ! -d "$here/tests/js/node_modules/zarrita" ]; then
-  echo "setup-deps: npm install in tests/js"
-  (cd "$here/tests/js" && npm install --no-audit --no-fund --silent)
+  echo "setup-deps: npm ci in tests/js"
+  (cd "$here/tests/js" && npm ci --no-audit --no-fund --silent)
 fi
