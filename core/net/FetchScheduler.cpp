@@ -172,7 +172,8 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     a.contentLength = reply->rawHeader("Content-Length");
     a.contentRange = reply->rawHeader("Content-Range");
     a.retryAfter = reply->rawHeader("Retry-After");
-    a.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed and has nothing to read
+        a.body = reply->readAll();
     p->record.status = a.status;
     p->record.doneNs = m_clock.nsecsElapsed();
     p->record.bytes = std::uint64_t(a.body.size());

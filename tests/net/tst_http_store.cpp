@@ -1,0 +1,317 @@
+// The HTTP store over loopback against the project's own server (a real Qt HTTP Server
+// on its own thread), with faults injected by the server, never by a mocked QNAM.
+
+#include "ServerThread.h"
+#include "array/ArrayReader.h"
+#include "hierarchy/Hierarchy.h"
+#include "store/StoreFactory.h"
+#include "store/http/HttpStore.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstring>
+
+using namespace zs;
+using zs::server::FaultRule;
+Q_DECLARE_METATYPE(zs::server::FaultRule)
+
+class TstHttpStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<server::ServerThread> m_server;
+
+    server::StoreServer *srv() { return m_server->server(); }
+    QString url(const QString &store) { return m_server->url().toString() + store; }
+
+    std::shared_ptr<Store> open(const QString &store, FetchOptions fetch = {})
+    {
+        fetch.retry.baseDelayMs = 20; // keep retry tests quick; backoff itself is tested below
+        StoreOptions o;
+        o.fetch = fetch;
+        auto s = openStore(url(store), o);
+        return s ? *s : nullptr;
+    }
+
+    Result<NdArray> readAll(const std::shared_ptr<Store> &store, const QString &path, int concurrency = 16,
+                            ReadStats *stats = nullptr)
+    {
+        ZS_TRY(NodeMetadata node, loadNode(*store, path));
+        if (!node.isArray())
+            return makeError(QStringLiteral("not an array"));
+        return readSelection(store, path, *node.array, Selection::all(node.array->shape), ReadOptions{concurrency},
+                             stats);
+    }
+
+    static std::vector<qint32> ints(const NdArray &a)
+    {
+        std::vector<qint32> v(a.data.size() / 4);
+        std::memcpy(v.data(), a.data.constData(), a.data.size());
+        return v;
+    }
+    static std::vector<qint32> expectedA()
+    {
+        std::vector<qint32> v(40);
+        for (int i = 0; i < 40; ++i)
+            v[i] = i * 3;
+        return v;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QProcess p;
+        p.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral(ZS_HTTP_FIXTURES), m_dir.path()});
+        QVERIFY2(p.waitForFinished(60000) && p.exitCode() == 0, p.readAllStandardError().constData());
+        m_server = std::make_unique<server::ServerThread>(m_dir.path());
+        QVERIFY(m_server->start() != 0);
+    }
+
+    void init()
+    {
+        srv()->clearFaults();
+        srv()->setLatencyMs(0);
+        srv()->setAutoIndex(false);
+        srv()->resetStats();
+    }
+
+    void readsWholeArray()
+    {
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        QCOMPARE(ints(*r), expectedA());
+    }
+
+    // Every transient fault must end with exactly the stored data, not with fill or garbage.
+    void transientFaultsAreRetried_data()
+    {
+        QTest::addColumn<FaultRule>("rule");
+        QTest::addColumn<int>("expectedRequestsForKey");
+        QTest::addRow("503") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503, 2) << 3;
+        QTest::addRow("500") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 500, 1) << 2;
+        QTest::addRow("429") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, 1) << 2;
+        QTest::addRow("408") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 408, 1) << 2;
+        QTest::addRow("cut mid-body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2;
+        QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody, 1) << 2;
+    }
+    void transientFaultsAreRetried()
+    {
+        QFETCH(FaultRule, rule);
+        QFETCH(int, expectedRequestsForKey);
+        srv()->addFault(rule);
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        QCOMPARE(ints(*r), expectedA());
+        QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/3")), expectedRequestsForKey);
+    }
+
+    void everyChunkFailingOnceStillReads()
+    {
+        FaultRule rule = FaultRule::withStatus(QStringLiteral("plain/a/*"), 500, 1);
+        rule.perKey = true;
+        srv()->addFault(rule);
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        QCOMPARE(ints(*r), expectedA());
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/%1").arg(i)), 2);
+    }
+
+    void retryAfterIsHonoured()
+    {
+        srv()->addFault(FaultRule::withStatus(QStringLiteral("plain/a/0"), 503, 1, "1"));
+        QElapsedTimer t;
+        t.start();
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        QVERIFY(r);
+        QCOMPARE(ints(*r), expectedA());
+        QVERIFY2(t.elapsed() >= 950, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void stalledTransferTimesOutAndRetries()
+    {
+        FaultRule stall = FaultRule::of(QStringLiteral("plain/a/1"), FaultRule::Kind::Stall, 1);
+        stall.stallMs = 10000;
+        srv()->addFault(stall);
+        FetchOptions o;
+        o.transferTimeoutMs = 400;
+        QElapsedTimer t;
+        t.start();
+        auto r = readAll(open(QStringLiteral("plain"), o), QStringLiteral("a"));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        QCOMPARE(ints(*r), expectedA());
+        QVERIFY(t.elapsed() < 5000);
+    }
+
+    void permanentFailureIsAnErrorNotFill()
+    {
+        srv()->addFault(FaultRule::withStatus(QStringLiteral("plain/a/2"), 500));
+        FetchOptions o;
+        o.retry.maxAttempts = 3;
+        auto r = readAll(open(QStringLiteral("plain"), o), QStringLiteral("a"));
+        QVERIFY(!r);
+        QVERIFY2(r.error().toString().contains(QStringLiteral("HTTP 500, gave up after 3 tries")),
+                 qPrintable(r.error().toString()));
+        QVERIFY(r.error().toString().contains(QStringLiteral("plain/a/2")));
+        QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/2")), 3);
+    }
+
+    void missingChunksReadAsFill()
+    {
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("sparse"));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+        const auto *v = reinterpret_cast<const double *>(r->data.constData());
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(v[i], i < 4 ? i + 0.5 : -1.0);
+        QCOMPARE(srv()->requestCount(QStringLiteral("plain/sparse/1")), 1); // 404 is not retried
+    }
+
+    void forbiddenIsAnErrorUnlessAskedOtherwise()
+    {
+        srv()->addFault(FaultRule::withStatus(QStringLiteral("plain/a/2"), 403));
+        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        QVERIFY(!r);
+        QVERIFY2(r.error().toString().contains(QStringLiteral("403")), qPrintable(r.error().toString()));
+
+        FetchOptions o;
+        o.forbiddenAsMissing = true;
+        auto filled = readAll(open(QStringLiteral("plain"), o), QStringLiteral("a"));
+        QVERIFY(filled);
+        auto expected = expectedA();
+        for (int i = 8; i < 12; ++i)
+            expected[i] = 0; // fill_value 0
+        QCOMPARE(ints(*filled), expected);
+    }
+
+    void rangeReads_data()
+    {
+        QTest::addColumn<bool>("ignoreRange");
+        QTest::addRow("206") << false;
+        QTest::addRow("server answers 200") << true;
+    }
+    void rangeReads()
+    {
+        QFETCH(bool, ignoreRange);
+        if (ignoreRange)
+            srv()->addFault(FaultRule::of(QStringLiteral("blob"), FaultRule::Kind::IgnoreRange));
+        auto store = open(QString());
+        auto part = await(store->getRange(QStringLiteral("blob"), ByteRange::fromStart(10, 5)));
+        QVERIFY(part && part->has_value());
+        QCOMPARE(**part, QByteArray("\x0a\x0b\x0c\x0d\x0e", 5));
+        auto tail = await(store->getRange(QStringLiteral("blob"), ByteRange::lastBytes(3)));
+        QVERIFY(tail && tail->has_value());
+        QCOMPARE(**tail, QByteArray("\x2d\x2e\x2f", 3));
+        const auto log = srv()->requestLog();
+        QVERIFY(!log.isEmpty());
+        QCOMPARE(log.last().range, QByteArray("bytes=-3"));
+        auto missing = await(store->getRange(QStringLiteral("nothing"), ByteRange::lastBytes(3)));
+        QVERIFY(missing && !missing->has_value());
+    }
+
+    void inFlightReachesTheLimit_data()
+    {
+        QTest::addColumn<int>("concurrency");
+        QTest::addRow("1") << 1;
+        QTest::addRow("7") << 7;
+        QTest::addRow("64") << 64;
+        QTest::addRow("256") << 256;
+    }
+    void inFlightReachesTheLimit()
+    {
+        QFETCH(int, concurrency);
+        // Long enough that all N requests are out before the first answer, short enough to be quick.
+        srv()->setLatencyMs(concurrency == 1 ? 2 : concurrency < 64 ? 60 : 300);
+        FetchOptions o;
+        o.concurrency = concurrency;
+        auto store = open(QStringLiteral("plain"), o);
+        ReadStats stats;
+        const QString select = concurrency == 1 ? QStringLiteral("0:20") : QString();
+        auto node = loadNode(*store, QStringLiteral("many"));
+        QVERIFY(node);
+        auto sel = parseSelection(select, node->array->shape);
+        QVERIFY(sel);
+        srv()->resetStats();
+        auto r = readSelection(store, QStringLiteral("many"), *node->array, *sel, ReadOptions{concurrency}, &stats);
+        QVERIFY(r);
+        const auto *v = reinterpret_cast<const qint16 *>(r->data.constData());
+        for (qsizetype i = 0; i < r->data.size() / 2; ++i)
+            QCOMPARE(v[i], qint16(i));
+        const auto wire = store->transferStats();
+        QVERIFY(wire);
+        QCOMPARE(wire->maxInFlight, concurrency);
+        QCOMPARE(srv()->maxPendingRequests(), concurrency);
+        if (concurrency == 1) { // sequential: one kept-alive connection
+            QSet<qint64> connections;
+            for (const auto &rec : srv()->requestLog())
+                connections.insert(rec.connection);
+            QCOMPARE(connections.size(), 1);
+        }
+    }
+
+    void cancelDropsQueuedAndAbortsRunning()
+    {
+        srv()->setLatencyMs(1500);
+        FetchOptions o;
+        o.concurrency = 4;
+        auto store = open(QStringLiteral("plain"), o);
+        srv()->setLatencyMs(0);
+        auto node = loadNode(*store, QStringLiteral("many"));
+        QVERIFY(node);
+        srv()->setLatencyMs(1500);
+        srv()->resetStats();
+        ArrayReader reader(store, QStringLiteral("many"), *node->array);
+        QSignalSpy finished(&reader, &ArrayReader::readFinished);
+        reader.start(Selection::all(node->array->shape), ReadOptions{4});
+        QTRY_COMPARE_WITH_TIMEOUT(srv()->pendingRequests(), 4, 3000);
+        reader.cancel();
+        QVERIFY(!reader.isRunning());
+        // Running requests are aborted: the client's in-flight count drops without waiting for answers.
+        QTRY_COMPARE_WITH_TIMEOUT(store->transferStats()->inFlight, 0, 1000);
+        QTest::qWait(2000);
+        QCOMPARE(srv()->totalRequests(), 4); // nothing queued was sent after the cancel
+        QCOMPARE(finished.count(), 0);
+    }
+
+    // Discovery without a listing API, each route in the issue's order.
+    void discovery_data()
+    {
+        QTest::addColumn<QString>("store");
+        QTest::addColumn<bool>("autoIndex");
+        QTest::addColumn<QStringList>("expectedPaths");
+        QTest::addColumn<QString>("expectedError");
+        const QStringList all = {QString(), QStringLiteral("a"), QStringLiteral("g"), QStringLiteral("g/h"),
+                                 QStringLiteral("g/h/b"), QStringLiteral("many"), QStringLiteral("sparse")};
+        QTest::addRow("v2 consolidated") << QStringLiteral("consolidated") << false << all << QString();
+        QTest::addRow("html index") << QStringLiteral("plain") << true << all << QString();
+        QTest::addRow("root array probed") << QStringLiteral("rootarray") << false << QStringList{QString()} << QString();
+        QTest::addRow("cannot list") << QStringLiteral("plain") << false << QStringList{}
+                                     << QStringLiteral("this store cannot be listed: open an array path directly");
+    }
+    void discovery()
+    {
+        QFETCH(QString, store);
+        QFETCH(bool, autoIndex);
+        QFETCH(QStringList, expectedPaths);
+        QFETCH(QString, expectedError);
+        srv()->setAutoIndex(autoIndex);
+        auto s = open(store);
+        auto nodes = listNodes(*s);
+        if (!expectedError.isEmpty()) {
+            QVERIFY(!nodes);
+            QVERIFY2(nodes.error().toString().contains(expectedError), qPrintable(nodes.error().toString()));
+            return;
+        }
+        QVERIFY2(nodes, qPrintable(nodes ? QString() : nodes.error().toString()));
+        QStringList paths;
+        for (const auto &n : *nodes)
+            paths << n.path;
+        QCOMPARE(paths, expectedPaths);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHttpStore)
+#include "tst_http_store.moc"
