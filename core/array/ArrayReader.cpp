@@ -91,7 +91,6 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     job->meta = m_meta;
     job->path = m_path;
     job->concurrency = std::max(1, options.concurrency);
-    job->plan = planChunks(selection, m_meta.chunks);
 
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
@@ -104,6 +103,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
         QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
         return;
     }
+    job->plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
     adviseHugePages(job->out, std::size_t(bytes));
