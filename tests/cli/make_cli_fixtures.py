@@ -83,6 +83,17 @@ z[...] = 1
 with open(os.path.join(BAD, "corrupt", "1.1"), "wb") as f:
     f.write(b"\x78\x9c garbage, not deflate")
 zarr.create(shape=(3,), chunks=(2,), dtype=[("x", "<i4"), ("y", "<f8")], store=BAD, path="structured")
+# Hand-written metadata zarr-python would accept but nobody can read whole: the reader must refuse
+# (16 GiB result limit), not try to plan 1e11 chunks; and a datetime unit NumPy does not know.
+for name, meta in [
+        ("huge_1e11", {"shape": [100000000000], "chunks": [1], "dtype": "|u1"}),
+        ("huge_2d", {"shape": [4000000, 4000000], "chunks": [1, 1], "dtype": "<f8"}),
+        ("max_u64_shape", {"shape": [18446744073709551615], "chunks": [1], "dtype": "<i4"}),
+        ("bad_datetime_unit", {"shape": [4], "chunks": [2], "dtype": "<M8[fortnight]"})]:
+    os.makedirs(os.path.join(BAD, name))
+    meta.update({"zarr_format": 2, "order": "C", "compressor": None, "filters": None, "fill_value": 0})
+    with open(os.path.join(BAD, name, ".zarray"), "w") as f:
+        json.dump(meta, f)
 os.makedirs(os.path.join(BAD, "badjson"))
 with open(os.path.join(BAD, "badjson", ".zarray"), "w") as f:
     f.write('{"zarr_format": 2, "shape": [4')

@@ -14,6 +14,7 @@
 #include <QUrl>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sys/resource.h>
 
 using nlohmann::json;
 
@@ -51,6 +52,12 @@ private:
     Run cli(const QStringList &args)
     {
         QProcess p;
+        // Hostile metadata must not make the CLI take the machine down: cap its address space
+        // (far above what any fixture needs), so a runaway allocation aborts instead.
+        p.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
+            setrlimit(RLIMIT_AS, &limit);
+        });
         p.start(QStringLiteral(ZS_CLI), args);
         Run r;
         if (!p.waitForFinished(60000)) {
@@ -408,6 +415,11 @@ private Q_SLOTS:
         QTest::newRow("get-structured") << QStringList{"get", B, "structured", "-o", O} << 2;
         QTest::newRow("get-bad-json") << QStringList{"get", B, "badjson", "-o", O} << 2;
         QTest::newRow("get-unwritable-output") << QStringList{"get", S, "a", "-o", S + "/no/such/dir/out.npy"} << 2;
+        QTest::newRow("get-huge-1e11-chunks") << QStringList{"get", B, "huge_1e11", "-o", O} << 2;
+        QTest::newRow("get-huge-2d") << QStringList{"get", B, "huge_2d", "-o", O} << 2;
+        QTest::newRow("bench-huge-1e11-chunks") << QStringList{"bench", B, "huge_1e11", "--json"} << 2;
+        QTest::newRow("get-max-u64-shape") << QStringList{"get", B, "max_u64_shape", "-o", O} << 2;
+        QTest::newRow("get-bad-datetime-unit") << QStringList{"get", B, "bad_datetime_unit", "-o", O} << 2;
         QTest::newRow("bench-group") << QStringList{"bench", S, "g"} << 2;
         QTest::newRow("bench-corrupt-chunk") << QStringList{"bench", B, "corrupt", "--mode", "concurrent"} << 2;
         QTest::newRow("bench-bad-selection") << QStringList{"bench", S, "a", "--select", "0,0,0"} << 2;
