@@ -4,6 +4,7 @@
 #include "util/Memory.h"
 
 #include <QEventLoop>
+#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent>
 #include <atomic>
@@ -20,6 +21,15 @@ static QThreadPool *decodePool()
         return p;
     }();
     return pool;
+}
+
+// Continuations run on the reader's thread through a context object that is never destroyed
+// while they may be pending: one per thread, living as long as the program. (The reader itself
+// cannot be the context: it may be deleted mid-read, and Qt requires the context to outlive them.)
+static QObject *continuationContext()
+{
+    thread_local QObject *context = new QObject;
+    return context;
 }
 
 struct ArrayReader::Job
@@ -90,7 +100,9 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     job->id = m_nextJobId++;
     job->meta = m_meta;
     job->path = m_path;
-    job->concurrency = std::max(1, options.concurrency);
+    const std::uint64_t chunkBytes = std::max<std::uint64_t>(1, m_meta.chunkSpec().byteSize());
+    const std::uint64_t byBudget = std::max<std::uint64_t>(2, options.maxBytesInFlight / chunkBytes);
+    job->concurrency = int(std::min<std::uint64_t>(std::max(1, options.concurrency), byBudget));
 
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
@@ -103,7 +115,13 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
         QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
         return;
     }
-    job->plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
+    auto plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
+    if (!plan) {
+        const Error e = plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path);
+        QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+        return;
+    }
+    job->plan = std::move(*plan);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
     adviseHugePages(job->out, std::size_t(bytes));
@@ -137,7 +155,10 @@ void ArrayReader::issueMore()
         m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->inFlight);
         QFuture<GetResult> f = m_store->get(job->chunkKey(task));
         job->fetching.insert(task, f);
-        f.then(this, [this, id = job->id, task](GetResult r) { onFetched(id, task, std::move(r)); });
+        f.then(continuationContext(), [self = QPointer(this), id = job->id, task](GetResult r) {
+            if (self) // same thread as the reader: the check cannot race its destruction
+                self->onFetched(id, task, std::move(r));
+        });
     }
 }
 
@@ -171,7 +192,10 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         copyChunkRegion(src, spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
         return Ok{};
-    }).then(this, [this, id = jobId](Status s) { onDecoded(id, std::move(s)); });
+    }).then(continuationContext(), [self = QPointer(this), id = jobId](Status s) {
+        if (self)
+            self->onDecoded(id, std::move(s));
+    });
 }
 
 void ArrayReader::onDecoded(quint64 jobId, Status status)

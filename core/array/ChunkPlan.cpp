@@ -31,8 +31,22 @@ std::vector<DimPiece> piecesForDim(const DimSelection &d, std::uint64_t chunk)
 
 } // namespace
 
-ChunkPlan planChunks(const Selection &selection, const Shape &chunkShape)
+Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape, std::uint64_t maxChunks)
 {
+    // An upper bound on the chunks touched, computed without enumerating them.
+    std::uint64_t bound = 1;
+    for (std::size_t i = 0; i < selection.dims.size(); ++i) {
+        const DimSelection &d = selection.dims[i];
+        if (d.count == 0) {
+            bound = 0;
+            break;
+        }
+        const std::uint64_t spanned = d.last() / chunkShape[i] - d.start / chunkShape[i] + 1;
+        const std::uint64_t pieces = std::min(d.count, spanned);
+        if (bound > maxChunks / pieces)
+            return makeError(QStringLiteral("selection touches more than %1 chunks; read it in parts").arg(maxChunks));
+        bound *= pieces;
+    }
     ChunkPlan plan;
     plan.resultShape = selection.resultShape();
     std::vector<std::vector<DimPiece>> perDim;

@@ -30,7 +30,9 @@ struct ChunkPlan
     Shape fullDstShape;  // every array dimension, dropped ones of size 1
 };
 
-ChunkPlan planChunks(const Selection &selection, const Shape &chunkShape);
+// Refuses a selection touching more than `maxChunks` chunks before building anything.
+Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape,
+                             std::uint64_t maxChunks = std::uint64_t(1) << 22);
 
 // Copies one chunk's selected part into the result, one contiguous run at a time.
 // `chunk` is the decoded chunk (C order, chunkShape), `dst` the result buffer (C order, fullDstShape).

@@ -109,9 +109,15 @@ Result<DataType> parseNumpyTypeString(const QString &typestr)
     case 'M':
     case 'm':
         if (n != 8 || !hasUnit) return bad();
+    {
+        // NumPy's units, optionally with a multiplier ("10s"); anything else NumPy refuses too.
+        static const QRegularExpression unitRe(QStringLiteral("^(\\d*)(Y|M|W|D|h|m|s|ms|us|ns|ps|fs|as|generic)$"));
+        if (!unitRe.match(m.captured(4)).hasMatch())
+            return bad();
         t.kind = k == u'M' ? DataType::Kind::DateTime : DataType::Kind::TimeDelta;
         t.unit = m.captured(4);
         break;
+    }
     default: return bad();
     }
     if (hasUnit && k != u'M' && k != u'm')
