@@ -1,0 +1,13 @@
+#pragma once
+// Fills a QTreeWidget from a JSON value: objects and arrays become expandable items.
+
+#include <nlohmann/json.hpp>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace zs {
+
+void fillJsonTree(QTreeWidget *tree, const nlohmann::json &value);
+
+} // namespace zs

@@ -1,0 +1,318 @@
+#include "MainWindow.h"
+
+#include "HierarchyLoader.h"
+#include "HierarchyModel.h"
+#include "MetadataPanel.h"
+#include "ReadStatus.h"
+#include "RecentStores.h"
+#include "SliceView.h"
+#include "store/StoreFactory.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace zs {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_url(new QComboBox), m_filter(new QLineEdit), m_tree(new QTreeView), m_banner(new QWidget),
+      m_bannerText(new QLabel), m_arrayPath(new QLineEdit), m_tabs(new QTabWidget), m_metadata(new MetadataPanel),
+      m_slice(new SliceView), m_status(new ReadStatus), m_model(new HierarchyModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_loader(new HierarchyLoader(this))
+{
+    setWindowTitle(QStringLiteral("Zarrscope"));
+    setAcceptDrops(true);
+    resize(1360, 860);
+
+    auto *toolbar = addToolBar(tr("Location"));
+    toolbar->setMovable(false);
+    m_url->setEditable(true);
+    m_url->setInsertPolicy(QComboBox::NoInsert);
+    m_url->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_url->lineEdit()->setPlaceholderText(tr("Store: a folder, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix"));
+    m_url->addItems(RecentStores::list());
+    m_url->setCurrentIndex(-1);
+    toolbar->addWidget(new QLabel(tr(" Store: ")));
+    toolbar->addWidget(m_url);
+    auto *go = new QPushButton(tr("Open"));
+    toolbar->addWidget(go);
+    connect(go, &QPushButton::clicked, this, [this] { openLocation(m_url->currentText()); });
+    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, [this] { openLocation(m_url->currentText()); });
+    connect(m_url, &QComboBox::activated, this, [this](int i) { openLocation(m_url->itemText(i)); });
+
+    m_tabs->addTab(m_slice, tr("Data"));
+    m_tabs->addTab(m_metadata, tr("Metadata"));
+    auto *splitter = new QSplitter;
+    splitter->addWidget(buildTreePanel());
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({470, 890});
+    setCentralWidget(splitter);
+
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_status, &ReadStatus::cancelRequested, m_slice, &SliceView::cancelRead);
+    connect(m_slice, &SliceView::readStarted, m_status, &ReadStatus::started);
+    connect(m_slice, &SliceView::readProgress, m_status, &ReadStatus::update);
+    connect(m_slice, &SliceView::readFinished, this, [this] { m_status->stopped(tr("done")); });
+    connect(m_slice, &SliceView::readCancelled, this, [this] { m_status->stopped(tr("cancelled")); });
+    connect(m_slice, &SliceView::readFailed, this, [this](const QString &error) {
+        m_status->stopped(tr("failed"));
+        statusBar()->showMessage(tr("Read failed: %1").arg(error));
+    });
+    connect(m_loader, &HierarchyLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &HierarchyLoader::failed, this, &MainWindow::onLoadFailed);
+    buildMenus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildTreePanel()
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true); // a match deep down keeps its ancestors visible
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(HierarchyModel::NameColumn);
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(HierarchyModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_filter->setPlaceholderText(tr("Filter nodes by name"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+
+    // Shown instead of an empty tree when discovery fails, with a way to open an array directly.
+    auto *bannerLayout = new QVBoxLayout(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerText->setStyleSheet(QStringLiteral("color: #a00"));
+    auto *row = new QHBoxLayout;
+    m_arrayPath->setPlaceholderText(tr("array path in the store, e.g. data/temperature"));
+    auto *open = new QPushButton(tr("Open array"));
+    row->addWidget(m_arrayPath);
+    row->addWidget(open);
+    bannerLayout->addWidget(m_bannerText);
+    bannerLayout->addLayout(row);
+    connect(open, &QPushButton::clicked, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
+    connect(m_arrayPath, &QLineEdit::returnPressed, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
+    m_banner->hide();
+
+    auto *panel = new QWidget;
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tree, 1);
+    return panel;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &Folder…"), QKeySequence::Open, this, &MainWindow::openFolder);
+    file->addAction(tr("Open &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        m_url->setFocus();
+        m_url->lineEdit()->selectAll();
+    });
+    m_recentMenu = file->addMenu(tr("&Recent Stores"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Save View As…"), QKeySequence::Save, this, &MainWindow::saveView);
+    file->addAction(tr("&Cancel Read"), QKeySequence(Qt::Key_Escape), m_slice, &SliceView::cancelRead);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Zarrscope"), this, [this] {
+        QMessageBox::about(this, tr("About Zarrscope"),
+                           tr("Zarrscope %1: a browser for Zarr v2 and v3 stores.").arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentStores::list();
+    for (const QString &location : recent)
+        m_recentMenu->addAction(location, this, [this, location] { openLocation(location); });
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear History"), this, [this] {
+        RecentStores::clear();
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::openFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Zarr store folder"));
+    if (!dir.isEmpty())
+        openLocation(dir);
+}
+
+void MainWindow::openLocation(const QString &input, const QString &arrayPath)
+{
+    QString location = input.trimmed();
+    if (location.isEmpty())
+        return;
+    if (!isRemoteLocation(location) && !location.startsWith(QStringLiteral("file:")))
+        location = QFileInfo(location).absoluteFilePath();
+    m_slice->clear();
+    m_metadata->clear();
+    m_model->clear();
+    m_banner->hide();
+    m_location = location;
+    m_pendingArray = arrayPath;
+    m_triedDirect = false;
+    setWindowTitle(QStringLiteral("Zarrscope — %1").arg(location));
+    auto store = openStore(location, StoreOptions{});
+    if (!store) {
+        m_store.reset();
+        return onLoadFailed(store.error().toString());
+    }
+    m_store = *store;
+    RecentStores::add(location);
+    rebuildRecentMenu();
+    {
+        const QSignalBlocker block(m_url);
+        m_url->clear();
+        m_url->addItems(RecentStores::list());
+        m_url->setCurrentIndex(0);
+    }
+    statusBar()->showMessage(tr("Discovering nodes in %1…").arg(location));
+    m_loader->loadAll(m_store);
+}
+
+void MainWindow::openArrayPath(const QString &path)
+{
+    if (!m_store)
+        return;
+    m_pendingArray = path;
+    m_triedDirect = true;
+    statusBar()->showMessage(tr("Loading %1…").arg(path));
+    m_loader->loadOne(m_store, path);
+}
+
+void MainWindow::onLoaded(const HierarchyEntries &entries)
+{
+    const QString name = QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
+    m_model->setEntries(entries, name);
+    if (!m_triedDirect)
+        m_banner->hide();
+    m_tree->expandToDepth(1);
+    for (int c = 1; c < HierarchyModel::ColumnCount; ++c)
+        m_tree->resizeColumnToContents(c);
+    statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(m_location), 5000);
+    selectPath(m_pendingArray);
+    Q_EMIT storeLoaded();
+}
+
+void MainWindow::onLoadFailed(const QString &message)
+{
+    // Told to open an array: a store that cannot be listed may still have it.
+    if (m_store && !m_pendingArray.isEmpty() && !m_triedDirect) {
+        showDiscoveryError(message);
+        return openArrayPath(m_pendingArray);
+    }
+    showDiscoveryError(message);
+    statusBar()->showMessage(message);
+    Q_EMIT storeFailed(message);
+}
+
+void MainWindow::showDiscoveryError(const QString &message)
+{
+    m_bannerText->setText(tr("The hierarchy could not be discovered:\n%1").arg(message));
+    m_banner->setVisible(true);
+    m_arrayPath->setEnabled(m_store != nullptr);
+    m_slice->clear(message);
+    m_metadata->showError(QString(), message);
+}
+
+QString MainWindow::discoveryError() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+void MainWindow::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    m_proxy->setFilterFixedString(text);
+    if (!text.isEmpty())
+        m_tree->expandAll();
+}
+
+void MainWindow::selectPath(const QString &path)
+{
+    const QModelIndex source = m_model->indexForPath(path);
+    if (!source.isValid())
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+}
+
+void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
+{
+    const QModelIndex index = m_proxy->mapToSource(proxyIndex);
+    const QString error = index.data(HierarchyModel::ErrorRole).toString();
+    const QString path = index.data(HierarchyModel::PathRole).toString();
+    if (!error.isEmpty()) {
+        m_metadata->showError(path, error);
+        m_slice->clear(tr("This node could not be loaded: %1").arg(error));
+        return;
+    }
+    const NodeMetadata *node = m_model->node(index);
+    if (!node) {
+        m_metadata->clear();
+        m_slice->clear(tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
+        return;
+    }
+    m_metadata->showNode(*node);
+    if (node->isArray())
+        m_slice->setArray(m_store, *node);
+    else
+        m_slice->clear(tr("“%1” is a group: choose an array to see its data.").arg(path.isEmpty() ? QStringLiteral("/") : path));
+}
+
+void MainWindow::saveView()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG image (*.png);;PDF (*.pdf)"));
+    if (!file.isEmpty() && !m_slice->saveImage(file))
+        statusBar()->showMessage(tr("Could not save %1").arg(file));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile() && QFileInfo(urls.front().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+        openLocation(urls.front().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace zs

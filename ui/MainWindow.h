@@ -1,0 +1,92 @@
+#pragma once
+// The browser window: a URL bar with history, the store's tree (with a filter) on the left,
+// the selected node's data and metadata on the right, read progress and Cancel in the status
+// bar. Stores open from the URL bar, File > Open Folder, a dropped directory or the command line.
+
+#include "HierarchyEntry.h"
+#include "store/Store.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTreeView;
+
+namespace zs {
+
+class HierarchyLoader;
+class HierarchyModel;
+class MetadataPanel;
+class ReadStatus;
+class SliceView;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a store; `arrayPath` is selected once the tree is there (or loaded alone when the
+    // store cannot be listed).
+    void openLocation(const QString &location, const QString &arrayPath = {});
+    void selectPath(const QString &path);
+
+    // The parts, for tests and screenshots.
+    HierarchyModel *hierarchyModel() const { return m_model; }
+    QSortFilterProxyModel *filterModel() const { return m_proxy; }
+    QTreeView *treeView() const { return m_tree; }
+    MetadataPanel *metadataPanel() const { return m_metadata; }
+    SliceView *sliceView() const { return m_slice; }
+    ReadStatus *readStatus() const { return m_status; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString discoveryError() const; // the explanation shown instead of a tree, empty when none
+    void setFilterText(const QString &text);
+
+Q_SIGNALS:
+    void storeLoaded();
+    void storeFailed(const QString &message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    QWidget *buildTreePanel();
+    void rebuildRecentMenu();
+    void openFolder();
+    void openArrayPath(const QString &path);
+    void saveView();
+    void onLoaded(const HierarchyEntries &entries);
+    void onLoadFailed(const QString &message);
+    void showDiscoveryError(const QString &message);
+    void onCurrentChanged(const QModelIndex &proxyIndex);
+
+    QComboBox *m_url;
+    QLineEdit *m_filter;
+    QTreeView *m_tree;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QLineEdit *m_arrayPath;
+    QTabWidget *m_tabs;
+    MetadataPanel *m_metadata;
+    SliceView *m_slice;
+    ReadStatus *m_status;
+    QMenu *m_recentMenu = nullptr;
+    HierarchyModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    HierarchyLoader *m_loader;
+
+    std::shared_ptr<Store> m_store;
+    QString m_location;
+    QString m_pendingArray;   // to select (or load alone) once discovery ends
+    bool m_triedDirect = false;
+};
+
+} // namespace zs

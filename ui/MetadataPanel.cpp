@@ -1,0 +1,127 @@
+#include "MetadataPanel.h"
+
+#include "JsonTree.h"
+#include "metadata/NodeJson.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QTableWidget>
+#include <QTreeWidget>
+
+namespace zs {
+
+namespace {
+
+QString shapeText(const Shape &shape)
+{
+    QStringList parts;
+    for (auto d : shape)
+        parts << QString::number(d);
+    return shape.empty() ? QStringLiteral("() (scalar)") : parts.join(QStringLiteral(" × "));
+}
+
+QString codecText(const nlohmann::json &codecs)
+{
+    QStringList names;
+    for (const auto &c : codecs) {
+        QString name = QString::fromStdString(c.value("name", std::string("?")));
+        if (c.contains("configuration") && c["configuration"].is_object() && !c["configuration"].empty())
+            name += QStringLiteral(" ") + QString::fromStdString(c["configuration"].dump());
+        names << name;
+    }
+    return names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(" → "));
+}
+
+} // namespace
+
+MetadataPanel::MetadataPanel(QWidget *parent)
+    : QTabWidget(parent), m_facts(new QTableWidget(0, 2, this)), m_attributes(new QTreeWidget(this)),
+      m_raw(new QPlainTextEdit(this))
+{
+    m_facts->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
+    m_facts->horizontalHeader()->setStretchLastSection(true);
+    m_facts->verticalHeader()->hide();
+    m_facts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_facts->setWordWrap(true);
+    m_attributes->setHeaderLabels({tr("Key"), tr("Value")});
+    m_attributes->setColumnWidth(0, 200);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    addTab(m_facts, tr("Facts"));
+    addTab(m_attributes, tr("Attributes"));
+    addTab(m_raw, tr("Raw JSON"));
+}
+
+void MetadataPanel::clear()
+{
+    m_facts->setRowCount(0);
+    m_attributes->clear();
+    m_raw->clear();
+}
+
+void MetadataPanel::addFact(const QString &name, const QString &value)
+{
+    const int row = m_facts->rowCount();
+    m_facts->insertRow(row);
+    m_facts->setItem(row, 0, new QTableWidgetItem(name));
+    auto *item = new QTableWidgetItem(value);
+    item->setToolTip(value);
+    m_facts->setItem(row, 1, item);
+}
+
+QString MetadataPanel::fact(const QString &name) const
+{
+    for (int row = 0; row < m_facts->rowCount(); ++row) {
+        if (m_facts->item(row, 0)->text() == name)
+            return m_facts->item(row, 1)->text();
+    }
+    return {};
+}
+
+void MetadataPanel::showError(const QString &path, const QString &error)
+{
+    clear();
+    addFact(tr("Path"), path.isEmpty() ? QStringLiteral("/") : path);
+    addFact(tr("Error"), error);
+    m_raw->setPlainText(error);
+}
+
+void MetadataPanel::showNode(const NodeMetadata &node)
+{
+    clear();
+    const nlohmann::ordered_json details = nodeDetails(node);
+    addFact(tr("Path"), node.path.isEmpty() ? QStringLiteral("/") : node.path);
+    addFact(tr("Kind"), node.isArray() ? tr("array") : tr("group"));
+    addFact(tr("Zarr format"), QString::number(node.zarrFormat));
+    if (node.isArray()) {
+        const ArrayMetadata &a = *node.array;
+        addFact(tr("Shape"), shapeText(a.shape));
+        if (a.innerChunks.empty()) {
+            addFact(tr("Chunks"), shapeText(a.chunks));
+        } else {
+            addFact(tr("Chunks"), shapeText(a.innerChunks));
+            addFact(tr("Shards"), shapeText(a.chunks));
+        }
+        addFact(tr("Data type"), QStringLiteral("%1 (%2)").arg(a.dtype.name, a.dtype.numpyTypeString()));
+        addFact(tr("Codecs"), codecText(details["codecs"]));
+        addFact(tr("Fill value"), QString::fromStdString(a.fillJson.dump()));
+        if (a.zarrFormat == 2)
+            addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
+        if (!a.dimensionNames.isEmpty())
+            addFact(tr("Dimension names"), a.dimensionNames.join(QStringLiteral(", ")));
+        addFact(tr("Chunk count"), QString::number(a.chunkCount()));
+        std::uint64_t elements = 1;
+        for (auto d : a.shape)
+            elements *= d;
+        addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(elements * a.dtype.size)));
+    }
+    addFact(tr("Attributes"), QString::number(node.attributes.is_object() ? node.attributes.size() : 0));
+    m_facts->resizeRowsToContents();
+    fillJsonTree(m_attributes, node.attributes);
+    m_raw->setPlainText(QString::fromStdString(node.raw.dump(2)));
+}
+
+} // namespace zs

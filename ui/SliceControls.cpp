@@ -1,0 +1,190 @@
+#include "SliceControls.h"
+
+#include "ColorMaps.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+
+namespace zs {
+
+SliceControls::SliceControls(QWidget *parent)
+    : QWidget(parent), m_xCombo(new QComboBox), m_yCombo(new QComboBox), m_colorMap(new QComboBox),
+      m_complexPart(new QComboBox), m_auto(new QCheckBox(tr("Auto (2–98 %)"))), m_min(new QDoubleSpinBox),
+      m_max(new QDoubleSpinBox), m_sliderGrid(new QGridLayout), m_sliderBox(new QWidget)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("x:")));
+    row->addWidget(m_xCombo);
+    row->addWidget(new QLabel(tr("y:")));
+    row->addWidget(m_yCombo);
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("Colours:")));
+    m_colorMap->addItems(colorMapNames());
+    row->addWidget(m_colorMap);
+    row->addWidget(m_auto);
+    for (QDoubleSpinBox *s : {m_min, m_max}) {
+        s->setRange(-1e300, 1e300);
+        s->setDecimals(6);
+        s->setKeyboardTracking(false);
+        s->setEnabled(false);
+    }
+    row->addWidget(new QLabel(tr("min")));
+    row->addWidget(m_min);
+    row->addWidget(new QLabel(tr("max")));
+    row->addWidget(m_max);
+    m_complexPart->addItems({tr("magnitude"), tr("phase"), tr("real"), tr("imaginary")});
+    row->addWidget(m_complexPart);
+    row->addStretch();
+    m_auto->setChecked(true);
+
+    m_sliderGrid->setContentsMargins(0, 0, 0, 0);
+    m_sliderBox->setLayout(m_sliderGrid);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_sliderBox);
+
+    connect(m_xCombo, &QComboBox::activated, this, &SliceControls::onDimsChosen);
+    connect(m_yCombo, &QComboBox::activated, this, &SliceControls::onDimsChosen);
+    connect(m_colorMap, &QComboBox::currentIndexChanged, this, &SliceControls::appearanceChanged);
+    connect(m_complexPart, &QComboBox::currentIndexChanged, this, &SliceControls::appearanceChanged);
+    connect(m_auto, &QCheckBox::toggled, this, [this](bool on) {
+        m_min->setEnabled(!on);
+        m_max->setEnabled(!on);
+        Q_EMIT appearanceChanged();
+    });
+    connect(m_min, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
+    connect(m_max, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
+}
+
+QString SliceControls::dimensionLabel(int dim) const
+{
+    if (dim >= 0 && dim < m_meta.dimensionNames.size() && !m_meta.dimensionNames[dim].isEmpty())
+        return m_meta.dimensionNames[dim];
+    return QStringLiteral("dim %1").arg(dim);
+}
+
+void SliceControls::setArray(const ArrayMetadata &meta)
+{
+    m_meta = meta;
+    const int n = int(meta.shape.size());
+    m_xDim = n >= 1 ? n - 1 : -1; // like an image: the last dimension across, the one before down
+    m_yDim = n >= 2 ? n - 2 : -1;
+    const QSignalBlocker bx(m_xCombo), by(m_yCombo), bc(m_complexPart);
+    m_xCombo->clear();
+    m_yCombo->clear();
+    for (int d = 0; d < n; ++d) {
+        const QString label = QStringLiteral("%1 (%2)").arg(dimensionLabel(d)).arg(meta.shape[std::size_t(d)]);
+        m_xCombo->addItem(label, d);
+        m_yCombo->addItem(label, d);
+    }
+    m_xCombo->setCurrentIndex(m_xDim);
+    m_yCombo->setCurrentIndex(m_yDim);
+    m_xCombo->setEnabled(n >= 2);
+    m_yCombo->setEnabled(n >= 2);
+    m_complexPart->setVisible(meta.dtype.kind == DataType::Kind::Complex);
+    m_complexPart->setCurrentIndex(0);
+    rebuildSliders();
+}
+
+void SliceControls::setDisplayedDims(int xDim, int yDim)
+{
+    m_xCombo->setCurrentIndex(xDim);
+    m_yCombo->setCurrentIndex(yDim);
+    onDimsChosen();
+}
+
+void SliceControls::onDimsChosen()
+{
+    int x = m_xCombo->currentIndex();
+    int y = m_yCombo->currentIndex();
+    if (x == y) { // the other combo gives way: swap the pair
+        y = x == m_xDim ? m_yDim : m_xDim;
+        if (y == x)
+            y = (x + 1) % std::max(1, m_xCombo->count());
+        const QSignalBlocker bx(m_xCombo), by(m_yCombo);
+        m_yCombo->setCurrentIndex(y);
+        m_xCombo->setCurrentIndex(x);
+    }
+    m_xDim = x;
+    m_yDim = m_meta.shape.size() >= 2 ? y : -1;
+    rebuildSliders();
+    Q_EMIT sliceChanged();
+}
+
+void SliceControls::rebuildSliders()
+{
+    const std::vector<std::uint64_t> old = fixedIndex();
+    while (QLayoutItem *item = m_sliderGrid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_sliders.assign(m_meta.shape.size(), {nullptr, nullptr});
+    int row = 0;
+    for (int d = 0; d < int(m_meta.shape.size()); ++d) {
+        if (d == m_xDim || d == m_yDim)
+            continue;
+        const int maxIndex = int(std::min<std::uint64_t>(std::max<std::uint64_t>(m_meta.shape[std::size_t(d)], 1) - 1, INT_MAX));
+        auto *slider = new QSlider(Qt::Horizontal);
+        auto *spin = new QSpinBox;
+        slider->setRange(0, maxIndex);
+        spin->setRange(0, maxIndex);
+        spin->setKeyboardTracking(false);
+        const int value = std::size_t(d) < old.size() ? int(std::min<std::uint64_t>(old[std::size_t(d)], std::uint64_t(maxIndex))) : 0;
+        slider->setValue(value);
+        spin->setValue(value);
+        // The slider emits while dragging; the spin box follows it and is the one that triggers a read.
+        connect(slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
+        connect(spin, &QSpinBox::valueChanged, slider, &QSlider::setValue);
+        connect(spin, &QSpinBox::valueChanged, this, &SliceControls::sliceChanged);
+        m_sliderGrid->addWidget(new QLabel(dimensionLabel(d)), row, 0);
+        m_sliderGrid->addWidget(slider, row, 1);
+        m_sliderGrid->addWidget(spin, row, 2);
+        m_sliders[std::size_t(d)] = {slider, spin};
+        ++row;
+    }
+    m_sliderBox->setVisible(row > 0);
+}
+
+std::vector<std::uint64_t> SliceControls::fixedIndex() const
+{
+    std::vector<std::uint64_t> out(m_meta.shape.size(), 0);
+    for (std::size_t d = 0; d < m_sliders.size() && d < out.size(); ++d) {
+        if (m_sliders[d].second)
+            out[d] = std::uint64_t(m_sliders[d].second->value());
+    }
+    return out;
+}
+
+void SliceControls::setFixedIndex(int dim, std::uint64_t index)
+{
+    if (dim >= 0 && std::size_t(dim) < m_sliders.size() && m_sliders[std::size_t(dim)].second)
+        m_sliders[std::size_t(dim)].second->setValue(int(index));
+}
+
+QString SliceControls::colorMapName() const { return m_colorMap->currentText(); }
+bool SliceControls::autoRange() const { return m_auto->isChecked(); }
+double SliceControls::manualMin() const { return m_min->value(); }
+double SliceControls::manualMax() const { return m_max->value(); }
+ComplexPart SliceControls::complexPart() const { return ComplexPart(std::max(0, m_complexPart->currentIndex())); }
+
+void SliceControls::setManualRange(double lower, double upper)
+{
+    const QSignalBlocker b1(m_min), b2(m_max), b3(m_auto);
+    m_min->setValue(lower);
+    m_max->setValue(upper);
+    m_auto->setChecked(false);
+    m_min->setEnabled(true);
+    m_max->setEnabled(true);
+    Q_EMIT appearanceChanged();
+}
+
+} // namespace zs

@@ -1,0 +1,89 @@
+#pragma once
+// Shows one array: a line plot for 1-D, a colour-mapped image for 2-D and N-D (two displayed
+// dimensions, sliders for the rest). It reads only what the plot can show (ViewportSampler),
+// refetches finer data when zoomed, draws bands as they arrive (at most every 100 ms), and a
+// new slice cancels the read in progress. Errors appear inline and as readFailed.
+
+#include "SliceControls.h"
+#include "metadata/NodeMetadata.h"
+#include "selection/Selection.h"
+#include "store/Store.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QLabel;
+class QMouseEvent;
+
+namespace zs {
+
+class ProgressiveReader;
+
+class SliceView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SliceView(QWidget *parent = nullptr);
+    ~SliceView() override;
+
+    void setArray(std::shared_ptr<Store> store, const NodeMetadata &node);
+    void clear(const QString &message = {});
+    bool isReading() const;
+    bool saveImage(const QString &fileName); // .pdf as vector graphics, anything else as PNG
+
+    // What is shown, for tests and the status bar.
+    QCustomPlot *plot() const { return m_plot; }
+    QCPColorMap *colorMap() const { return m_map; }
+    QCPGraph *graph() const { return m_graph; }
+    SliceControls *controls() const { return m_controls; }
+    const Selection &shownSelection() const { return m_selection; }
+    QString message() const;      // the inline message (errors, notes); empty when none
+    QString readout() const;      // the value/index read-out line
+
+public Q_SLOTS:
+    void cancelRead();
+    void requestData(); // reads what the current slice and viewport need, unless already shown
+
+Q_SIGNALS:
+    void readStarted();
+    void readProgress(quint64 chunksDone, quint64 chunksTotal, quint64 bytes);
+    void readFinished();
+    void readFailed(const QString &message);
+    void readCancelled();
+
+private:
+    void setupPlot();
+    void resetAxes();
+    void redraw();
+    void drawLine(const std::vector<double> &values);
+    void drawImage(const std::vector<double> &values);
+    void applyColorRange(const std::vector<double> &values);
+    void showMessage(const QString &text, bool error);
+    void onMouseMove(QMouseEvent *event);
+    bool isLine() const;
+
+    SliceControls *m_controls;
+    QCustomPlot *m_plot;
+    QCPColorMap *m_map = nullptr;
+    QCPColorScale *m_scale = nullptr;
+    QCPGraph *m_graph = nullptr;
+    QLabel *m_message;
+    QLabel *m_readout;
+    QTimer m_redrawTimer;  // throttles progressive redraws
+    QTimer m_refetchTimer; // settles zoom/pan before asking for finer data
+
+    std::shared_ptr<Store> m_store;
+    std::optional<NodeMetadata> m_node;
+    ProgressiveReader *m_reader = nullptr;
+    Selection m_selection; // what the current (or last) read asked for
+    std::vector<double> m_values;
+    bool m_resettingAxes = false;
+};
+
+} // namespace zs
