@@ -12,7 +12,9 @@ QUrl s3ListUrl(const QUrl &bucketUrl, const QString &prefix, const QString &cont
         url.setPath(url.path() + u'/');
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
-    q.addQueryItem(QStringLiteral("prefix"), prefix.isEmpty() ? QString() : prefix + u'/');
+    // Percent-encode everything but '/': S3 reads a query's '+' as a space, and QUrlQuery leaves '+' as is.
+    q.addQueryItem(QStringLiteral("prefix"),
+                   prefix.isEmpty() ? QString() : QString::fromLatin1(QUrl::toPercentEncoding(prefix + u'/', "/")));
     q.addQueryItem(QStringLiteral("delimiter"), QStringLiteral("/"));
     if (!continuationToken.isEmpty())
         q.addQueryItem(QStringLiteral("continuation-token"), QString::fromLatin1(QUrl::toPercentEncoding(continuationToken)));
