@@ -21,6 +21,8 @@ SliceControls::SliceControls(QWidget *parent)
 {
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
+    for (QComboBox *c : {m_xCombo, m_yCombo})
+        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     row->addWidget(new QLabel(tr("x:")));
     row->addWidget(m_xCombo);
     row->addWidget(new QLabel(tr("y:")));

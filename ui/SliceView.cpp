@@ -43,6 +43,21 @@ AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
     return w;
 }
 
+// v2 arrays have no dimension_names; xarray writes them as the _ARRAY_DIMENSIONS attribute.
+ArrayMetadata withDimensionNames(const NodeMetadata &node)
+{
+    ArrayMetadata a = *node.array;
+    const auto &attrs = node.attributes;
+    if (a.dimensionNames.isEmpty() && attrs.is_object() && attrs.contains("_ARRAY_DIMENSIONS")) {
+        const auto &names = attrs["_ARRAY_DIMENSIONS"];
+        if (names.is_array() && names.size() == a.shape.size()) {
+            for (const auto &n : names)
+                a.dimensionNames << (n.is_string() ? QString::fromStdString(n.get<std::string>()) : QString());
+        }
+    }
+    return a;
+}
+
 } // namespace
 
 SliceView::SliceView(QWidget *parent)
@@ -68,12 +83,10 @@ SliceView::SliceView(QWidget *parent)
 
     connect(m_controls, &SliceControls::appearanceChanged, this, &SliceView::redraw);
     connect(m_controls, &SliceControls::sliceChanged, this, [this] {
-        const Selection old = m_selection;
-        if (m_node && m_node->isArray()) {
-            const bool sameDims = !old.dims.empty() && !old.dims[std::size_t(m_controls->xDim())].dropped &&
-                                  (m_controls->yDim() < 0 || !old.dims[std::size_t(m_controls->yDim())].dropped);
-            if (!sameDims)
-                resetAxes();
+        // Other displayed dimensions: new axes, and the old data's window means nothing for them.
+        if (m_node && (m_controls->xDim() != m_shownX || m_controls->yDim() != m_shownY)) {
+            resetAxes();
+            m_selection = {};
         }
         requestData();
     });
@@ -184,7 +197,7 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
         m_selection = {}; // so the next request tries again
         Q_EMIT readFailed(error);
     });
-    m_controls->setArray(a);
+    m_controls->setArray(withDimensionNames(node));
     m_controls->setEnabled(true);
     resetAxes();
     requestData();
@@ -196,6 +209,8 @@ void SliceView::resetAxes()
         return;
     const Shape &shape = m_node->array->shape;
     m_resettingAxes = true;
+    m_shownX = m_controls->xDim();
+    m_shownY = m_controls->yDim();
     const bool line = isLine();
     m_graph->setVisible(line && !shape.empty());
     m_map->setVisible(!line);

@@ -84,6 +84,8 @@ private:
     Selection m_selection; // what the current (or last) read asked for
     std::vector<double> m_values;
     bool m_resettingAxes = false;
+    int m_shownX = -1; // the displayed dimensions the axes were set up for
+    int m_shownY = -1;
 };
 
 } // namespace zs

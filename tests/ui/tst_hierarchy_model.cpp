@@ -1,4 +1,151 @@
-#include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_MAIN(T)
+// HierarchyModel on a store written by zarr-python: the model contract (QAbstractItemModelTester),
+// columns, inline node errors, recursive filtering, stale loads dropped, discovery errors.
+
+#include "HierarchyLoader.h"
+#include "HierarchyModel.h"
+#include "UiFixtures.h"
+#include "store/StoreFactory.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+
+using namespace zs;
+
+class TestHierarchyModel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+
+    HierarchyEntries load(const QString &location)
+    {
+        auto store = openStore(location);
+        if (!store)
+            return {};
+        HierarchyLoader loader;
+        QSignalSpy loaded(&loader, &HierarchyLoader::loaded);
+        loader.loadAll(*store);
+        if (!loaded.wait(10000))
+            return {};
+        return loaded.front().front().value<HierarchyEntries>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kTreeStore)));
+        m_store = m_dir.filePath(QStringLiteral("tree.zarr"));
+    }
+
+    void modelContractAndColumns()
+    {
+        const HierarchyEntries entries = load(m_store);
+        QVERIFY(!entries.empty());
+        HierarchyModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries, QStringLiteral("tree.zarr"));
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex root = model.index(0, 0);
+        QCOMPARE(root.data().toString(), QStringLiteral("tree.zarr"));
+        QCOMPARE(model.rowCount(root), 2); // climate, signals
+
+        const QModelIndex t = model.indexForPath(QStringLiteral("climate/temperature"));
+        QVERIFY(t.isValid());
+        QCOMPARE(t.data(HierarchyModel::KindRole).toString(), QStringLiteral("array"));
+        QCOMPARE(t.siblingAtColumn(HierarchyModel::ShapeColumn).data().toString(), QStringLiteral("2 × 6 × 8"));
+        QCOMPARE(t.siblingAtColumn(HierarchyModel::DTypeColumn).data().toString(), QStringLiteral("<f4"));
+        QCOMPARE(t.siblingAtColumn(HierarchyModel::ChunksColumn).data().toString(), QStringLiteral("1 × 4 × 4"));
+        QVERIFY(!t.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(model.indexForPath(QStringLiteral("climate/empty")).data(HierarchyModel::KindRole).toString(),
+                 QStringLiteral("group"));
+        QVERIFY(model.node(t) && model.node(t)->isArray());
+
+        // The broken array stays in the tree, with its error inline.
+        const QModelIndex broken = model.indexForPath(QStringLiteral("signals/broken"));
+        QVERIFY(broken.isValid());
+        QCOMPARE(broken.data(HierarchyModel::KindRole).toString(), QStringLiteral("error"));
+        QVERIFY(broken.data(HierarchyModel::ErrorRole).toString().contains(QStringLiteral(".zarray")));
+        QVERIFY(broken.data().toString().contains(QStringLiteral("error")));
+        QVERIFY(!model.node(broken));
+
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        model.setEntries(entries); // the tester checks the reset too
+    }
+
+    void recursiveFilter()
+    {
+        HierarchyModel model;
+        model.setEntries(load(m_store));
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setRecursiveFilteringEnabled(true);
+        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setFilterFixedString(QStringLiteral("TEMPER"));
+        const QModelIndex root = proxy.index(0, 0);
+        QCOMPARE(proxy.rowCount(root), 1);
+        const QModelIndex climate = proxy.index(0, 0, root);
+        QCOMPARE(climate.data().toString(), QStringLiteral("climate"));
+        QCOMPARE(proxy.rowCount(climate), 1);
+        QCOMPARE(proxy.index(0, 0, climate).data(HierarchyModel::PathRole).toString(), QStringLiteral("climate/temperature"));
+    }
+
+    void consolidatedStore()
+    {
+        QVERIFY(test::runZarrPython(m_dir.path(), QStringLiteral(
+            "import shutil\nshutil.copytree('tree.zarr', 'cons.zarr')\nshutil.rmtree('cons.zarr/signals/broken')\n"
+            "zarr.consolidate_metadata('cons.zarr')\n")));
+        HierarchyModel model;
+        model.setEntries(load(m_dir.filePath(QStringLiteral("cons.zarr"))));
+        QVERIFY(model.indexForPath(QStringLiteral("signals/be")).isValid());
+        QCOMPARE(model.indexForPath(QStringLiteral("signals/be")).siblingAtColumn(HierarchyModel::DTypeColumn).data().toString(),
+                 QStringLiteral(">i4"));
+    }
+
+    void staleLoadsAreDropped()
+    {
+        auto store = openStore(m_store);
+        QVERIFY(store.ok());
+        HierarchyLoader loader;
+        QSignalSpy loaded(&loader, &HierarchyLoader::loaded);
+        QSignalSpy failed(&loader, &HierarchyLoader::failed);
+        loader.loadAll(*store);
+        loader.loadAll(*store);
+        QVERIFY(loaded.wait(10000));
+        QTest::qWait(300);
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!loader.isLoading());
+    }
+
+    void discoveryErrorIsReported()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("not-a-store/sub"));
+        auto store = openStore(m_dir.filePath(QStringLiteral("not-a-store")));
+        QVERIFY(store.ok());
+        HierarchyLoader loader;
+        QSignalSpy failed(&loader, &HierarchyLoader::failed);
+        loader.loadAll(*store);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.front().front().toString().contains(QStringLiteral("no Zarr metadata")),
+                 qPrintable(failed.front().front().toString()));
+    }
+
+    void loadOneNode()
+    {
+        auto store = openStore(m_store);
+        HierarchyLoader loader;
+        QSignalSpy loaded(&loader, &HierarchyLoader::loaded);
+        loader.loadOne(*store, QStringLiteral("signals/be"));
+        QVERIFY(loaded.wait(10000));
+        const auto entries = loaded.front().front().value<HierarchyEntries>();
+        QCOMPARE(entries.size(), std::size_t(1));
+        QVERIFY(entries.front().node && entries.front().node->isArray());
+    }
+};
+
+QTEST_MAIN(TestHierarchyModel)
 #include "tst_hierarchy_model.moc"

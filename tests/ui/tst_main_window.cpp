@@ -1,4 +1,106 @@
-#include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_MAIN(T)
+// MainWindow end to end on the offscreen platform: opening a store with --array, the metadata
+// facts, the status bar after a read, and discovery / read errors shown in the window.
+
+#include "HierarchyModel.h"
+#include "MainWindow.h"
+#include "MetadataPanel.h"
+#include "QCustomPlotInclude.h"
+#include "ReadStatus.h"
+#include "SliceView.h"
+#include "UiFixtures.h"
+
+#include <QApplication>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+
+using namespace zs;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("ZarrscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QVERIFY(m_dir.isValid());
+        QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kTreeStore) + QStringLiteral(R"PY(
+bad = zarr.open_array('tree.zarr/bad', mode='w', shape=(8, 8), chunks=(4, 4), dtype='f4', compressor=zarr.Blosc())
+bad[:] = 1
+open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
+)PY")));
+    }
+
+    void opensStoreAndSelectsArray()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::storeLoaded);
+        QSignalSpy finished(window.sliceView(), &SliceView::readFinished);
+        window.openLocation(m_dir.filePath(QStringLiteral("tree.zarr")), QStringLiteral("climate/temperature"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.discoveryError().isEmpty());
+        const QModelIndex current = window.filterModel()->mapToSource(window.treeView()->currentIndex());
+        QCOMPARE(current.data(HierarchyModel::PathRole).toString(), QStringLiteral("climate/temperature"));
+
+        MetadataPanel *meta = window.metadataPanel();
+        QCOMPARE(meta->fact(QStringLiteral("Shape")), QStringLiteral("2 × 6 × 8"));
+        QCOMPARE(meta->fact(QStringLiteral("Chunks")), QStringLiteral("1 × 4 × 4"));
+        QCOMPARE(meta->fact(QStringLiteral("Chunk count")), QStringLiteral("8"));
+        QVERIFY(meta->fact(QStringLiteral("Codecs")).contains(QStringLiteral("blosc")));
+        QCOMPARE(meta->fact(QStringLiteral("Order")), QStringLiteral("C"));
+
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QCOMPARE(window.sliceView()->colorMap()->data()->cell(7, 5), 47.0);
+        // xarray's _ARRAY_DIMENSIONS name the sliders and axes of a v2 array.
+        QCOMPARE(window.sliceView()->controls()->dimensionLabel(0), QStringLiteral("time"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.readStatus()->text().startsWith(QStringLiteral("done")), 5000);
+        QVERIFY(window.readStatus()->text().contains(QStringLiteral("chunks 4/4")));
+
+        // The filter keeps matches and their ancestors.
+        window.setFilterText(QStringLiteral("series"));
+        QCOMPARE(window.filterModel()->rowCount(window.filterModel()->index(0, 0)), 1);
+        window.setFilterText({});
+    }
+
+    void brokenNodeAndReadErrorsAreShown()
+    {
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::storeLoaded);
+        window.openLocation(m_dir.filePath(QStringLiteral("tree.zarr")), QStringLiteral("signals/broken"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.metadataPanel()->fact(QStringLiteral("Error")).contains(QStringLiteral(".zarray")));
+        QVERIFY(window.sliceView()->message().contains(QStringLiteral("could not be loaded")));
+
+        QSignalSpy failed(window.sliceView(), &SliceView::readFailed);
+        window.selectPath(QStringLiteral("bad"));
+        QVERIFY(failed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.readStatus()->text().startsWith(QStringLiteral("failed")), 5000);
+        QVERIFY(window.sliceView()->message().contains(QStringLiteral("0.1")));
+    }
+
+    void notAStoreIsExplained()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("plain/dir"));
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::storeFailed);
+        window.openLocation(m_dir.filePath(QStringLiteral("plain")));
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(window.discoveryError().contains(QStringLiteral("no Zarr metadata")), qPrintable(window.discoveryError()));
+        QCOMPARE(window.hierarchyModel()->rowCount(), 0);
+    }
+
+    void missingFolderIsExplained()
+    {
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::storeFailed);
+        window.openLocation(m_dir.filePath(QStringLiteral("does-not-exist")));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 10000);
+        QVERIFY(!window.discoveryError().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"
