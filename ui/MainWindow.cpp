@@ -91,8 +91,7 @@ QWidget *MainWindow::buildTreePanel()
     m_proxy->setFilterKeyColumn(HierarchyModel::NameColumn);
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(HierarchyModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setStretchLastSection(true);
     m_filter->setPlaceholderText(tr("Filter nodes by name"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
@@ -138,6 +137,10 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Cancel Read"), QKeySequence(Qt::Key_Escape), m_slice, &SliceView::cancelRead);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Data"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { m_tabs->setCurrentIndex(0); });
+    view->addAction(tr("&Metadata"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Filter Nodes"), QKeySequence::Find, this, [this] { m_filter->setFocus(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Zarrscope"), this, [this] {
         QMessageBox::about(this, tr("About Zarrscope"),
@@ -217,8 +220,10 @@ void MainWindow::onLoaded(const HierarchyEntries &entries)
     if (!m_triedDirect)
         m_banner->hide();
     m_tree->expandToDepth(1);
-    for (int c = 1; c < HierarchyModel::ColumnCount; ++c)
+    for (int c = 0; c < HierarchyModel::ColumnCount; ++c)
         m_tree->resizeColumnToContents(c);
+    // A long inline error must not push the other columns out of sight; its tooltip has it all.
+    m_tree->setColumnWidth(HierarchyModel::NameColumn, std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 180));
     statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(m_location), 5000);
     selectPath(m_pendingArray);
     Q_EMIT storeLoaded();

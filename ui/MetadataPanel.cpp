@@ -42,6 +42,7 @@ MetadataPanel::MetadataPanel(QWidget *parent)
 {
     m_facts->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
     m_facts->horizontalHeader()->setStretchLastSection(true);
+    m_facts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_facts->verticalHeader()->hide();
     m_facts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_facts->setWordWrap(true);

@@ -22,7 +22,7 @@ SliceControls::SliceControls(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     for (QComboBox *c : {m_xCombo, m_yCombo})
-        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        c->setMinimumContentsLength(12);
     row->addWidget(new QLabel(tr("x:")));
     row->addWidget(m_xCombo);
     row->addWidget(new QLabel(tr("y:")));
@@ -37,11 +37,13 @@ SliceControls::SliceControls(QWidget *parent)
         s->setDecimals(6);
         s->setKeyboardTracking(false);
         s->setEnabled(false);
+        s->setMaximumWidth(130); // the ±1e300 range would otherwise size them for 300 digits
     }
     row->addWidget(new QLabel(tr("min")));
     row->addWidget(m_min);
     row->addWidget(new QLabel(tr("max")));
     row->addWidget(m_max);
+    m_complexPart->setVisible(false);
     m_complexPart->addItems({tr("magnitude"), tr("phase"), tr("real"), tr("imaginary")});
     row->addWidget(m_complexPart);
     row->addStretch();

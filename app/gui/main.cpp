@@ -4,10 +4,26 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <memory>
+
+// --help and --version print and exit, so they must work without a display: no QApplication then.
+static bool textOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v")
+            return true;
+    }
+    return false;
+}
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (textOnly(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Zarrscope"));
     QApplication::setApplicationName(QStringLiteral("zarrscope"));
     QApplication::setApplicationVersion(QStringLiteral(ZARRSCOPE_VERSION));
@@ -22,7 +38,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption array(QStringLiteral("array"), QStringLiteral("Select this array (path in the store)."),
                                    QStringLiteral("PATH"));
     parser.addOption(array);
-    parser.process(app);
+    parser.process(*app);
     if (parser.positionalArguments().size() > 1) {
         fputs("error: at most one STORE\n", stderr);
         return 1;
@@ -32,5 +48,5 @@ int main(int argc, char *argv[])
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openLocation(parser.positionalArguments().front(), parser.value(array));
-    return app.exec();
+    return app->exec();
 }
