@@ -30,9 +30,12 @@ else
   echo "setup-deps: all Debian packages present"
 fi
 
-# zarrita (v3 cross-check peer) lives in tests/js with its own lockfile.
+# The JavaScript peers (zarrita, s3rver) live in tests/js with their lockfile: install when any is missing.
 here="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -f "$here/tests/js/package.json" ] && [ ! -d "$here/tests/js/node_modules/zarrita" ]; then
+js="$here/tests/js"
+if [ -f "$js/package.json" ] && ! (cd "$js" && node -e '
+  const deps = Object.keys(require("./package.json").dependencies || {});
+  for (const d of deps) require("fs").accessSync("node_modules/" + d + "/package.json");' 2>/dev/null); then
   echo "setup-deps: npm ci in tests/js"
-  (cd "$here/tests/js" && npm ci --no-audit --no-fund --silent)
+  (cd "$js" && npm ci --no-audit --no-fund --silent)
 fi

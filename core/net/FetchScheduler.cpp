@@ -175,11 +175,13 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     if (reply->isOpen()) // an aborted reply is closed and has nothing to read
         a.body = reply->readAll();
     p->record.status = a.status;
+    p->record.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     p->record.doneNs = m_clock.nsecsElapsed();
     p->record.bytes = std::uint64_t(a.body.size());
     {
         QMutexLocker lock(&m_statsMutex);
         m_stats.bytes += std::uint64_t(a.body.size());
+        m_stats.http2Responses += p->record.http2 ? 1 : 0;
     }
     if (p->promise.isCanceled()) {
         finish(p, makeError(QStringLiteral("cancelled")), FetchRecord::Outcome::Cancelled);

@@ -33,6 +33,7 @@ struct FetchRecord
     int attempt = 1;         // 1 for the first try
     std::uint64_t bytes = 0;
     bool range = false;
+    bool http2 = false;      // the answer came over HTTP/2
     enum class Outcome { Ok, Missing, Retried, Failed, Cancelled } outcome = Outcome::Ok;
 };
 
@@ -45,6 +46,7 @@ struct TransferStats
     int inFlight = 0;
     int maxInFlight = 0;          // most requests on the wire at once
     int managers = 0;             // QNetworkAccessManagers in the pool
+    std::uint64_t http2Responses = 0; // answers that came over HTTP/2
 };
 
 } // namespace zs

@@ -402,6 +402,7 @@ private Q_SLOTS:
         QCOMPARE(stats->maxInFlight, 64);
         QCOMPARE(stats->managers, 1);
         QCOMPARE(establishedTo(port), 1);
+        QCOMPARE(stats->http2Responses, stats->requests); // Qt says each answer came over HTTP/2
 
         // And nginx's port speaks nothing but h2c: an HTTP/1.1 client fails there.
         StoreOptions h1;
