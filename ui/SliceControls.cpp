@@ -192,3 +192,16 @@ void SliceControls::setManualRange(double lower, double upper)
 }
 
 } // namespace zs
+
+namespace zs {
+
+void SliceControls::showAutoRange(double lower, double upper)
+{
+    if (!m_auto->isChecked())
+        return;
+    const QSignalBlocker b1(m_min), b2(m_max);
+    m_min->setValue(lower);
+    m_max->setValue(upper);
+}
+
+} // namespace zs

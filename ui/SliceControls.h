@@ -37,6 +37,7 @@ public:
     double manualMin() const;
     double manualMax() const;
     void setManualRange(double lower, double upper); // switches auto off
+    void showAutoRange(double lower, double upper);  // fills min/max, so switching to manual starts there
     ComplexPart complexPart() const;
 
 Q_SIGNALS:

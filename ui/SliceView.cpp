@@ -340,8 +340,10 @@ void SliceView::applyColorRange(const std::vector<double> &values)
     ValueRange r{m_controls->manualMin(), m_controls->manualMax(), true};
     if (m_controls->autoRange())
         r = percentileRange(values, 2, 98);
-    if (r.valid && r.upper > r.lower)
+    if (r.valid && r.upper > r.lower) {
         m_map->setDataRange(QCPRange(r.lower, r.upper));
+        m_controls->showAutoRange(r.lower, r.upper);
+    }
 }
 
 void SliceView::onMouseMove(QMouseEvent *event)
