@@ -1,6 +1,7 @@
 // zarrscope: the desktop browser. zarrscope [STORE] [--array PATH] [--version]
 
 #include "MainWindow.h"
+#include "util/Memory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
