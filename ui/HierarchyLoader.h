@@ -5,7 +5,7 @@
 // their results are dropped by job id, and nothing arrives once this object is gone
 // (a QPointer-guarded context and a queued call, as in KDAB's hotspot).
 
-#include "HierarchyEntry.h"
+#include "hierarchy/HierarchyEntry.h"
 #include "store/Store.h"
 
 #include <QObject>

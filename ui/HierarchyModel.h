@@ -2,7 +2,7 @@
 // The store's groups and arrays as a tree: name, shape, dtype and chunk columns, kind icons,
 // and a node that failed to load shown with its error text instead of disappearing.
 
-#include "HierarchyEntry.h"
+#include "hierarchy/HierarchyEntry.h"
 
 #include <QAbstractItemModel>
 #include <memory>

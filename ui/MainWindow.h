@@ -3,7 +3,7 @@
 // the selected node's data and metadata on the right, read progress and Cancel in the status
 // bar. Stores open from the URL bar, File > Open Folder, a dropped directory or the command line.
 
-#include "HierarchyEntry.h"
+#include "hierarchy/HierarchyEntry.h"
 #include "store/Store.h"
 
 #include <QMainWindow>

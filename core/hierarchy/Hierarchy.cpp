@@ -22,39 +22,37 @@ Result<json> readJson(Store &store, const QString &key)
     return parseJsonDocument(**r, store.locate(key));
 }
 
-void sortNodes(std::vector<NodeMetadata> &nodes)
+bool hasMetadata(const Listing &listing)
 {
-    std::sort(nodes.begin(), nodes.end(), [](const NodeMetadata &a, const NodeMetadata &b) { return a.path < b.path; });
+    return listing.keys.contains(QStringLiteral("zarr.json")) || listing.keys.contains(QStringLiteral(".zarray")) ||
+           listing.keys.contains(QStringLiteral(".zgroup"));
 }
 
-Status walk(Store &store, const QString &path, std::vector<NodeMetadata> &out, int depth,
-            std::optional<Listing> known = std::nullopt)
+// Walks a listed directory that holds metadata. A child that fails to list or load is recorded
+// with its error; plain directories (no metadata) are not part of the hierarchy.
+void walk(Store &store, const QString &path, const Listing &listing, HierarchyEntries &out, int depth)
 {
-    if (depth > 64)
-        return makeError(QStringLiteral("hierarchy nested deeper than 64 levels"), path);
-    Listing listing;
-    if (known) {
-        listing = std::move(*known);
-    } else {
-        ZS_TRY(listing, await(store.list(path)));
+    auto node = loadNode(store, path);
+    if (!node) {
+        out.push_back(HierarchyEntry{path, std::nullopt, node.error().toString()});
+        return;
     }
-    const bool hasMeta = listing.keys.contains(QStringLiteral("zarr.json")) ||
-                         listing.keys.contains(QStringLiteral(".zarray")) ||
-                         listing.keys.contains(QStringLiteral(".zgroup"));
-    if (!hasMeta) {
-        if (path.isEmpty())
-            return makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
-                             store.location());
-        return Ok{}; // a plain directory, not part of the hierarchy
-    }
-    ZS_TRY(NodeMetadata node, loadNode(store, path));
-    const bool isGroup = !node.isArray();
-    out.push_back(std::move(node));
+    const bool isGroup = !node->isArray();
+    out.push_back(HierarchyEntry{path, std::move(*node), {}});
     if (!isGroup)
-        return Ok{}; // an array's subdirectories hold chunks
-    for (const QString &child : listing.prefixes)
-        ZS_CHECK(walk(store, joinKey(path, child), out, depth + 1));
-    return Ok{};
+        return; // an array's subdirectories hold chunks
+    for (const QString &child : listing.prefixes) {
+        const QString childPath = joinKey(path, child);
+        if (depth >= 64) {
+            out.push_back(HierarchyEntry{childPath, std::nullopt, QStringLiteral("hierarchy nested deeper than 64 levels")});
+            continue;
+        }
+        const ListResult sub = await(store.list(childPath));
+        if (!sub)
+            out.push_back(HierarchyEntry{childPath, std::nullopt, sub.error().toString()});
+        else if (hasMetadata(*sub))
+            walk(store, childPath, *sub, out, depth + 1);
+    }
 }
 
 Result<std::vector<NodeMetadata>> fromV2Consolidated(const json &doc, const QString &where)
@@ -136,27 +134,43 @@ Result<std::optional<std::vector<NodeMetadata>>> loadConsolidated(Store &store)
     return std::optional(std::move(nodes));
 }
 
-Result<std::vector<NodeMetadata>> listNodes(Store &store)
+Result<HierarchyEntries> discoverHierarchy(Store &store)
 {
+    HierarchyEntries entries;
     ZS_TRY(auto consolidated, loadConsolidated(store));
-    std::vector<NodeMetadata> nodes;
     if (consolidated) {
-        nodes = std::move(*consolidated);
+        for (NodeMetadata &n : *consolidated)
+            entries.push_back(HierarchyEntry{n.path, std::move(n), {}});
     } else {
-        auto rootListing = store.canList() ? await(store.list(QString())) : ListResult(Error{});
-        if (rootListing) {
-            ZS_CHECK(walk(store, QString(), nodes, 0, std::move(*rootListing)));
+        auto root = store.canList() ? await(store.list(QString())) : ListResult(Error{});
+        if (root) {
+            if (!hasMetadata(*root))
+                return makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
+                                 store.location());
+            walk(store, QString(), *root, entries, 0);
         } else {
             // No listing: probe the root itself. An array there is the whole store; a group's
             // children cannot be found without a listing, which the user must be told.
-            ZS_TRY(NodeMetadata root, loadNode(store, QString()));
-            if (!root.isArray())
+            ZS_TRY(NodeMetadata rootNode, loadNode(store, QString()));
+            if (!rootNode.isArray())
                 return makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
                                  store.location());
-            nodes.push_back(std::move(root));
+            entries.push_back(HierarchyEntry{QString(), std::move(rootNode), {}});
         }
     }
-    sortNodes(nodes);
+    std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
+    return entries;
+}
+
+Result<std::vector<NodeMetadata>> listNodes(Store &store)
+{
+    ZS_TRY(HierarchyEntries entries, discoverHierarchy(store));
+    std::vector<NodeMetadata> nodes;
+    for (HierarchyEntry &e : entries) {
+        if (!e.node) // the walk records errors whole ("what (where)"): pass them on as they are
+            return makeError(e.error);
+        nodes.push_back(std::move(*e.node));
+    }
     return nodes;
 }
 

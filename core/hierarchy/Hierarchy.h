@@ -3,6 +3,7 @@
 // from consolidated metadata when the store has it, else by walking its listing.
 // These block on the store's futures: call them from a worker thread in the GUI.
 
+#include "hierarchy/HierarchyEntry.h"
 #include "metadata/NodeMetadata.h"
 #include "store/Store.h"
 
@@ -13,7 +14,11 @@ namespace zs {
 // The node at `path` ("" for the root): zarr.json first, then .zarray, then .zgroup.
 Result<NodeMetadata> loadNode(Store &store, const QString &path);
 
-// Every node, sorted by path, the root first.
+// Every node, sorted by path, the root first. A node that fails to load is kept with its error
+// and the walk goes on (a browser shows it inline); the store as a whole failing is an error.
+Result<HierarchyEntries> discoverHierarchy(Store &store);
+
+// Every node, sorted by path, the root first; the first node that fails to load is the error.
 Result<std::vector<NodeMetadata>> listNodes(Store &store);
 
 // Consolidated metadata, if the root has it (v3 zarr.json "consolidated_metadata" or v2 .zmetadata);
