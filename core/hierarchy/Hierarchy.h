@@ -25,12 +25,4 @@ Result<std::vector<NodeMetadata>> listNodes(Store &store);
 // an empty optional when it has none.
 Result<std::optional<std::vector<NodeMetadata>>> loadConsolidated(Store &store);
 
-// Waits for a store future (the store's own threads deliver it).
-template<typename T>
-T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
 } // namespace zs

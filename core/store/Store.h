@@ -52,6 +52,14 @@ public:
     virtual std::optional<TransferStats> transferStats() const { return std::nullopt; }
 };
 
+// Waits for a store future (the store's own threads deliver it). Blocks: not on a GUI thread.
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
 // Applies a range to a whole object (stores that read whole objects, and servers that ignore Range).
 Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key);
 

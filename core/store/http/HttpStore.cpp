@@ -71,6 +71,15 @@ ListResult HttpStore::listBlocking(const QString &prefix)
     return makeError(QStringLiteral("this store cannot be listed: open an array path directly"), location());
 }
 
+// Listing runs on a worker thread (see list()), so waiting here blocks no caller.
+Result<QByteArray> HttpStore::fetchListingPage(const QUrl &url, const QString &whenMissing)
+{
+    ZS_TRY(MaybeBytes page, await(m_scheduler->fetch(url)));
+    if (!page)
+        return makeError(whenMissing, url.toString());
+    return *page;
+}
+
 ListResult HttpStore::listS3(const QString &prefix)
 {
     const QString full = m_bucketPrefix.isEmpty() ? prefix
@@ -80,14 +89,8 @@ ListResult HttpStore::listS3(const QString &prefix)
     QString token;
     for (int page = 0; page < 10000; ++page) {
         const QUrl url = s3ListUrl(m_bucketUrl, full, token);
-        auto f = m_scheduler->fetch(url);
-        f.waitForFinished();
-        const GetResult r = f.result();
-        if (!r)
-            return r.error();
-        if (!r->has_value())
-            return makeError(QStringLiteral("no S3 listing here"), url.toString());
-        ZS_TRY(S3ListPage p, parseS3ListPage(**r, full, url.toString()));
+        ZS_TRY(const QByteArray xml, fetchListingPage(url, QStringLiteral("no S3 listing here")));
+        ZS_TRY(S3ListPage p, parseS3ListPage(xml, full, url.toString()));
         all.keys << p.listing.keys;
         all.prefixes << p.listing.prefixes;
         if (p.continuationToken.isEmpty())
@@ -101,14 +104,7 @@ ListResult HttpStore::listHtml(const QString &prefix)
 {
     QUrl url = urlFor(prefix);
     url.setPath(url.path() + u'/');
-    auto f = m_scheduler->fetch(url);
-    f.waitForFinished();
-    const GetResult r = f.result();
-    if (!r)
-        return r.error();
-    if (!r->has_value())
-        return makeError(QStringLiteral("no directory index here"), url.toString());
-    const QByteArray &body = **r;
+    ZS_TRY(const QByteArray body, fetchListingPage(url, QStringLiteral("no directory index here")));
     if (!body.contains("<a ") && !body.contains("<A "))
         return makeError(QStringLiteral("no directory index here"), url.toString());
     return parseHtmlIndex(body, url.path());

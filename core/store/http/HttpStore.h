@@ -35,6 +35,7 @@ private:
     ListResult listBlocking(const QString &prefix);
     ListResult listS3(const QString &prefix);
     ListResult listHtml(const QString &prefix);
+    Result<QByteArray> fetchListingPage(const QUrl &url, const QString &whenMissing);
 
     QUrl m_base;
     QUrl m_bucketUrl;
