@@ -22,7 +22,7 @@ struct ReadOptions
     // Decoded bytes the chunks between fetch and copy may hold at once. Large chunks get fewer
     // slots: memory stays bounded, and a few transfers that finish early let decoding overlap
     // the download instead of every transfer sharing the bandwidth and finishing at the end.
-    std::uint64_t maxBytesInFlight = std::uint64_t(8) << 20;
+    std::uint64_t maxBytesInFlight = std::uint64_t(16) << 20;
     std::uint64_t maxResultBytes = std::uint64_t(16) << 30; // refuse larger selections up front
 };
 
