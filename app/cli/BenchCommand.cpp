@@ -40,13 +40,11 @@ int runBench(const CliArgs &args)
     if (!concurrency)
         return ExitCode::Usage;
     const QString path = args.positional[1];
-    auto opened = openNode(args, path, true);
-    if (!opened)
-        return reportError(opened.error());
-    const auto &meta = *opened->node.array;
-    auto selection = zs::parseSelection(args.value(QStringLiteral("--select")), meta.shape);
-    if (!selection)
-        return reportError(selection.error());
+    auto target = openArraySelection(args, 64); // metadata only: each mode opens its own store
+    if (!target)
+        return reportError(target.error());
+    const auto &meta = target->meta();
+    const zs::Selection &selection = target->selection;
 
     json out = {{"array", path.toStdString()}, {"chunks", nullptr},       {"requests", nullptr},
                 {"bytes", nullptr},            {"sequential_s", nullptr}, {"concurrent_s", nullptr},
@@ -60,13 +58,13 @@ int runBench(const CliArgs &args)
         out["max_in_flight"] = run.wire ? run.wire->maxInFlight : run.read.maxInFlight;
     };
     if (mode != u"concurrent") {
-        auto run = runMode(args, path, meta, *selection, 1);
+        auto run = runMode(args, path, meta, selection, 1);
         if (!run)
             return reportError(run.error());
         record(*run, "sequential_s");
     }
     if (mode != u"sequential") {
-        auto run = runMode(args, path, meta, *selection, *concurrency);
+        auto run = runMode(args, path, meta, selection, *concurrency);
         if (!run)
             return reportError(run.error());
         record(*run, "concurrent_s");

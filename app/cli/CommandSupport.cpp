@@ -40,6 +40,14 @@ zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool w
     return OpenedNode{std::move(store), std::move(node)};
 }
 
+zs::Result<OpenedSelection> openArraySelection(const CliArgs &args, int concurrency)
+{
+    ZS_TRY(OpenedNode opened, openNode(args, args.positional[1], true, concurrency));
+    ZS_TRY(zs::Selection selection,
+           zs::parseSelection(args.value(QStringLiteral("--select")), opened.node.array->shape));
+    return OpenedSelection{std::move(opened), std::move(selection)};
+}
+
 int reportError(const zs::Error &error)
 {
     // One line, whatever the message holds.

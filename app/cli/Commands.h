@@ -4,6 +4,7 @@
 
 #include "CliArgs.h"
 #include "metadata/NodeMetadata.h"
+#include "selection/Selection.h"
 #include "store/StoreFactory.h"
 #include "util/Result.h"
 
@@ -33,6 +34,15 @@ struct OpenedNode
 };
 // Opens STORE and the node at PATH; with `wantArray`, a group is an error.
 zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency = 64);
+
+struct OpenedSelection
+{
+    OpenedNode opened;
+    zs::Selection selection;
+    const zs::ArrayMetadata &meta() const { return *opened.node.array; }
+};
+// get and bench: STORE, the array at ARRAY, and --select resolved against its shape.
+zs::Result<OpenedSelection> openArraySelection(const CliArgs &args, int concurrency);
 
 int reportError(const zs::Error &error);
 int reportUsage(const QString &message);

@@ -12,15 +12,11 @@ int runGet(const CliArgs &args)
     const auto concurrency = concurrencyOption(args);
     if (!concurrency)
         return ExitCode::Usage;
-    const QString path = args.positional[1];
-    auto opened = openNode(args, path, true, *concurrency);
-    if (!opened)
-        return reportError(opened.error());
-    const auto &meta = *opened->node.array;
-    auto selection = zs::parseSelection(args.value(QStringLiteral("--select")), meta.shape);
-    if (!selection)
-        return reportError(selection.error());
-    auto array = zs::readSelection(opened->store, path, meta, *selection, zs::ReadOptions{*concurrency});
+    auto target = openArraySelection(args, *concurrency);
+    if (!target)
+        return reportError(target.error());
+    auto array = zs::readSelection(target->opened.store, args.positional[1], target->meta(), target->selection,
+                                   zs::ReadOptions{*concurrency});
     if (!array)
         return reportError(array.error());
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));
