@@ -2,9 +2,9 @@
 
 #include "metadata/MetadataParser.h"
 #include "util/Memory.h"
+#include "util/WhenFinished.h"
 
 #include <QEventLoop>
-#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent>
 #include <atomic>
@@ -21,15 +21,6 @@ static QThreadPool *decodePool()
         return p;
     }();
     return pool;
-}
-
-// Continuations run on the reader's thread through a context object that is never destroyed
-// while they may be pending: one per thread, living as long as the program. (The reader itself
-// cannot be the context: it may be deleted mid-read, and Qt requires the context to outlive them.)
-static QObject *continuationContext()
-{
-    thread_local QObject *context = new QObject;
-    return context;
 }
 
 struct ArrayReader::Job
@@ -155,10 +146,7 @@ void ArrayReader::issueMore()
         m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->inFlight);
         QFuture<GetResult> f = m_store->get(job->chunkKey(task));
         job->fetching.insert(task, f);
-        f.then(continuationContext(), [self = QPointer(this), id = job->id, task](GetResult r) {
-            if (self) // same thread as the reader: the check cannot race its destruction
-                self->onFetched(id, task, std::move(r));
-        });
+        whenFinished(f, this, [this, id = job->id, task](GetResult r) { onFetched(id, task, std::move(r)); });
     }
 }
 
@@ -176,7 +164,7 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
     else
         ++m_stats.missing;
 
-    QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
+    auto decoding = QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
         const ChunkSpec spec = job->meta.chunkSpec();
         QByteArray decoded;
         const char *src;
@@ -192,10 +180,8 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         copyChunkRegion(src, spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
         return Ok{};
-    }).then(continuationContext(), [self = QPointer(this), id = jobId](Status s) {
-        if (self)
-            self->onDecoded(id, std::move(s));
     });
+    whenFinished(decoding, this, [this, id = jobId](Status s) { onDecoded(id, std::move(s)); });
 }
 
 void ArrayReader::onDecoded(quint64 jobId, Status status)
