@@ -3,23 +3,8 @@
 
 Usage: /usr/bin/python3 make_v3_fixtures.py OUTDIR
 
-A small, independent v3 writer built on numpy + numcodecs (Blosc, GZip, Zstd) with
-its own crc32c (Castagnoli). It follows the Zarr v3 core spec and the codec specs:
-
-* zarr.json for every group and array (zarr_format 3, node_type, attributes);
-  arrays: shape, data_type, chunk_grid "regular", chunk_key_encoding, fill_value,
-  codecs, dimension_names.
-* codecs: transpose (encoded = numpy.transpose(decoded, order)), bytes (endian),
-  blosc (cname, clevel, shuffle as a string, typesize, blocksize), gzip (level),
-  zstd (level, checksum), crc32c (4 bytes little-endian appended), and
-  sharding_indexed (chunk_shape, codecs, index_codecs, index_location).
-* the shard index is a uint64 array of shape inner_grid + (2,) in C order: for each
-  inner chunk (offset, nbytes) measured from the start of the shard object, or
-  (2^64-1, 2^64-1) for an empty inner chunk; encoded with index_codecs and placed
-  at the end (default) or the start of the shard.
-* chunk keys: "default" = "c" + sep + indices joined by sep (0-d: "c");
-  "v2" = indices joined by sep (0-d: "0").
-* edge chunks are written at the full chunk shape (padded with the fill value).
+The writing itself is scripts/zarrv3.py (numpy + numcodecs, its own crc32c), which
+follows the Zarr v3 core spec and the codec specs.
 
 It writes OUTDIR/<store>.zarr stores, OUTDIR/expected/*.npy (little-endian numpy
 arrays of what a reader must return) and OUTDIR/manifest.json:
@@ -37,187 +22,12 @@ the shard index only from the end).
 import json
 import os
 import shutil
-import struct
 import sys
 
 import numpy as np
-import numcodecs
 
-U64_MAX = 2**64 - 1
-
-# ----------------------------------------------------------------- crc32c (Castagnoli)
-
-_CRC32C_TABLE = []
-for _n in range(256):
-    _c = _n
-    for _ in range(8):
-        _c = (_c >> 1) ^ 0x82F63B78 if _c & 1 else _c >> 1
-    _CRC32C_TABLE.append(_c)
-
-
-def crc32c(data: bytes) -> int:
-    crc = 0xFFFFFFFF
-    table = _CRC32C_TABLE
-    for b in data:
-        crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8)
-    return crc ^ 0xFFFFFFFF
-
-
-assert crc32c(b"123456789") == 0xE3069283, "crc32c check value"
-
-# ----------------------------------------------------------------- data types
-
-DTYPES = {
-    "bool": "|b1",
-    "int8": "|i1", "int16": "<i2", "int32": "<i4", "int64": "<i8",
-    "uint8": "|u1", "uint16": "<u2", "uint32": "<u4", "uint64": "<u8",
-    "float16": "<f2", "float32": "<f4", "float64": "<f8",
-    "complex64": "<c8", "complex128": "<c16",
-}
-
-
-def component_uint(dt: np.dtype) -> np.dtype:
-    """The unsigned integer type of one byte-order unit of dt (complex: one half)."""
-    unit = dt.itemsize // 2 if dt.kind == "c" else dt.itemsize
-    return np.dtype("u%d" % unit)
-
-
-def raw_bytes(arr: np.ndarray, endian: str) -> bytes:
-    """C-order bytes of arr in the given endianness, bit-exact (NaN payloads survive)."""
-    arr = np.ascontiguousarray(arr)
-    if arr.dtype.itemsize == 1:
-        return arr.tobytes()
-    u = component_uint(arr.dtype)
-    view = arr.view(u.newbyteorder("="))
-    return view.astype(u.newbyteorder("<" if endian == "little" else ">")).tobytes()
-
-
-def fill_scalar(fill, dt: np.dtype) -> np.ndarray:
-    """The fill value as a 0-d array of dt, bit-exact for hex-encoded floats."""
-
-    def one_float(v, fdt):
-        if isinstance(v, str):
-            if v.startswith("0x"):
-                bits = int(v, 16)
-                return np.array(bits, dtype=np.dtype("<u%d" % fdt.itemsize)).view(fdt.newbyteorder("<"))
-            return np.array({"NaN": np.nan, "Infinity": np.inf, "-Infinity": -np.inf}[v], dtype=fdt)
-        return np.array(v, dtype=fdt)
-
-    if dt.kind == "c":
-        half = np.dtype("<f%d" % (dt.itemsize // 2))
-        re, im = one_float(fill[0], half), one_float(fill[1], half)
-        out = np.zeros((), dtype=dt)
-        pair = out.reshape(1).view(half)
-        pair[0], pair[1] = re, im
-        return out
-    if dt.kind == "f":
-        return one_float(fill, dt)
-    return np.array(fill, dtype=dt)
-
-
-# ----------------------------------------------------------------- codecs (encode side)
-
-SHUFFLES = {"noshuffle": numcodecs.Blosc.NOSHUFFLE, "shuffle": numcodecs.Blosc.SHUFFLE,
-            "bitshuffle": numcodecs.Blosc.BITSHUFFLE}
-
-
-def encode_bytes_to_bytes(codec: dict, data: bytes) -> bytes:
-    name, cfg = codec["name"], codec.get("configuration", {})
-    if name == "blosc":
-        comp = numcodecs.Blosc(cname=cfg["cname"], clevel=cfg["clevel"], shuffle=SHUFFLES[cfg["shuffle"]],
-                               blocksize=cfg.get("blocksize", 0))
-        typesize = cfg.get("typesize", 1)
-        # numcodecs takes blosc's typesize from the buffer's item size.
-        buf = np.frombuffer(data, dtype=np.dtype("V%d" % typesize)) if typesize > 1 else data
-        return bytes(comp.encode(buf))
-    if name == "gzip":
-        return bytes(numcodecs.GZip(level=cfg["level"]).encode(data))
-    if name == "zstd":
-        assert not cfg.get("checksum", False), "numcodecs 0.11 Zstd writes no checksum"
-        return bytes(numcodecs.Zstd(level=cfg["level"]).encode(data))
-    if name == "crc32c":
-        return data + struct.pack("<I", crc32c(data))
-    raise ValueError("unknown bytes codec " + name)
-
-
-def encode_chunk(codecs: list, chunk: np.ndarray, fill: np.ndarray, empty_inner=frozenset()):
-    """Runs the v3 codec chain forwards on one chunk (numpy array at the full chunk shape).
-
-    Returns (bytes, decoded): decoded is what a reader must get back, i.e. the chunk with
-    any inner chunks left empty by sharding replaced by the fill value. `empty_inner`
-    holds inner-chunk coordinates in the grid the sharding codec sees (after any
-    transpose before it)."""
-    i = 0
-    orders = []
-    while codecs[i]["name"] == "transpose":
-        order = codecs[i]["configuration"]["order"]
-        chunk = np.transpose(chunk, order)
-        orders.append(order)
-        i += 1
-    a2b = codecs[i]
-    if a2b["name"] == "bytes":
-        endian = a2b.get("configuration", {}).get("endian", "little")
-        data = raw_bytes(chunk, endian)
-    elif a2b["name"] == "sharding_indexed":
-        data, chunk = encode_shard(a2b["configuration"], chunk, fill, empty_inner)
-    else:
-        raise ValueError("not an array-to-bytes codec: " + a2b["name"])
-    for codec in codecs[i + 1:]:
-        data = encode_bytes_to_bytes(codec, data)
-    for order in reversed(orders):  # decoded view: undo the transposes
-        chunk = np.transpose(chunk, np.argsort(order))
-    return data, chunk
-
-
-def encode_shard(cfg: dict, shard: np.ndarray, fill: np.ndarray, empty_inner):
-    inner = tuple(cfg["chunk_shape"])
-    grid = tuple(s // c for s, c in zip(shard.shape, inner))
-    assert all(g * c == s for g, c, s in zip(grid, inner, shard.shape)), "shard not a multiple of inner chunks"
-    index = np.full(grid + (2,), U64_MAX, dtype="<u8")
-    at_start = cfg.get("index_location", "end") == "start"
-    n = int(np.prod(grid))
-    index_size = len(encode_index(cfg["index_codecs"], index))
-    decoded = shard.copy()
-    body = bytearray()
-    base = index_size if at_start else 0
-    # Inner chunks are written in reverse C order so offsets are not simply monotone.
-    for flat in reversed(range(n)):
-        coord = tuple(int(c) for c in np.unravel_index(flat, grid))
-        sl = tuple(slice(c * s, (c + 1) * s) for c, s in zip(coord, inner))
-        if coord in empty_inner:
-            decoded[sl] = fill
-            continue
-        enc, dec = encode_chunk(cfg["codecs"], shard[sl], fill)
-        decoded[sl] = dec
-        index[coord] = (base + len(body), len(enc))
-        body += enc
-    idx = encode_index(cfg["index_codecs"], index)
-    assert len(idx) == index_size
-    return (bytes(idx + body) if at_start else bytes(body + idx)), decoded
-
-
-def encode_index(index_codecs: list, index: np.ndarray) -> bytes:
-    return encode_chunk(index_codecs, index, np.array(0, dtype="<u8"))[0]
-
-
-# ----------------------------------------------------------------- writing nodes
-
-def chunk_key(enc: dict, coord) -> str:
-    sep = enc.get("configuration", {}).get("separator", "/" if enc["name"] == "default" else ".")
-    parts = [str(c) for c in coord]
-    if enc["name"] == "default":
-        return sep.join(["c"] + parts)
-    return sep.join(parts) if parts else "0"
-
-
-def write_json(path: str, doc: dict):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump(doc, f, indent=2, allow_nan=False)
-
-
-def group_doc(attributes=None) -> dict:
-    return {"zarr_format": 3, "node_type": "group", "attributes": attributes or {}}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from zarrv3 import *  # noqa: E402,F401,F403  the writer: encode_chunk, write_json, chunk_key, ...
 
 
 class Fixtures:
