@@ -27,6 +27,9 @@ const QList<CommandSpec> &commandSpecs()
         {QStringLiteral("serve"), 1, 1, {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
          {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},
          QStringLiteral("serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},
+        {QStringLiteral("demo"), 0, 0, {QStringLiteral("--json")},
+         {QStringLiteral("--latency-ms"), QStringLiteral("--concurrency")},
+         QStringLiteral("demo [--latency-ms L] [--concurrency N] [--json]")},
     };
     return specs;
 }

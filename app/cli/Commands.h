@@ -21,6 +21,7 @@ int runInfo(const CliArgs &args);
 int runGet(const CliArgs &args);
 int runBench(const CliArgs &args);
 int runServe(const CliArgs &args);
+int runDemo(const CliArgs &args);
 
 // Store options from the command line; `concurrency` is the in-flight limit for this use.
 zs::StoreOptions storeOptions(const CliArgs &args, int concurrency);

@@ -38,5 +38,7 @@ int main(int argc, char **argv)
         return runBench(*parsed);
     if (c == u"serve")
         return runServe(*parsed);
+    if (c == u"demo")
+        return runDemo(*parsed);
     return reportUsage(QStringLiteral("unknown command \"%1\"").arg(c));
 }

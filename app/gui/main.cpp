@@ -1,10 +1,13 @@
-// zarrscope: the desktop browser. zarrscope [STORE] [--array PATH] [--version]
+// zarrscope: the desktop browser. zarrscope [STORE] [--array PATH] [--demo] [--version]
 
+#include "DemoStore.h"
 #include "MainWindow.h"
+#include "ServerThread.h"
 #include "util/Memory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <memory>
 
 // --help and --version print and exit, so they must work without a display: no QApplication then.
@@ -39,15 +42,41 @@ int main(int argc, char *argv[])
     const QCommandLineOption array(QStringLiteral("array"), QStringLiteral("Select this array (path in the store)."),
                                    QStringLiteral("PATH"));
     parser.addOption(array);
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Serve the bundled demo store on loopback with %1 ms latency per "
+                                                 "request and open it.")
+                                      .arg(zs::server::kDemoLatencyMs));
+    parser.addOption(demo);
     parser.process(*app);
     if (parser.positionalArguments().size() > 1) {
         fputs("error: at most one STORE\n", stderr);
         return 1;
     }
 
+    if (parser.isSet(demo) && !parser.positionalArguments().isEmpty()) {
+        fputs("error: --demo opens its own store; give no STORE\n", stderr);
+        return 1;
+    }
+
+    // Declared before the window so it outlives every read the window makes from it.
+    std::unique_ptr<zs::server::ServerThread> demoServer;
     zs::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.isSet(demo)) {
+        const QString store = zs::server::demoStorePath();
+        if (store.isEmpty()) {
+            QMessageBox::warning(&window, QStringLiteral("Demo"), QStringLiteral("The demo store is missing: build the project (it is written at build "
+                                            "time into share/zarrscope/demo.zarr) or set ZARRSCOPE_DEMO_STORE."));
+        } else {
+            demoServer = std::make_unique<zs::server::ServerThread>(store);
+            demoServer->server()->setLatencyMs(zs::server::kDemoLatencyMs);
+            if (demoServer->start() == 0)
+                QMessageBox::warning(&window, QStringLiteral("Demo"), QStringLiteral("Cannot start the demo server on loopback."));
+            else
+                window.openLocation(demoServer->url().toString(), QString::fromLatin1(zs::server::kDemoViewArray));
+        }
+    } else if (!parser.positionalArguments().isEmpty()) {
         window.openLocation(parser.positionalArguments().front(), parser.value(array));
+    }
     return app->exec();
 }

@@ -1,0 +1,154 @@
+// The demo store the build writes: what `zarrscope --demo` opens must be there and right (read by
+// the core and, independently, by zarrita), and `zarrscope-cli demo` must show the concurrency gain
+// on it over real loopback HTTP.
+
+#include "array/ArrayReader.h"
+#include "hierarchy/Hierarchy.h"
+#include "selection/Selection.h"
+#include "store/StoreFactory.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstring>
+
+using namespace zs;
+using json = nlohmann::json;
+
+class TestDemoStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<Store> m_store;
+
+    Result<NdArray> readAll(const QString &path, NodeMetadata *nodeOut = nullptr)
+    {
+        ZS_TRY(NodeMetadata node, loadNode(*m_store, path));
+        if (!node.isArray())
+            return makeError(QStringLiteral("not an array"), path);
+        if (nodeOut)
+            *nodeOut = node;
+        return readSelection(m_store, path, *node.array, Selection::all(node.array->shape));
+    }
+
+    // zarrita's bytes for the whole array (C order, little-endian).
+    QByteArray readWithZarrita(const QString &path)
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(ZS_NODE), {QStringLiteral(ZS_SOURCE_DIR "/tests/js/read_v3.mjs"),
+                                          QStringLiteral(ZS_DEMO_STORE), path, dir.filePath(QStringLiteral("out.bin"))});
+        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+            qWarning("zarrita: %s", p.readAllStandardError().constData());
+            return {};
+        }
+        QFile f(dir.filePath(QStringLiteral("out.bin")));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto s = openStore(QStringLiteral(ZS_DEMO_STORE));
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+        m_store = *s;
+    }
+
+    void hierarchy()
+    {
+        auto cons = loadConsolidated(*m_store);
+        QVERIFY(cons && cons->has_value()); // one request lists it over HTTP
+        auto nodes = listNodes(*m_store);
+        QVERIFY2(nodes, qPrintable(nodes ? QString() : nodes.error().toString()));
+        QStringList paths;
+        for (const auto &n : *nodes)
+            paths << n.path;
+        for (const char *want : {"", "sst", "sst/time", "sst/lat", "sst/lon", "sst/sst", "elevation", "regions",
+                                 "regions/atlantic/sst_mean", "regions/pacific/sst_mean"})
+            QVERIFY2(paths.contains(QLatin1String(want)), want);
+    }
+
+    void timeIsTheSeedCase()
+    {
+        NodeMetadata node;
+        auto time = readAll(QStringLiteral("sst/time"), &node);
+        QVERIFY2(time, qPrintable(time ? QString() : time.error().toString()));
+        QCOMPARE(node.array->shape, Shape{6443});
+        QCOMPARE(node.array->chunks, Shape{5});
+        QCOMPARE(node.array->dtype.numpyTypeString(), QStringLiteral("<i8"));
+        for (qint64 i = 0; i < 6443; ++i) {
+            qint64 v;
+            std::memcpy(&v, time->data.constData() + i * 8, 8);
+            QCOMPARE(v, i);
+        }
+        QVERIFY(node.attributes["units"] == json("days since 2000-01-01"));
+    }
+
+    void fieldHasNamedDimensions()
+    {
+        auto node = loadNode(*m_store, QStringLiteral("sst/sst"));
+        QVERIFY(node && node->isArray());
+        QCOMPARE(node->array->shape, (Shape{6443, 24, 48}));
+        QCOMPARE(node->array->dimensionNames, (QStringList{"time", "lat", "lon"}));
+        QVERIFY(node->attributes["standard_name"] == json("sea_surface_temperature"));
+        // A day's map is plausible sea-surface temperature (degrees C), not fill.
+        auto sel = parseSelection(QStringLiteral("100,:,:"), node->array->shape);
+        QVERIFY(sel);
+        auto day = readSelection(m_store, QStringLiteral("sst/sst"), *node->array, *sel);
+        QVERIFY(day);
+        const float *v = reinterpret_cast<const float *>(day->data.constData());
+        for (int i = 0; i < 24 * 48; ++i)
+            QVERIFY2(v[i] >= -1.8f && v[i] < 35, qPrintable(QString::number(v[i])));
+    }
+
+    // The core and zarrita read the same bytes, sharded array included.
+    void sameAsZarrita_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const char *p : {"sst/time", "sst/lat", "elevation", "regions/atlantic/sst_mean"})
+            QTest::addRow("%s", p) << QString::fromLatin1(p);
+    }
+    void sameAsZarrita()
+    {
+        QFETCH(QString, path);
+        NodeMetadata node;
+        auto ours = readAll(path, &node);
+        QVERIFY2(ours, qPrintable(ours ? QString() : ours.error().toString()));
+        const QByteArray theirs = readWithZarrita(path);
+        QVERIFY(!theirs.isEmpty());
+        QCOMPARE(ours->data.size(), theirs.size());
+        QVERIFY(ours->data == theirs);
+    }
+
+    void elevationIsSharded()
+    {
+        auto node = loadNode(*m_store, QStringLiteral("elevation"));
+        QVERIFY(node && node->isArray());
+        QCOMPARE(node->array->chunks, (Shape{180, 360})); // shards
+        QCOMPARE(node->array->innerChunks, (Shape{45, 90}));
+    }
+
+    // The headless demo: the embedded server with latency, bench both ways on sst/time.
+    void cliDemo()
+    {
+        QProcess p;
+        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("demo"), QStringLiteral("--latency-ms"), QStringLiteral("2"),
+                                         QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const json out = json::parse(p.readAllStandardOutput().toStdString());
+        QVERIFY(out["array"] == json("sst/time"));
+        QCOMPARE(out["chunks"].get<int>(), 1289);
+        QCOMPARE(out["requests"].get<int>(), 1289); // counted on the wire
+        QCOMPARE(out["concurrency"].get<int>(), 256);
+        QCOMPARE(out["max_in_flight"].get<int>(), 256);
+        // 1289 round trips of at least 2 ms one after another against a few hundred at once.
+        QVERIFY(out["sequential_s"].get<double>() >= 1289 * 0.002);
+        QVERIFY2(out["speedup"].get<double>() > 2, out.dump().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoStore)
+#include "tst_demo_store.moc"
