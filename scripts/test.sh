@@ -3,9 +3,6 @@
 # Usage: scripts/test.sh [extra ctest args]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-"$here/scripts/setup-deps.sh"
-build="${ZS_BUILD_DIR:-$here/build}"
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build" -j"$(nproc)"
-cd "$build"
+"$here/scripts/build.sh"
+cd "${ZS_BUILD_DIR:-$here/build}"
 ctest --output-on-failure --timeout 600 "$@"
