@@ -36,4 +36,13 @@ ValueRange percentileRange(const std::vector<double> &values, double lowPercent,
     return r;
 }
 
+ValueRange unite(const ValueRange &a, const ValueRange &b)
+{
+    if (!a.valid)
+        return b;
+    if (!b.valid)
+        return a;
+    return ValueRange{std::min(a.lower, b.lower), std::max(a.upper, b.upper), true};
+}
+
 } // namespace zs

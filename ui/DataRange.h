@@ -18,4 +18,7 @@ struct ValueRange
 // are subsampled evenly, which is plenty for a colour scale.
 ValueRange percentileRange(const std::vector<double> &values, double lowPercent = 2, double highPercent = 98);
 
+// The smallest range holding both (an invalid one contributes nothing).
+ValueRange unite(const ValueRange &a, const ValueRange &b);
+
 } // namespace zs

@@ -290,7 +290,7 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
         m_slice->clear(tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
         return;
     }
-    m_metadata->showNode(*node);
+    m_metadata->showNode(*node, m_store);
     if (node->isArray())
         m_slice->setArray(m_store, *node);
     else

@@ -2,6 +2,7 @@
 
 #include "JsonTree.h"
 #include "metadata/NodeJson.h"
+#include "util/WhenFinished.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -58,6 +59,7 @@ MetadataPanel::MetadataPanel(QWidget *parent)
 
 void MetadataPanel::clear()
 {
+    ++m_shown;
     m_facts->setRowCount(0);
     m_attributes->clear();
     m_raw->clear();
@@ -90,7 +92,7 @@ void MetadataPanel::showError(const QString &path, const QString &error)
     m_raw->setPlainText(error);
 }
 
-void MetadataPanel::showNode(const NodeMetadata &node)
+void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> store)
 {
     clear();
     const nlohmann::ordered_json details = nodeDetails(node);
@@ -111,8 +113,8 @@ void MetadataPanel::showNode(const NodeMetadata &node)
         addFact(tr("Fill value"), QString::fromStdString(a.fillJson.dump()));
         if (a.zarrFormat == 2)
             addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
-        if (!a.dimensionNames.isEmpty())
-            addFact(tr("Dimension names"), a.dimensionNames.join(QStringLiteral(", ")));
+        if (const QStringList names = dimensionNamesOf(node); !names.isEmpty())
+            addFact(tr("Dimension names"), names.join(QStringLiteral(", ")));
         addFact(tr("Chunk count"), QString::number(a.chunkCount()));
         std::uint64_t elements = 1;
         for (auto d : a.shape)
@@ -123,6 +125,37 @@ void MetadataPanel::showNode(const NodeMetadata &node)
     m_facts->resizeRowsToContents();
     fillJsonTree(m_attributes, node.attributes);
     m_raw->setPlainText(QString::fromStdString(node.raw.dump(2)));
+    if (node.isArray() && store) {
+        whenFinished(store->storedSize(node.path), this,
+                     [this, shown = m_shown, array = *node.array](const StoredSizeResult &size) {
+                         if (shown == m_shown) // still the node on screen
+                             showStoredSize(array, size);
+                     });
+    }
+}
+
+void MetadataPanel::showStoredSize(const ArrayMetadata &array, const StoredSizeResult &size)
+{
+    if (!size) {
+        addFact(tr("Stored size"), size.error().toString());
+        return;
+    }
+    if (!size->has_value())
+        return; // the store cannot tell without reading every chunk: say nothing rather than guess
+    const StoredSize &s = **size;
+    std::uint64_t elements = 1;
+    for (auto d : array.shape)
+        elements *= d;
+    QString text = tr("%1 in %2 of %3 chunk objects")
+                       .arg(QLocale().formattedDataSize(qint64(s.bytes)))
+                       .arg(s.objects)
+                       .arg(array.chunkCount());
+    addFact(tr("Stored size"), text);
+    // As zarr-python's info: the array's bytes over what its chunks take (missing chunks cost nothing).
+    if (s.bytes > 0)
+        addFact(tr("Compression ratio"),
+                QStringLiteral("%1×").arg(double(elements * array.dtype.size) / double(s.bytes), 0, 'f', 1));
+    m_facts->resizeRowsToContents();
 }
 
 } // namespace zs

@@ -1,10 +1,13 @@
 #pragma once
 // One node's metadata: a facts table (shape, chunks, shards, dtype, codecs, fill value, order,
-// dimension names, chunk count), the attributes as a tree, and the raw JSON as stored.
+// dimension names, chunk count, stored size and compression ratio where the store can tell), the
+// attributes as a tree, and the raw JSON as stored.
 
 #include "metadata/NodeMetadata.h"
+#include "store/Store.h"
 
 #include <QTabWidget>
+#include <memory>
 
 class QPlainTextEdit;
 class QTableWidget;
@@ -18,7 +21,8 @@ class MetadataPanel final : public QTabWidget
 public:
     explicit MetadataPanel(QWidget *parent = nullptr);
 
-    void showNode(const NodeMetadata &node);
+    // With a store, an array's stored size is looked up in the background and added when known.
+    void showNode(const NodeMetadata &node, std::shared_ptr<Store> store = nullptr);
     void showError(const QString &path, const QString &error);
     void clear();
 
@@ -27,10 +31,12 @@ public:
 
 private:
     void addFact(const QString &name, const QString &value);
+    void showStoredSize(const ArrayMetadata &array, const StoredSizeResult &size);
 
     QTableWidget *m_facts;
     QTreeWidget *m_attributes;
     QPlainTextEdit *m_raw;
+    quint64 m_shown = 0; // which showNode a background answer belongs to
 };
 
 } // namespace zs

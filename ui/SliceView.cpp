@@ -4,6 +4,8 @@
 #include "DataRange.h"
 #include "ProgressiveReader.h"
 #include "QCustomPlotInclude.h"
+#include "SlicePlot.h"
+#include "ValueReadout.h"
 #include "ViewportSampler.h"
 
 #include <QLabel>
@@ -14,23 +16,6 @@ namespace zs {
 
 namespace {
 
-// Whether the data already read for `have` serves `want`: same fixed indices, at least as fine,
-// and spanning the wanted window.
-bool covers(const Selection &have, const Selection &want)
-{
-    if (have.dims.size() != want.dims.size() || have.dims.empty())
-        return false;
-    for (std::size_t i = 0; i < have.dims.size(); ++i) {
-        const DimSelection &h = have.dims[i], &w = want.dims[i];
-        if (h.dropped != w.dropped)
-            return false;
-        if (h.dropped ? h.start != w.start
-                      : (h.step > w.step || h.start > w.start || h.count == 0 || h.last() < w.last()))
-            return false;
-    }
-    return true;
-}
-
 AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
 {
     const QCPRange r = axis->range();
@@ -40,39 +25,26 @@ AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
     if (w.end <= w.begin)
         w.end = std::min(length, w.begin + 1);
     w.pixels = std::max(pixels, 64);
-    return w;
-}
-
-// v2 arrays have no dimension_names; xarray writes them as the _ARRAY_DIMENSIONS attribute.
-ArrayMetadata withDimensionNames(const NodeMetadata &node)
-{
-    ArrayMetadata a = *node.array;
-    const auto &attrs = node.attributes;
-    if (a.dimensionNames.isEmpty() && attrs.is_object() && attrs.contains("_ARRAY_DIMENSIONS")) {
-        const auto &names = attrs["_ARRAY_DIMENSIONS"];
-        if (names.is_array() && names.size() == a.shape.size()) {
-            for (const auto &n : names)
-                a.dimensionNames << (n.is_string() ? QString::fromStdString(n.get<std::string>()) : QString());
-        }
-    }
-    return a;
+    // A quarter of the visible span beyond each edge: a small pan shows data, not blank.
+    return withMargin(w, length, 0.25);
 }
 
 } // namespace
 
 SliceView::SliceView(QWidget *parent)
-    : QWidget(parent), m_controls(new SliceControls), m_plot(new QCustomPlot), m_message(new QLabel),
+    : QWidget(parent), m_controls(new SliceControls), m_drawing(std::make_unique<SlicePlot>(new QCustomPlot)),
+      m_message(new QLabel),
       m_readout(new QLabel)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_controls);
     layout->addWidget(m_message);
-    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_drawing->plot(), 1);
     layout->addWidget(m_readout);
     m_message->setWordWrap(true);
     m_message->hide();
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setupPlot();
+    connectPlot();
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(100);
@@ -95,28 +67,31 @@ SliceView::SliceView(QWidget *parent)
 
 SliceView::~SliceView() = default;
 
-void SliceView::setupPlot()
+QCustomPlot *SliceView::plot() const
 {
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->setMinimumSize(320, 240);
-    m_graph = m_plot->addGraph();
-    m_graph->setPen(QPen(QColor(31, 119, 180), 1.5));
-    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
-    m_map->setInterpolate(false);
-    m_map->setTightBoundary(false);
-    m_scale = new QCPColorScale(m_plot);
-    m_scale->setType(QCPAxis::atRight);
-    m_map->setColorScale(m_scale);
-    auto *margins = new QCPMarginGroup(m_plot);
-    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    return m_drawing->plot();
+}
+
+QCPColorMap *SliceView::colorMap() const
+{
+    return m_drawing->colorMap();
+}
+
+QCPGraph *SliceView::graph() const
+{
+    return m_drawing->graph();
+}
+
+void SliceView::connectPlot()
+{
     auto refetchLater = [this] {
         if (!m_resettingAxes)
             m_refetchTimer.start();
     };
-    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
-    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
+    QCustomPlot *plot = m_drawing->plot();
+    connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
+    connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
+    connect(plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
 }
 
 bool SliceView::isLine() const
@@ -157,13 +132,11 @@ void SliceView::clear(const QString &message)
     m_store.reset();
     m_selection = {};
     m_values.clear();
-    m_graph->data()->clear();
-    m_map->data()->clear();
-    m_map->setVisible(false);
+    m_heldRange = {};
+    m_drawing->clear();
     m_readout->clear();
     m_controls->setEnabled(false);
     showMessage(message, false);
-    m_plot->replot();
 }
 
 void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
@@ -197,7 +170,9 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
         m_selection = {}; // so the next request tries again
         Q_EMIT readFailed(error);
     });
-    m_controls->setArray(withDimensionNames(node));
+    ArrayMetadata named = a;
+    named.dimensionNames = dimensionNamesOf(node);
+    m_controls->setArray(named);
     m_controls->setEnabled(true);
     resetAxes();
     requestData();
@@ -209,33 +184,17 @@ void SliceView::resetAxes()
         return;
     const Shape &shape = m_node->array->shape;
     m_resettingAxes = true;
+    m_heldRange = {}; // another view: its colours owe nothing to the last one
     m_shownX = m_controls->xDim();
     m_shownY = m_controls->yDim();
-    const bool line = isLine();
-    m_graph->setVisible(line && !shape.empty());
-    m_map->setVisible(!line);
-    if (line && m_plot->plotLayout()->hasElement(0, 1))
-        m_plot->plotLayout()->take(m_scale);
-    if (!line && !m_plot->plotLayout()->hasElement(0, 1))
-        m_plot->plotLayout()->addElement(0, 1, m_scale);
-    m_plot->plotLayout()->simplify();
-    if (shape.empty()) {
-        // 0-d: nothing to plot, the value is shown as text once read.
-    } else if (line) {
-        const double n = double(shape[std::size_t(m_controls->xDim())]);
-        m_plot->xAxis->setRange(-0.5, std::max(0.5, n - 0.5));
-        m_plot->yAxis->setRangeReversed(false);
-        m_plot->xAxis->setLabel(m_controls->dimensionLabel(m_controls->xDim()));
-        m_plot->yAxis->setLabel(m_node->path.section(u'/', -1));
-    } else {
-        const double nx = double(shape[std::size_t(m_controls->xDim())]);
-        const double ny = double(shape[std::size_t(m_controls->yDim())]);
-        m_plot->xAxis->setRange(-0.5, nx - 0.5);
-        m_plot->yAxis->setRange(-0.5, ny - 0.5);
-        m_plot->yAxis->setRangeReversed(true); // row 0 at the top, as images are drawn
-        m_plot->xAxis->setLabel(m_controls->dimensionLabel(m_controls->xDim()));
-        m_plot->yAxis->setLabel(m_controls->dimensionLabel(m_controls->yDim()));
-    }
+    const QString xLabel = m_controls->dimensionLabel(m_controls->xDim());
+    if (shape.empty())
+        m_drawing->setUpNothing(); // 0-d: the value is shown as text once read
+    else if (isLine())
+        m_drawing->setUpLine(shape[std::size_t(m_controls->xDim())], xLabel, m_node->path.section(u'/', -1));
+    else
+        m_drawing->setUpImage(shape[std::size_t(m_controls->xDim())], shape[std::size_t(m_controls->yDim())], xLabel,
+                              m_controls->dimensionLabel(m_controls->yDim()));
     m_resettingAxes = false;
 }
 
@@ -251,13 +210,14 @@ void SliceView::requestData()
     req.fixedIndex = m_controls->fixedIndex();
     req.xDim = a.shape.empty() ? -1 : m_controls->xDim();
     req.yDim = m_controls->yDim();
-    const QRect rect = m_plot->axisRect()->rect();
+    QCustomPlot *plot = m_drawing->plot();
+    const QRect rect = plot->axisRect()->rect();
     if (req.xDim >= 0)
-        req.x = windowOf(m_plot->xAxis, a.shape[std::size_t(req.xDim)], rect.width());
+        req.x = windowOf(plot->xAxis, a.shape[std::size_t(req.xDim)], rect.width());
     if (req.yDim >= 0)
-        req.y = windowOf(m_plot->yAxis, a.shape[std::size_t(req.yDim)], rect.height());
+        req.y = windowOf(plot->yAxis, a.shape[std::size_t(req.yDim)], rect.height());
     const Selection wanted = sampleSelection(req);
-    if (covers(m_selection, wanted) && (m_reader->isRunning() || !m_values.empty()))
+    if (selectionCovers(m_selection, wanted) && (m_reader->isRunning() || !m_values.empty()))
         return;
     m_selection = wanted;
     showMessage({}, false);
@@ -292,99 +252,60 @@ void SliceView::redraw()
         drawLine(m_values);
     else
         drawImage(m_values);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_drawing->plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SliceView::drawLine(const std::vector<double> &values)
 {
-    const DimSelection &d = m_reader->selection().dims[std::size_t(m_controls->xDim())];
-    QVector<double> keys(qsizetype(values.size())), vals(qsizetype(values.size()));
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        keys[qsizetype(i)] = double(d.start + i * d.step);
-        vals[qsizetype(i)] = values[i]; // NaN stays NaN: QCPGraph leaves a gap there
-    }
-    m_graph->setData(keys, vals, true);
-    ValueRange r = m_controls->autoRange() ? percentileRange(values, 0, 100)
-                                           : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
-    if (r.valid) {
-        const double pad = (r.upper - r.lower) * 0.05;
-        m_plot->yAxis->setRange(r.lower - pad, r.upper + pad);
-    }
+    const ValueRange r = m_controls->autoRange() ? percentileRange(values, 0, 100)
+                                                 : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
+    m_drawing->drawLine(m_reader->selection().dims[std::size_t(m_controls->xDim())], values, r);
 }
 
 void SliceView::drawImage(const std::vector<double> &values)
 {
     const Selection &sel = m_reader->selection();
     const int xd = m_controls->xDim(), yd = m_controls->yDim();
-    const DimSelection &dx = sel.dims[std::size_t(xd)], &dy = sel.dims[std::size_t(yd)];
-    const int nx = int(dx.count), ny = int(dy.count);
-    QCPColorMapData *data = m_map->data();
-    data->setSize(nx, ny);
-    data->setRange(QCPRange(double(dx.start), double(dx.start + (dx.count - 1) * dx.step)),
-                   QCPRange(double(dy.start), double(dy.start + (dy.count - 1) * dy.step)));
-    // The result keeps the array's dimension order: rows are y when y comes first, else x.
-    const bool yOuter = yd < xd;
-    for (int iy = 0; iy < ny; ++iy) {
-        for (int ix = 0; ix < nx; ++ix) {
-            const std::size_t at = yOuter ? std::size_t(iy) * std::size_t(nx) + std::size_t(ix)
-                                          : std::size_t(ix) * std::size_t(ny) + std::size_t(iy);
-            data->setCell(ix, iy, at < values.size() ? values[at] : qQNaN());
-        }
-    }
-    m_map->setGradient(colorGradient(m_controls->colorMapName()));
-    applyColorRange(values);
-}
-
-void SliceView::applyColorRange(const std::vector<double> &values)
-{
+    m_drawing->drawImage(sel.dims[std::size_t(xd)], sel.dims[std::size_t(yd)], yd < xd, values,
+                         colorGradient(m_controls->colorMapName()));
     ValueRange r{m_controls->manualMin(), m_controls->manualMax(), true};
-    if (m_controls->autoRange())
+    if (m_controls->autoRange()) {
         r = percentileRange(values, 2, 98);
-    if (r.valid && r.upper > r.lower) {
-        m_map->setDataRange(QCPRange(r.lower, r.upper));
-        m_controls->showAutoRange(r.lower, r.upper);
+        // While chunks arrive the percentiles of a partial image jump about: the scale only widens
+        // then (starting from the last finished image of this view), and settles when all is in.
+        if (m_reader->isRunning())
+            r = unite(m_heldRange, r);
+        m_heldRange = r;
+        if (r.valid)
+            m_controls->showAutoRange(r.lower, r.upper);
     }
+    m_drawing->setColorRange(r);
 }
 
 void SliceView::onMouseMove(QMouseEvent *event)
 {
     if (!m_reader || !m_node || m_values.empty() || m_reader->selection().dims.empty())
         return;
-    const double key = m_plot->xAxis->pixelToCoord(event->position().x());
-    const double value = m_plot->yAxis->pixelToCoord(event->position().y());
     const Selection &sel = m_reader->selection();
-    const DimSelection &dx = sel.dims[std::size_t(m_controls->xDim())];
-    auto sampleOf = [](const DimSelection &d, double coord) -> long long {
-        const double i = std::round((coord - double(d.start)) / double(d.step));
-        return i < 0 || i >= double(d.count) ? -1 : (long long)(i);
-    };
-    const long long ix = sampleOf(dx, key);
-    if (ix < 0)
-        return m_readout->clear();
-    const QString xName = m_controls->dimensionLabel(m_controls->xDim());
-    if (isLine()) {
-        const double v = m_values[std::size_t(ix)];
-        m_readout->setText(QStringLiteral("%1 = %2   value = %3").arg(xName).arg(dx.start + ix * dx.step).arg(v, 0, 'g', 8));
-        return;
+    ReadoutAxes axes;
+    axes.x = sel.dims[std::size_t(m_controls->xDim())];
+    axes.xName = m_controls->dimensionLabel(m_controls->xDim());
+    if (!isLine()) {
+        axes.y = sel.dims[std::size_t(m_controls->yDim())];
+        axes.yName = m_controls->dimensionLabel(m_controls->yDim());
     }
-    const DimSelection &dy = sel.dims[std::size_t(m_controls->yDim())];
-    const long long iy = sampleOf(dy, value);
-    if (iy < 0)
-        return m_readout->clear();
-    const double v = m_map->data()->cell(int(ix), int(iy));
-    m_readout->setText(QStringLiteral("%1 = %2   %3 = %4   value = %5")
-                           .arg(m_controls->dimensionLabel(m_controls->yDim()))
-                           .arg(dy.start + iy * dy.step)
-                           .arg(xName)
-                           .arg(dx.start + ix * dx.step)
-                           .arg(v, 0, 'g', 8));
+    const double key = m_drawing->plot()->xAxis->pixelToCoord(event->position().x());
+    const double value = m_drawing->plot()->yAxis->pixelToCoord(event->position().y());
+    m_readout->setText(readoutText(axes, key, value, [this](long long ix, long long iy) {
+        return isLine() ? m_values[std::size_t(ix)] : m_drawing->colorMap()->data()->cell(int(ix), int(iy));
+    }));
 }
 
 bool SliceView::saveImage(const QString &fileName)
 {
     if (fileName.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return m_plot->savePdf(fileName);
-    return m_plot->savePng(fileName);
+        return m_drawing->plot()->savePdf(fileName);
+    return m_drawing->plot()->savePng(fileName);
 }
 
 } // namespace zs

@@ -4,6 +4,7 @@
 // refetches finer data when zoomed, draws bands as they arrive (at most every 100 ms), and a
 // new slice cancels the read in progress. Errors appear inline and as readFailed.
 
+#include "DataRange.h"
 #include "SliceControls.h"
 #include "metadata/NodeMetadata.h"
 #include "selection/Selection.h"
@@ -16,7 +17,6 @@
 
 class QCustomPlot;
 class QCPColorMap;
-class QCPColorScale;
 class QCPGraph;
 class QLabel;
 class QMouseEvent;
@@ -24,6 +24,7 @@ class QMouseEvent;
 namespace zs {
 
 class ProgressiveReader;
+class SlicePlot;
 
 class SliceView final : public QWidget
 {
@@ -38,9 +39,9 @@ public:
     bool saveImage(const QString &fileName); // .pdf as vector graphics, anything else as PNG
 
     // What is shown, for tests and the status bar.
-    QCustomPlot *plot() const { return m_plot; }
-    QCPColorMap *colorMap() const { return m_map; }
-    QCPGraph *graph() const { return m_graph; }
+    QCustomPlot *plot() const;
+    QCPColorMap *colorMap() const;
+    QCPGraph *graph() const;
     SliceControls *controls() const { return m_controls; }
     const Selection &shownSelection() const { return m_selection; }
     QString message() const;      // the inline message (errors, notes); empty when none
@@ -58,21 +59,17 @@ Q_SIGNALS:
     void readCancelled();
 
 private:
-    void setupPlot();
+    void connectPlot();
     void resetAxes();
     void redraw();
     void drawLine(const std::vector<double> &values);
     void drawImage(const std::vector<double> &values);
-    void applyColorRange(const std::vector<double> &values);
     void showMessage(const QString &text, bool error);
     void onMouseMove(QMouseEvent *event);
     bool isLine() const;
 
     SliceControls *m_controls;
-    QCustomPlot *m_plot;
-    QCPColorMap *m_map = nullptr;
-    QCPColorScale *m_scale = nullptr;
-    QCPGraph *m_graph = nullptr;
+    std::unique_ptr<SlicePlot> m_drawing; // its QCustomPlot is a child widget of this view
     QLabel *m_message;
     QLabel *m_readout;
     QTimer m_redrawTimer;  // throttles progressive redraws
@@ -83,6 +80,7 @@ private:
     ProgressiveReader *m_reader = nullptr;
     Selection m_selection; // what the current (or last) read asked for
     std::vector<double> m_values;
+    ValueRange m_heldRange; // the automatic colour range shown last (see drawImage)
     bool m_resettingAxes = false;
     int m_shownX = -1; // the displayed dimensions the axes were set up for
     int m_shownY = -1;

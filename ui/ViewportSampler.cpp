@@ -81,4 +81,30 @@ Selection sampleSelection(const SampleRequest &r)
     return s;
 }
 
+AxisWindow withMargin(const AxisWindow &window, std::uint64_t length, double fraction)
+{
+    const std::uint64_t span = window.end > window.begin ? window.end - window.begin : 1;
+    const auto margin = std::uint64_t(std::ceil(double(span) * fraction));
+    AxisWindow w = window;
+    w.begin = window.begin > margin ? window.begin - margin : 0;
+    w.end = std::min(length, window.end + margin);
+    w.pixels = int(std::ceil(double(window.pixels) * double(w.end - w.begin) / double(span)));
+    return w;
+}
+
+bool selectionCovers(const Selection &have, const Selection &want)
+{
+    if (have.dims.size() != want.dims.size() || have.dims.empty())
+        return false;
+    for (std::size_t i = 0; i < have.dims.size(); ++i) {
+        const DimSelection &h = have.dims[i], &w = want.dims[i];
+        if (h.dropped != w.dropped)
+            return false;
+        if (h.dropped ? h.start != w.start
+                      : (h.step > w.step || h.start > w.start || h.count == 0 || h.last() < w.last()))
+            return false;
+    }
+    return true;
+}
+
 } // namespace zs

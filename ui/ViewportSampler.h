@@ -32,6 +32,14 @@ struct SampleRequest
 
 Selection sampleSelection(const SampleRequest &request);
 
+// The window grown by `fraction` of its span on each side (within [0, length)), its pixels in
+// proportion: reading a margin keeps a small pan from showing blank before the refetch lands.
+AxisWindow withMargin(const AxisWindow &window, std::uint64_t length, double fraction);
+
+// Whether the data read for `have` serves `want`: same fixed indices, at least as fine, and
+// spanning the wanted window.
+bool selectionCovers(const Selection &have, const Selection &want);
+
 // Exactly how many chunks of length `chunk` the indices of `d` fall in.
 std::uint64_t chunksTouchedAlong(const DimSelection &d, std::uint64_t chunk);
 

@@ -43,4 +43,8 @@ struct NodeMetadata
     bool isArray() const { return kind == Kind::Array; }
 };
 
+// An array's dimension names: v3 `dimension_names`, else the `_ARRAY_DIMENSIONS` attribute xarray
+// writes on v2 arrays; empty when it has neither.
+QStringList dimensionNamesOf(const NodeMetadata &node);
+
 } // namespace zs

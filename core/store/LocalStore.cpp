@@ -1,6 +1,7 @@
 #include "store/LocalStore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent>
@@ -99,6 +100,34 @@ QFuture<GetResult> LocalStore::getRange(const QString &key, ByteRange range)
 QFuture<ListResult> LocalStore::list(const QString &prefix)
 {
     return QtConcurrent::run(&m_pool, [this, prefix] { return listDir(prefix); });
+}
+
+QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
+{
+    QString path = m_root;
+    if (!prefix.isEmpty()) {
+        auto p = filePath(prefix);
+        if (!p)
+            return QtFuture::makeReadyFuture(StoredSizeResult(p.error()));
+        path = *p;
+    }
+    return QtConcurrent::run(&m_pool, [path]() -> StoredSizeResult {
+        static const QStringList metadataNames = {QStringLiteral(".zarray"), QStringLiteral(".zattrs"),
+                                                  QStringLiteral(".zgroup"), QStringLiteral(".zmetadata"),
+                                                  QStringLiteral("zarr.json")};
+        StoredSize size;
+        // Symlinks are not followed: a loop must not make this walk forever.
+        QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            if (metadataNames.contains(it.fileName()))
+                continue;
+            size.bytes += std::uint64_t(it.fileInfo().size());
+            ++size.objects;
+        }
+        return std::optional<StoredSize>(size);
+    });
 }
 
 } // namespace zs

@@ -19,6 +19,7 @@ public:
     bool canList() const override { return true; }
     QString location() const override { return m_root; }
     QString locate(const QString &key) const override;
+    QFuture<StoredSizeResult> storedSize(const QString &prefix) override;
 
     // Synchronous forms, used by the async ones and by tests.
     GetResult readKey(const QString &key, std::optional<ByteRange> range) const;

@@ -2,6 +2,11 @@
 
 namespace zs {
 
+QFuture<StoredSizeResult> Store::storedSize(const QString &)
+{
+    return QtFuture::makeReadyFuture(StoredSizeResult(std::optional<StoredSize>{}));
+}
+
 Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key)
 {
     const std::uint64_t size = std::uint64_t(object.size());

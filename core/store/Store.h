@@ -35,6 +35,14 @@ struct Listing
 };
 using ListResult = Result<Listing>;
 
+// What the objects under a prefix take in the store: chunk data only, metadata documents excluded.
+struct StoredSize
+{
+    std::uint64_t bytes = 0;
+    std::uint64_t objects = 0;
+};
+using StoredSizeResult = Result<std::optional<StoredSize>>; // nullopt: the store cannot tell
+
 class Store
 {
 public:
@@ -50,6 +58,10 @@ public:
     virtual QString locate(const QString &key) const { return key; }
     // Counts from the wire, for stores that have one (HTTP); nullopt for local stores.
     virtual std::optional<TransferStats> transferStats() const { return std::nullopt; }
+    // Stored size under `prefix` when the store knows it without reading the objects (a directory
+    // does; plain HTTP does not): the "stored bytes" and compression ratio users expect from
+    // zarr-python's info. Default: unknown.
+    virtual QFuture<StoredSizeResult> storedSize(const QString &prefix);
 };
 
 // Waits for a store future (the store's own threads deliver it). Blocks: not on a GUI thread.

@@ -10,6 +10,7 @@
 #include "UiFixtures.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 
@@ -51,6 +52,22 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         QCOMPARE(meta->fact(QStringLiteral("Chunk count")), QStringLiteral("8"));
         QVERIFY(meta->fact(QStringLiteral("Codecs")).contains(QStringLiteral("blosc")));
         QCOMPARE(meta->fact(QStringLiteral("Order")), QStringLiteral("C"));
+        // Stored size, counted here from the files zarr-python wrote (chunks only).
+        qint64 stored = 0;
+        int objects = 0;
+        const QDir arrayDir(m_dir.filePath(QStringLiteral("tree.zarr/climate/temperature")));
+        for (const QFileInfo &f : arrayDir.entryInfoList(QDir::Files | QDir::Hidden)) {
+            if (!f.fileName().startsWith(u'.')) {
+                stored += f.size();
+                ++objects;
+            }
+        }
+        QCOMPARE(objects, 8);
+        QTRY_VERIFY_WITH_TIMEOUT(!meta->fact(QStringLiteral("Stored size")).isEmpty(), 5000);
+        QVERIFY2(meta->fact(QStringLiteral("Stored size")).contains(QStringLiteral("in 8 of 8 chunk objects")),
+                 qPrintable(meta->fact(QStringLiteral("Stored size"))));
+        QCOMPARE(meta->fact(QStringLiteral("Compression ratio")),
+                 QStringLiteral("%1×").arg(double(2 * 6 * 8 * 4) / double(stored), 0, 'f', 1));
 
         QVERIFY(finished.count() > 0 || finished.wait(10000));
         QCOMPARE(window.sliceView()->colorMap()->data()->cell(7, 5), 47.0);

@@ -1,0 +1,112 @@
+#include "SlicePlot.h"
+
+#include "QCustomPlotInclude.h"
+
+namespace zs {
+
+SlicePlot::SlicePlot(QCustomPlot *plot) : m_plot(plot)
+{
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setMinimumSize(320, 240);
+    m_graph = m_plot->addGraph();
+    m_graph->setPen(QPen(QColor(31, 119, 180), 1.5));
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_map->setColorScale(m_scale);
+    // The scale stays as tall as the plot area beside it.
+    auto *margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+}
+
+void SlicePlot::showScale(bool on)
+{
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    if (!on && layout->hasElement(0, 1))
+        layout->take(m_scale);
+    if (on && !layout->hasElement(0, 1))
+        layout->addElement(0, 1, m_scale);
+    layout->simplify();
+}
+
+void SlicePlot::setUpLine(std::uint64_t length, const QString &xLabel, const QString &yLabel)
+{
+    m_graph->setVisible(true);
+    m_map->setVisible(false);
+    showScale(false);
+    m_plot->xAxis->setRange(-0.5, std::max(0.5, double(length) - 0.5));
+    m_plot->yAxis->setRangeReversed(false);
+    m_plot->xAxis->setLabel(xLabel);
+    m_plot->yAxis->setLabel(yLabel);
+}
+
+void SlicePlot::setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xLabel, const QString &yLabel)
+{
+    m_graph->setVisible(false);
+    m_map->setVisible(true);
+    showScale(true);
+    m_plot->xAxis->setRange(-0.5, double(nx) - 0.5);
+    m_plot->yAxis->setRange(-0.5, double(ny) - 0.5);
+    m_plot->yAxis->setRangeReversed(true); // row 0 at the top, as images are drawn
+    m_plot->xAxis->setLabel(xLabel);
+    m_plot->yAxis->setLabel(yLabel);
+}
+
+void SlicePlot::setUpNothing()
+{
+    m_graph->setVisible(false);
+    m_map->setVisible(false);
+    showScale(false);
+}
+
+void SlicePlot::clear()
+{
+    m_graph->data()->clear();
+    m_map->data()->clear();
+    m_map->setVisible(false);
+    m_plot->replot();
+}
+
+void SlicePlot::drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range)
+{
+    QVector<double> keys(qsizetype(values.size())), vals(qsizetype(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        keys[qsizetype(i)] = double(x.start + i * x.step);
+        vals[qsizetype(i)] = values[i]; // NaN stays NaN: QCPGraph leaves a gap there
+    }
+    m_graph->setData(keys, vals, true);
+    if (range.valid) {
+        const double pad = (range.upper - range.lower) * 0.05;
+        m_plot->yAxis->setRange(range.lower - pad, range.upper + pad);
+    }
+}
+
+void SlicePlot::drawImage(const DimSelection &x, const DimSelection &y, bool yFirst, const std::vector<double> &values,
+                          const QCPColorGradient &gradient)
+{
+    const int nx = int(x.count), ny = int(y.count);
+    QCPColorMapData *data = m_map->data();
+    data->setSize(nx, ny);
+    data->setRange(QCPRange(double(x.start), double(x.start + (x.count - 1) * x.step)),
+                   QCPRange(double(y.start), double(y.start + (y.count - 1) * y.step)));
+    // The result keeps the array's dimension order: rows are y when y comes first, else x.
+    for (int iy = 0; iy < ny; ++iy) {
+        for (int ix = 0; ix < nx; ++ix) {
+            const std::size_t at = yFirst ? std::size_t(iy) * std::size_t(nx) + std::size_t(ix)
+                                          : std::size_t(ix) * std::size_t(ny) + std::size_t(iy);
+            data->setCell(ix, iy, at < values.size() ? values[at] : qQNaN());
+        }
+    }
+    m_map->setGradient(gradient);
+}
+
+void SlicePlot::setColorRange(const ValueRange &range)
+{
+    if (range.valid && range.upper > range.lower)
+        m_map->setDataRange(QCPRange(range.lower, range.upper));
+}
+
+} // namespace zs

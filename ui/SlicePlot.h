@@ -1,0 +1,52 @@
+#pragma once
+// The drawing half of the slice view: one QCustomPlot holding a line graph (1-D) and a colour map
+// with its scale (2-D), set up for the shape shown and filled from a read's values. It knows
+// nothing of stores or reads; SliceView decides what to draw and with which range.
+
+#include "DataRange.h"
+#include "selection/Selection.h"
+
+#include <QString>
+#include <vector>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QCPColorGradient;
+
+namespace zs {
+
+class SlicePlot
+{
+public:
+    explicit SlicePlot(QCustomPlot *plot);
+
+    QCustomPlot *plot() const { return m_plot; }
+    QCPColorMap *colorMap() const { return m_map; }
+    QCPGraph *graph() const { return m_graph; }
+
+    // Axes for `length` samples along x drawn as a line, or an nx × ny image (row 0 at the top),
+    // or nothing at all (a 0-d array, shown as text).
+    void setUpLine(std::uint64_t length, const QString &xLabel, const QString &yLabel);
+    void setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xLabel, const QString &yLabel);
+    void setUpNothing();
+    void clear();
+
+    // `values` as read for `x` (a line), padded 5 % within `range` when it is valid.
+    void drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range);
+    // `values` in the read's dimension order; `yFirst` when the y dimension precedes x in it.
+    void drawImage(const DimSelection &x, const DimSelection &y, bool yFirst, const std::vector<double> &values,
+                   const QCPColorGradient &gradient);
+    void setColorRange(const ValueRange &range);
+
+private:
+    void showScale(bool on);
+
+    QCustomPlot *m_plot;
+    QCPGraph *m_graph;
+    QCPColorMap *m_map;
+    QCPColorScale *m_scale;
+};
+
+} // namespace zs
