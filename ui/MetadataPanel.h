@@ -27,6 +27,7 @@ public:
 
 private:
     void addFact(const QString &name, const QString &value);
+    void addShardFacts(const ArrayMetadata &array);
 
     QTableWidget *m_facts;
     QTreeWidget *m_attributes;
