@@ -17,6 +17,7 @@ with 10x10 inner chunks (10x5 per shard), inner codecs bytes + zstd, index bytes
   bad_crc  "end" with the index checksum of shard c/0/1 broken
   past_end "end" with entry 7 of shard c/1/1 pointing past the end of the object
            (index re-encoded with a valid checksum)
+  far_past_end  the same with an offset of 2^40: its range starts beyond the object (HTTP 416)
 
 OUTDIR/expected/<name>.npy is the whole array a reader must return (numpy, little endian),
 and OUTDIR/manifest.json maps each array to it.
@@ -80,6 +81,7 @@ def main():
     write("sparse", "end", missing={(1, 2)}, empty_inner={(0, 0): [(0, 0), (3, 4), (9, 4)], (1, 0): [(5, 2)]})
     write("bad_crc", "end")
     write("past_end", "end")
+    write("far_past_end", "end")
 
     bad = os.path.join(out, store, "bad_crc", "c", "0", "1")
     with open(bad, "r+b") as f:
@@ -93,6 +95,11 @@ def main():
         entries[2 * 7 + 1] = 400
 
     rewrite_index(os.path.join(out, store, "past_end", "c", "1", "1"), past_end)
+
+    def far_past_end(entries, size):
+        entries[2 * 7] = 2**40
+
+    rewrite_index(os.path.join(out, store, "far_past_end", "c", "1", "1"), far_past_end)
 
     names = {}
     for name, npy in expected.items():
