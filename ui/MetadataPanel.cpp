@@ -1,6 +1,7 @@
 #include "MetadataPanel.h"
 
 #include "JsonTree.h"
+#include "codec/ShardingCodec.h"
 #include "metadata/NodeJson.h"
 #include "util/WhenFinished.h"
 
@@ -92,6 +93,20 @@ void MetadataPanel::showError(const QString &path, const QString &error)
     m_raw->setPlainText(error);
 }
 
+// What a byte-range reader of a sharded array needs to know: how many inner chunks each
+// shard holds and where its index sits.
+void MetadataPanel::addShardFacts(const ArrayMetadata &a)
+{
+    const auto *sharding = dynamic_cast<const ShardingCodec *>(a.codecs.arrayToBytes());
+    if (!sharding)
+        return;
+    addFact(tr("Chunks per shard"), shapeText(sharding->innerGrid()));
+    addFact(tr("Shard index"), tr("at the %1, %2 bytes")
+                                   .arg(sharding->indexLocation() == ShardingCodec::IndexLocation::End ? tr("end")
+                                                                                                         : tr("start"))
+                                   .arg(sharding->indexByteSize()));
+}
+
 void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> store)
 {
     clear();
@@ -107,6 +122,7 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
         } else {
             addFact(tr("Chunks"), shapeText(a.innerChunks));
             addFact(tr("Shards"), shapeText(a.chunks));
+            addShardFacts(a);
         }
         addFact(tr("Data type"), QStringLiteral("%1 (%2)").arg(a.dtype.name, a.dtype.numpyTypeString()));
         addFact(tr("Codecs"), codecText(details["codecs"]));

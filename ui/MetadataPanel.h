@@ -32,6 +32,7 @@ public:
 private:
     void addFact(const QString &name, const QString &value);
     void showStoredSize(const ArrayMetadata &array, const StoredSizeResult &size);
+    void addShardFacts(const ArrayMetadata &array);
 
     QTableWidget *m_facts;
     QTreeWidget *m_attributes;

@@ -1,6 +1,7 @@
 #include "ProgressiveReader.h"
 
 #include "ViewportSampler.h"
+#include "array/ShardedReadPlan.h"
 
 #include <cstring>
 #include <limits>
@@ -51,10 +52,11 @@ void ProgressiveReader::planBands(int maxBands)
     m_bands.clear();
     m_chunksTotal = 0;
     const std::size_t n = m_selection.dims.size();
+    const Shape unit = readUnitShape(m_meta); // sharded arrays: the reader counts inner chunks
     auto chunksOf = [&](const Selection &s) {
         std::uint64_t c = 1;
         for (std::size_t i = 0; i < n; ++i)
-            c *= chunksTouchedAlong(s.dims[i], m_meta.chunks[i]);
+            c *= chunksTouchedAlong(s.dims[i], unit[i]);
         return c;
     };
     std::size_t outer = n;

@@ -48,7 +48,8 @@ int runBench(const CliArgs &args)
 
     json out = {{"array", path.toStdString()}, {"chunks", nullptr},       {"requests", nullptr},
                 {"bytes", nullptr},            {"sequential_s", nullptr}, {"concurrent_s", nullptr},
-                {"speedup", nullptr},          {"concurrency", *concurrency}, {"max_in_flight", nullptr}};
+                {"speedup", nullptr},          {"concurrency", *concurrency}, {"max_in_flight", nullptr},
+                {"range_requests", nullptr}};
     auto record = [&](const ModeRun &run, const char *key) {
         out[key] = run.seconds;
         out["chunks"] = run.read.chunks;
@@ -56,6 +57,8 @@ int runBench(const CliArgs &args)
         out["requests"] = run.wire ? run.wire->requests : run.read.requests;
         out["bytes"] = run.wire ? run.wire->bytes : run.read.bytes;
         out["max_in_flight"] = run.wire ? run.wire->maxInFlight : run.read.maxInFlight;
+        // Sharded arrays: shard indexes and coalesced inner chunks are read by byte range.
+        out["range_requests"] = run.wire ? run.wire->rangeRequests : run.read.rangeRequests;
     };
     if (mode != u"concurrent") {
         auto run = runMode(args, path, meta, selection, 1);

@@ -1,5 +1,7 @@
 #include "array/ArrayReader.h"
 
+#include "array/DecodePool.h"
+#include "array/ShardedRead.h"
 #include "metadata/MetadataParser.h"
 #include "util/Memory.h"
 #include "util/WhenFinished.h"
@@ -11,17 +13,6 @@
 #include <mutex>
 
 namespace zs {
-
-// Decoding is CPU work: one pool, sized to the cores, shared by every reader.
-static QThreadPool *decodePool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-        return p;
-    }();
-    return pool;
-}
 
 struct ArrayReader::Job
 {
@@ -66,11 +57,16 @@ ArrayReader::~ArrayReader()
 
 bool ArrayReader::isRunning() const
 {
-    return m_job != nullptr;
+    return m_job != nullptr || m_sharded != nullptr;
 }
 
 void ArrayReader::cancel()
 {
+    if (m_sharded) {
+        m_sharded->cancel();
+        m_sharded->deleteLater(); // may be inside one of its own signals
+        m_sharded = nullptr;
+    }
     if (!m_job)
         return;
     // Queued requests are dropped and running ones aborted by the store; anything that still
@@ -97,21 +93,17 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
 
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
-    if (elements != 0 && (bytes / m_meta.dtype.size != elements || bytes > options.maxResultBytes)) {
-        const Error e = makeError(QStringLiteral("selection of %1 elements (%2 bytes) is larger than the %3-byte limit")
-                                      .arg(elements)
-                                      .arg(bytes)
-                                      .arg(options.maxResultBytes),
-                                  m_path.isEmpty() ? QStringLiteral("/") : m_path);
-        QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+    if (elements != 0 && (bytes / m_meta.dtype.size != elements || bytes > options.maxResultBytes))
+        return failLater(makeError(QStringLiteral("selection of %1 elements (%2 bytes) is larger than the %3-byte limit")
+                                       .arg(elements)
+                                       .arg(bytes)
+                                       .arg(options.maxResultBytes),
+                                   m_path.isEmpty() ? QStringLiteral("/") : m_path));
+    if (startSharded(selection, options, bytes))
         return;
-    }
     auto plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
-    if (!plan) {
-        const Error e = plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path);
-        QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
-        return;
-    }
+    if (!plan)
+        return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
     job->plan = std::move(*plan);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
@@ -126,6 +118,59 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
         if (m_job && m_job->id == id)
             issueMore();
     }, Qt::QueuedConnection);
+}
+
+void ArrayReader::failLater(const Error &e)
+{
+    QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+}
+
+// Sharded arrays whose inner chunks can be read by range; false leaves the read to the chunk path.
+bool ArrayReader::startSharded(const Selection &selection, const ReadOptions &options, std::uint64_t bytes)
+{
+    auto layout = rangeReadableShards(m_meta);
+    if (!layout)
+        return false;
+    auto plan = planChunks(selection, layout->innerShape);
+    if (!plan) {
+        failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
+        return true;
+    }
+    ShardedRead::Setup setup;
+    setup.store = m_store;
+    setup.path = m_path;
+    setup.meta = m_meta;
+    setup.layout = std::move(*layout);
+    setup.plan = std::move(*plan);
+    setup.output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
+    adviseHugePages(setup.output.data(), std::size_t(bytes));
+    setup.concurrency = std::max(1, options.concurrency);
+    setup.maxBytesInFlight = options.maxBytesInFlight;
+    setup.coalesce = options.coalesce;
+    setup.cache = options.shardIndexCache ? options.shardIndexCache : m_indexCache;
+    m_stats.chunks = setup.plan.tasks.size();
+    m_stats.concurrency = setup.concurrency;
+    m_result.shape = setup.plan.resultShape;
+    m_result.dtype = m_meta.dtype;
+
+    auto *read = new ShardedRead(std::move(setup), &m_stats, this);
+    m_sharded = read;
+    connect(read, &ShardedRead::progress, this, &ArrayReader::progress);
+    connect(read, &ShardedRead::readFinished, this, [this, read] {
+        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
+        m_result.data = read->takeOutput();
+        m_sharded = nullptr;
+        read->deleteLater();
+        Q_EMIT readFinished();
+    });
+    connect(read, &ShardedRead::readFailed, this, [this](const QString &message) {
+        cancel();
+        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
+        Q_EMIT readFailed(message);
+    });
+    // Deferred so callers can connect before the first signal, as with an asynchronous store.
+    QMetaObject::invokeMethod(read, &ShardedRead::start, Qt::QueuedConnection);
+    return true;
 }
 
 void ArrayReader::issueMore()

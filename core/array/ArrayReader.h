@@ -2,11 +2,14 @@
 // Reads a selection of one array: plans the chunks it touches, fetches them from the
 // store with at most `concurrency` reads outstanding, decodes them in parallel on a
 // thread pool and copies each into the result buffer, which is allocated once.
+// Sharded v3 arrays go to ShardedRead (inner chunks by byte range, indexes cached per reader).
 // Lives in the thread that starts it; results and progress arrive as signals.
 
 #include "array/ChunkPlan.h"
 #include "array/NdArray.h"
+#include "array/RangeCoalescer.h"
 #include "array/ReadStats.h"
+#include "array/ShardIndexCache.h"
 #include "metadata/NodeMetadata.h"
 #include "store/Store.h"
 
@@ -22,9 +25,17 @@ struct ReadOptions
     // Decoded bytes the chunks between fetch and copy may hold at once. Large chunks get fewer
     // slots: memory stays bounded, and a few transfers that finish early let decoding overlap
     // the download instead of every transfer sharing the bandwidth and finishing at the end.
+    // Sharded arrays count the fetched (encoded) bytes of range requests instead.
     std::uint64_t maxBytesInFlight = std::uint64_t(16) << 20;
     std::uint64_t maxResultBytes = std::uint64_t(16) << 30; // refuse larger selections up front
+    // Sharded v3 arrays: inner chunks are read by byte range, neighbours within coalesce.maxGap
+    // bytes in one request of at most coalesce.maxMerged bytes.
+    CoalesceLimits coalesce = {};
+    // Decoded shard indexes; null uses the reader's own, which lives as long as the reader.
+    std::shared_ptr<ShardIndexCache> shardIndexCache = nullptr;
 };
+
+class ShardedRead;
 
 class ArrayReader final : public QObject
 {
@@ -53,11 +64,15 @@ private:
     void onFetched(quint64 jobId, std::size_t task, GetResult result);
     void onDecoded(quint64 jobId, Status status);
     void fail(const Error &error);
+    bool startSharded(const Selection &selection, const ReadOptions &options, std::uint64_t bytes);
+    void failLater(const Error &error);
 
     std::shared_ptr<Store> m_store;
     QString m_path;
     ArrayMetadata m_meta;
     std::shared_ptr<Job> m_job;
+    ShardedRead *m_sharded = nullptr; // a sharded read in progress (the chunk path uses m_job)
+    std::shared_ptr<ShardIndexCache> m_indexCache = std::make_shared<ShardIndexCache>();
     quint64 m_nextJobId = 1;
     NdArray m_result;
     ReadStats m_stats;

@@ -30,6 +30,14 @@ Verdict data(QByteArray bytes)
     return v;
 }
 
+QString outsideObject(ByteRange range, const QString &total)
+{
+    return QStringLiteral("byte range %1-%2 is outside the object of %3 bytes")
+        .arg(range.offset)
+        .arg(range.offset + range.length)
+        .arg(total);
+}
+
 // The body of a 206 must be exactly the range asked for.
 Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
 {
@@ -57,6 +65,10 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
         }
         return data(a.body);
     }
+    // A range past the object's end is answered with what there is: say so, in the words the
+    // local stores use, since a shard index pointing past its shard ends up here.
+    if (m.captured(3) != u"*" && first == range.offset && range.offset + range.length > m.captured(3).toULongLong())
+        return fail(outsideObject(range, m.captured(3)), where);
     if (first != range.offset || a.body.size() != qsizetype(range.length))
         return fail(QStringLiteral("server answered range %1-%2 with %3")
                         .arg(range.offset)
@@ -85,6 +97,15 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
         return retry(QStringLiteral("HTTP %1").arg(s), where, options.retry.retryAfterMs(a.retryAfter));
     if (s == 416 && range && range->suffix)
         return data(QByteArray()); // suffix of an empty object
+    if (s == 416 && range) {
+        static const QRegularExpression size(QStringLiteral("^bytes \\*/(\\d+)$"));
+        const auto m = size.match(QString::fromLatin1(a.contentRange.trimmed()));
+        return fail(m.hasMatch() ? outsideObject(*range, m.captured(1))
+                                 : QStringLiteral("HTTP 416: byte range %1-%2 is not in the object")
+                                       .arg(range->offset)
+                                       .arg(range->offset + range->length),
+                    where);
+    }
     if (s != 200 && s != 206)
         return fail(QStringLiteral("HTTP %1").arg(s), where);
 

@@ -311,7 +311,8 @@ private Q_SLOTS:
         for (auto it = got.begin(); it != got.end(); ++it)
             keys.insert(it.key());
         const std::set<std::string> want{"array",        "chunks",  "requests",    "bytes",        "sequential_s",
-                                         "concurrent_s", "speedup", "concurrency", "max_in_flight"};
+                                         "concurrent_s", "speedup", "concurrency", "max_in_flight",
+                                         "range_requests"};
         QVERIFY2(keys == want, got.dump().c_str());
 
         const int limit = concurrency ? concurrency : 64; // the documented default

@@ -8,6 +8,7 @@
 #include "ReadStatus.h"
 #include "SliceView.h"
 #include "UiFixtures.h"
+#include "metadata/MetadataParser.h"
 
 #include <QApplication>
 #include <QDir>
@@ -116,6 +117,27 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         window.openLocation(m_dir.filePath(QStringLiteral("does-not-exist")));
         QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 10000);
         QVERIFY(!window.discoveryError().isEmpty());
+    }
+
+    // A sharded v3 array: inner chunk and shard shapes, and what a range reader needs.
+    void shardedArrayFacts()
+    {
+        const auto doc = nlohmann::json::parse(R"({"zarr_format": 3, "node_type": "array", "shape": [200, 150],
+            "data_type": "int32", "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": [100, 50]}},
+            "chunk_key_encoding": {"name": "default"}, "fill_value": 0,
+            "codecs": [{"name": "sharding_indexed", "configuration": {"chunk_shape": [10, 10],
+                "codecs": [{"name": "bytes", "configuration": {"endian": "little"}}],
+                "index_codecs": [{"name": "bytes", "configuration": {"endian": "little"}}, {"name": "crc32c"}],
+                "index_location": "start"}}]})");
+        auto node = makeV3Node(QStringLiteral("s"), doc, QStringLiteral("s/zarr.json"));
+        QVERIFY2(node, qPrintable(node ? QString() : node.error().toString()));
+        MetadataPanel panel;
+        panel.showNode(*node);
+        QCOMPARE(panel.fact(QStringLiteral("Chunks")), QStringLiteral("10 × 10"));
+        QCOMPARE(panel.fact(QStringLiteral("Shards")), QStringLiteral("100 × 50"));
+        QCOMPARE(panel.fact(QStringLiteral("Chunks per shard")), QStringLiteral("10 × 5"));
+        QCOMPARE(panel.fact(QStringLiteral("Shard index")), QStringLiteral("at the start, 804 bytes"));
+        QCOMPARE(panel.fact(QStringLiteral("Chunk count")), QStringLiteral("6"));
     }
 };
 
