@@ -65,6 +65,7 @@ void GroupExporter::exportNext()
 {
     if (m_current) // we are inside its finished signal: destroyed with us, not now
         m_retired.push_back(std::move(m_current));
+    if (m_cancelled) return fail(QStringLiteral("export cancelled"));
     if (m_next == m_prepared.arrays.size()) {
         m_ended = true;
         m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
@@ -101,6 +102,7 @@ void GroupExporter::fail(const QString &message)
         m_stats.chunksExisting += a.chunksExisting;
         m_stats.requests += a.requests;
         m_stats.bytesRead += a.bytesRead;
+        m_current->cancel(); // no-op when it is the one that failed
         m_retired.push_back(std::move(m_current));
     }
     m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
