@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ExportDialog.h"
 #include "HierarchyLoader.h"
 #include "HierarchyModel.h"
 #include "MetadataPanel.h"
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -96,6 +98,8 @@ QWidget *MainWindow::buildTreePanel()
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeMenu);
 
     // Shown instead of an empty tree when discovery fails, with a way to open an array directly.
     auto *bannerLayout = new QVBoxLayout(m_banner);
@@ -134,6 +138,9 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Save View As…"), QKeySequence::Save, this, &MainWindow::saveView);
+    file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        openExportDialog(m_proxy->mapToSource(m_tree->currentIndex()).data(HierarchyModel::PathRole).toString());
+    });
     file->addAction(tr("&Cancel Read"), QKeySequence(Qt::Key_Escape), m_slice, &SliceView::cancelRead);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -295,6 +302,29 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
         m_slice->setArray(m_store, *node);
     else
         m_slice->clear(tr("“%1” is a group: choose an array to see its data.").arg(path.isEmpty() ? QStringLiteral("/") : path));
+}
+
+void MainWindow::showTreeMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(pos));
+    if (!index.isValid() || !m_store)
+        return;
+    const QString path = index.data(HierarchyModel::PathRole).toString();
+    QMenu menu(this);
+    menu.addAction(tr("Export “%1”…").arg(path.isEmpty() ? QStringLiteral("/") : path), this,
+                   [this, path] { openExportDialog(path); });
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+ExportDialog *MainWindow::openExportDialog(const QString &path)
+{
+    if (!m_store)
+        return nullptr;
+    const NodeMetadata *node = m_model->node(m_model->indexForPath(path));
+    auto *dialog = new ExportDialog(m_store, path, node && node->isArray(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::saveView()

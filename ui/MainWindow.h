@@ -19,6 +19,7 @@ class QTreeView;
 
 namespace zs {
 
+class ExportDialog;
 class HierarchyLoader;
 class HierarchyModel;
 class MetadataPanel;
@@ -47,6 +48,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QString discoveryError() const; // the explanation shown instead of a tree, empty when none
     void setFilterText(const QString &text);
+    // Opens the Export dialog for the node at `path` ("" = root); null when no store is open.
+    ExportDialog *openExportDialog(const QString &path);
 
 Q_SIGNALS:
     void storeLoaded();
@@ -67,6 +70,7 @@ private:
     void onLoadFailed(const QString &message);
     void showDiscoveryError(const QString &message);
     void onCurrentChanged(const QModelIndex &proxyIndex);
+    void showTreeMenu(const QPoint &pos);
 
     QComboBox *m_url;
     QLineEdit *m_filter;

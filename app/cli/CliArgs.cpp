@@ -24,6 +24,11 @@ const QList<CommandSpec> &commandSpecs()
          withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"), QStringLiteral("--concurrency"),
                           QStringLiteral("--cache-bust")}),
          QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency N] [--json]")},
+        {QStringLiteral("export"), 2, 2, withStoreFlags({QStringLiteral("--resume")}),
+         withStoreValued({QStringLiteral("-o"), QStringLiteral("--zarr-format"), QStringLiteral("--select"),
+                          QStringLiteral("--chunks"), QStringLiteral("--codec"), QStringLiteral("--concurrency")}),
+         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
+                        "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N]")},
         {QStringLiteral("serve"), 1, 1, {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
          {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},
          QStringLiteral("serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},

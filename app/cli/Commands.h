@@ -22,6 +22,7 @@ int runGet(const CliArgs &args);
 int runBench(const CliArgs &args);
 int runServe(const CliArgs &args);
 int runDemo(const CliArgs &args);
+int runExport(const CliArgs &args);
 
 // Store options from the command line; `concurrency` is the in-flight limit for this use.
 zs::StoreOptions storeOptions(const CliArgs &args, int concurrency);

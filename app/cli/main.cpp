@@ -36,6 +36,8 @@ int main(int argc, char **argv)
         return runGet(*parsed);
     if (c == u"bench")
         return runBench(*parsed);
+    if (c == u"export")
+        return runExport(*parsed);
     if (c == u"serve")
         return runServe(*parsed);
     if (c == u"demo")

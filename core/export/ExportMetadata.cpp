@@ -1,0 +1,287 @@
+#include "export/ExportMetadata.h"
+
+#include "export/CodecMapping.h"
+#include "metadata/FillValue.h"
+#include "metadata/MetadataParser.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace zs {
+
+using nlohmann::json;
+
+namespace {
+
+json shapeJson(const Shape &s)
+{
+    json a = json::array();
+    for (auto v : s)
+        a.push_back(v);
+    return a;
+}
+
+// The v3 spelling of an in-memory data type (always little endian there).
+Result<json> v3DataType(const DataType &t)
+{
+    const std::size_t bits = t.size * 8;
+    switch (t.kind) {
+    case DataType::Kind::Bool:
+        return json("bool");
+    case DataType::Kind::Int:
+        return json(QStringLiteral("int%1").arg(bits).toStdString());
+    case DataType::Kind::UInt:
+        return json(QStringLiteral("uint%1").arg(bits).toStdString());
+    case DataType::Kind::Float:
+        return json(QStringLiteral("float%1").arg(bits).toStdString());
+    case DataType::Kind::Complex:
+        return json(QStringLiteral("complex%1").arg(bits).toStdString());
+    case DataType::Kind::RawBits:
+        return json(QStringLiteral("r%1").arg(bits).toStdString());
+    case DataType::Kind::Unicode:
+        return json{{"name", "fixed_length_utf32"}, {"configuration", {{"length_bytes", t.size}}}};
+    case DataType::Kind::Bytes:
+        return json{{"name", "null_terminated_bytes"}, {"configuration", {{"length_bytes", t.size}}}};
+    case DataType::Kind::DateTime:
+    case DataType::Kind::TimeDelta:
+        if (t.unit.isEmpty() || !t.unit.at(0).isLetter()) break;
+        return json{{"name", t.kind == DataType::Kind::DateTime ? "numpy.datetime64" : "numpy.timedelta64"},
+                    {"configuration", {{"unit", t.unit.toStdString()}, {"scale_factor", 1}}}};
+    }
+    return makeError(QStringLiteral("data type %1 cannot be written in Zarr v3").arg(t.numpyTypeString()));
+}
+
+template <typename T> T loadAs(const QByteArray &b)
+{
+    T v;
+    std::memcpy(&v, b.constData(), sizeof v);
+    return v;
+}
+
+json floatJson(double v)
+{
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+    return v;
+}
+
+double halfToDouble(quint16 h)
+{
+    const int exponent = (h >> 10) & 0x1f;
+    const int mantissa = h & 0x3ff;
+    const double sign = (h & 0x8000) ? -1.0 : 1.0;
+    if (exponent == 0x1f) return mantissa ? std::nan("") : sign * INFINITY;
+    if (exponent == 0) return sign * std::ldexp(mantissa, -24);
+    return sign * std::ldexp(mantissa + 1024, exponent - 25);
+}
+
+// A fill value rebuilt from its bytes (native order), for types where JSON spellings differ.
+std::optional<json> fillFromBytes(const DataType &t, const QByteArray &b)
+{
+    if (std::size_t(b.size()) != t.size) return std::nullopt;
+    switch (t.kind) {
+    case DataType::Kind::Bool:
+        return json(b[0] != 0);
+    case DataType::Kind::Int:
+        switch (t.size) {
+        case 1:
+            return json(loadAs<qint8>(b));
+        case 2:
+            return json(loadAs<qint16>(b));
+        case 4:
+            return json(loadAs<qint32>(b));
+        case 8:
+            return json(loadAs<qint64>(b));
+        }
+        break;
+    case DataType::Kind::UInt:
+        switch (t.size) {
+        case 1:
+            return json(loadAs<quint8>(b));
+        case 2:
+            return json(loadAs<quint16>(b));
+        case 4:
+            return json(loadAs<quint32>(b));
+        case 8:
+            return json(loadAs<quint64>(b));
+        }
+        break;
+    case DataType::Kind::Float:
+        if (t.size == 2) return floatJson(halfToDouble(loadAs<quint16>(b)));
+        if (t.size == 4) return floatJson(loadAs<float>(b));
+        if (t.size == 8) return floatJson(loadAs<double>(b));
+        break;
+    case DataType::Kind::Complex: {
+        DataType half = t;
+        half.kind = DataType::Kind::Float;
+        half.size = t.size / 2;
+        auto re = fillFromBytes(half, b.left(b.size() / 2));
+        auto im = fillFromBytes(half, b.mid(b.size() / 2));
+        if (re && im) return json::array({*re, *im});
+        break;
+    }
+    default:
+        break;
+    }
+    return std::nullopt;
+}
+
+// The source's fill value in the target's spelling, checked to decode to the same element.
+Result<json> targetFill(const ArrayMetadata &src, const DataType &target, int format)
+{
+    QByteArray wanted = src.fill;
+    if (target.needsSwapFrom(src.dtype.order))
+        byteSwap(wanted.data(), std::size_t(wanted.size()), target.swapUnit());
+    if (src.zarrFormat == format) return src.fillJson;
+    if (!src.fillJson.is_null()) {
+        auto same = parseFillValue(src.fillJson, target, format);
+        if (same && *same == wanted) return src.fillJson;
+    }
+    QByteArray native = wanted;
+    if (target.needsSwapFrom(nativeByteOrder()))
+        byteSwap(native.data(), std::size_t(native.size()), target.swapUnit());
+    if (auto rebuilt = fillFromBytes(target, native)) return *rebuilt;
+    if (src.fillJson.is_null() && format == 2) return json();
+    return makeError(QStringLiteral("fill value %1 cannot be written in Zarr v%2")
+                         .arg(QString::fromStdString(src.fillJson.dump()))
+                         .arg(format));
+}
+
+// Dimension names of the source: v3 dimension_names, or the _ARRAY_DIMENSIONS attribute of v2.
+QStringList sourceDimensionNames(const NodeMetadata &n)
+{
+    if (!n.array->dimensionNames.isEmpty()) return n.array->dimensionNames;
+    const json dims = n.attributes.value("_ARRAY_DIMENSIONS", json());
+    QStringList names;
+    if (!dims.is_array() || dims.size() != n.array->shape.size()) return {};
+    for (const json &d : dims) {
+        if (!d.is_string()) return {};
+        names << QString::fromStdString(d.get<std::string>());
+    }
+    return names;
+}
+
+} // namespace
+
+std::vector<MetadataDocument> groupDocuments(const NodeMetadata &source, const QString &outPath, int format)
+{
+    if (format == 3)
+        return {{joinKey(outPath, QStringLiteral("zarr.json")),
+                 json{{"zarr_format", 3}, {"node_type", "group"}, {"attributes", source.attributes}}}};
+    std::vector<MetadataDocument> docs{
+        {joinKey(outPath, QStringLiteral(".zgroup")), json{{"zarr_format", 2}}}};
+    if (!source.attributes.empty())
+        docs.push_back({joinKey(outPath, QStringLiteral(".zattrs")), source.attributes});
+    return docs;
+}
+
+Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString &outPath,
+                                      const ExportOptions &options, int format)
+{
+    const ArrayMetadata &src = *source.array;
+    const QString where = source.path.isEmpty() ? QStringLiteral("/") : source.path;
+    TargetArray t;
+    t.sourcePath = source.path;
+    t.path = outPath;
+    t.source = src;
+    auto selection = parseSelection(options.selection, src.shape);
+    if (!selection) return selection.error().at(where);
+    t.selection = *selection;
+
+    std::vector<std::size_t> kept;
+    for (std::size_t d = 0; d < src.shape.size(); ++d)
+        if (!t.selection.dims[d].dropped) kept.push_back(d);
+    const Shape outShape = t.selection.resultShape();
+    auto keptOf = [&](const Shape &s) {
+        Shape r;
+        for (auto d : kept)
+            r.push_back(s[d]);
+        return r;
+    };
+    if (!options.chunks.empty() && options.chunks.size() != outShape.size())
+        return makeError(QStringLiteral("--chunks gives %1 sizes, the exported array has %2 dimensions")
+                             .arg(options.chunks.size())
+                             .arg(outShape.size()),
+                         where);
+    const bool dropped = kept.size() != src.shape.size();
+    const bool layoutChanged = dropped || (!options.chunks.empty() && options.chunks != keptOf(src.chunks));
+    const bool sharded = keepsSharding(source, format, options.codec, layoutChanged);
+    const Shape chunks = !options.chunks.empty()              ? options.chunks
+                         : sharded || src.innerChunks.empty() ? keptOf(src.chunks)
+                                                              : keptOf(src.innerChunks);
+    TargetCodecs codecs =
+        targetCodecs(source, format, options.codec, layoutChanged || !sharded, outShape.size());
+    t.notes = codecs.notes;
+
+    // Dimension names follow the kept dimensions.
+    QStringList names;
+    const QStringList srcNames = sourceDimensionNames(source);
+    for (auto d : kept)
+        if (!srcNames.isEmpty()) names << srcNames[d];
+    json attributes = source.attributes;
+    if (attributes.contains("_ARRAY_DIMENSIONS") || (format == 2 && !names.isEmpty())) {
+        if (names.isEmpty())
+            attributes.erase("_ARRAY_DIMENSIONS");
+        else {
+            json dims = json::array();
+            for (const QString &n : names)
+                dims.push_back(n.toStdString());
+            attributes["_ARRAY_DIMENSIONS"] = dims;
+        }
+    }
+
+    DataType dtype = src.dtype;
+    if (src.zarrFormat == 3 || format == 3)
+        dtype.order = dtype.order == ByteOrder::NotApplicable ? dtype.order : ByteOrder::Little;
+    ZS_TRY(json fill, targetFill(src, dtype, format));
+    json doc;
+    if (format == 2) {
+        doc = {{"zarr_format", 2},
+               {"shape", shapeJson(outShape)},
+               {"chunks", shapeJson(chunks)},
+               {"dtype", dtype.numpyTypeString().toStdString()},
+               {"fill_value", fill},
+               {"order", std::string(1, codecs.order)},
+               {"compressor", codecs.compressor},
+               {"filters", codecs.filters},
+               {"dimension_separator",
+                src.zarrFormat == 2 ? std::string(1, src.keyEncoding.separator.toLatin1()) : "."}};
+        t.documents.push_back({joinKey(outPath, QStringLiteral(".zarray")), doc});
+        if (!attributes.empty())
+            t.documents.push_back({joinKey(outPath, QStringLiteral(".zattrs")), attributes});
+        auto parsed = parseV2Array(doc, joinKey(outPath, QStringLiteral(".zarray")));
+        if (!parsed) return parsed.error();
+        t.meta = std::move(*parsed);
+    } else {
+        auto dataType = v3DataType(dtype);
+        if (!dataType) return dataType.error().at(where);
+        const bool v3Source = src.zarrFormat == 3;
+        const std::string separator = v3Source ? std::string(1, src.keyEncoding.separator.toLatin1()) : "/";
+        json keyEncoding = {{"name", v3Source && !src.keyEncoding.cPrefix ? "v2" : "default"}};
+        keyEncoding["configuration"] = {{"separator", separator}};
+        doc = {{"zarr_format", 3},
+               {"node_type", "array"},
+               {"shape", shapeJson(outShape)},
+               {"data_type", *dataType},
+               {"chunk_grid", {{"name", "regular"}, {"configuration", {{"chunk_shape", shapeJson(chunks)}}}}},
+               {"chunk_key_encoding", keyEncoding},
+               {"fill_value", fill},
+               {"codecs", codecs.codecs},
+               {"attributes", attributes}};
+        if (!names.isEmpty()) {
+            json dn = json::array();
+            for (const QString &n : names)
+                dn.push_back(n.isEmpty() ? json() : json(n.toStdString()));
+            doc["dimension_names"] = dn;
+        }
+        t.documents.push_back({joinKey(outPath, QStringLiteral("zarr.json")), doc});
+        auto parsed = parseV3Array(doc, joinKey(outPath, QStringLiteral("zarr.json")));
+        if (!parsed) return parsed.error();
+        t.meta = std::move(*parsed);
+    }
+    if (t.meta.dtype.size != src.dtype.size)
+        return makeError(QStringLiteral("the exported data type does not keep the element size"), where);
+    return t;
+}
+
+} // namespace zs

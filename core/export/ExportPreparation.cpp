@@ -1,0 +1,120 @@
+#include "export/ExportPreparation.h"
+
+#include "export/SafeKey.h"
+#include "hierarchy/Hierarchy.h"
+#include "metadata/Json.h"
+#include "metadata/MetadataParser.h"
+
+#include <QDir>
+
+namespace zs {
+
+using nlohmann::json;
+
+namespace {
+
+QString shown(const QString &path)
+{
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
+// The node at `path` and, for a group, every node below it (sorted, the node itself first).
+Result<std::vector<NodeMetadata>> subtree(Store &store, const QString &path)
+{
+    ZS_TRY(NodeMetadata node, loadNode(store, path));
+    if (node.isArray()) return std::vector<NodeMetadata>{std::move(node)};
+    ZS_TRY(HierarchyEntries entries, discoverHierarchy(store));
+    std::vector<NodeMetadata> nodes;
+    for (HierarchyEntry &e : entries) {
+        if (!path.isEmpty() && e.path != path && !e.path.startsWith(path + u'/')) continue;
+        if (!e.node) return makeError(e.error);
+        nodes.push_back(std::move(*e.node));
+    }
+    if (nodes.empty() || nodes.front().path != path) // a listing without the node itself
+        nodes.insert(nodes.begin(), std::move(node));
+    return nodes;
+}
+
+Status checkTargetDirectory(const QString &dir, bool resume)
+{
+    const QFileInfo info(dir);
+    if (!info.exists()) return Ok{};
+    if (!info.isDir())
+        return makeError(QStringLiteral("the export target exists and is not a directory"), dir);
+    if (!resume && !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return makeError(
+            QStringLiteral("the export directory is not empty (use --resume to finish an interrupted "
+                           "export into it)"),
+            dir);
+    return Ok{};
+}
+
+// Writes a metadata document, or, when it is already there (a resumed export), checks it matches.
+Status writeDocument(const ChunkFileWriter &writer, const MetadataDocument &doc, bool resume)
+{
+    const QByteArray text = QByteArray::fromStdString(doc.content.dump(4)) + '\n';
+    if (resume) {
+        ZS_TRY(auto existing, writer.read(doc.key));
+        if (existing) {
+            auto parsed = parseJsonDocument(*existing, writer.filePath(doc.key));
+            if (!parsed || *parsed != json::parse(text.toStdString()))
+                return makeError(
+                    QStringLiteral("the existing metadata differs from this export's; export to a new "
+                                   "directory or use the same options"),
+                    writer.filePath(doc.key));
+            return Ok{};
+        }
+    }
+    return writer.write(doc.key, text);
+}
+
+} // namespace
+
+Result<PreparedExport> prepareExport(Store &store, const QString &path, const QString &targetDir,
+                                     const ExportOptions &options)
+{
+    if (options.zarrFormat != 0 && options.zarrFormat != 2 && options.zarrFormat != 3)
+        return makeError(QStringLiteral("zarr format must be 2 or 3"));
+    ZS_CHECK(checkSafeKey(path, true));
+    ZS_CHECK(checkTargetDirectory(targetDir, options.resume));
+    ZS_TRY(std::vector<NodeMetadata> nodes, subtree(store, path));
+    const bool single = nodes.size() == 1 && nodes.front().isArray();
+    if (!single && (!options.selection.isEmpty() || !options.chunks.empty()))
+        return makeError(QStringLiteral("a selection or a chunk shape applies to one array, not to a group"),
+                         shown(path));
+
+    PreparedExport out;
+    std::vector<MetadataDocument> documents;
+    const ChunkFileWriter writer(targetDir);
+    for (const NodeMetadata &node : nodes) {
+        // The source's own paths first: a consolidated listing may name anything.
+        ZS_CHECK(checkSafeKey(node.path, true));
+        const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
+        ZS_CHECK(checkSafeKey(outPath, true));
+        const int format = options.zarrFormat ? options.zarrFormat : node.zarrFormat;
+        if (!node.isArray()) {
+            ++out.groups;
+            for (auto &d : groupDocuments(node, outPath, format))
+                documents.push_back(std::move(d));
+            continue;
+        }
+        ZS_TRY(TargetArray target, planArrayMetadata(node, outPath, options, format));
+        for (const QString &note : target.notes)
+            if (!out.notes.contains(note)) out.notes << note;
+        auto plan = ExportPlan::make(target.selection, target.meta.chunks, target.meta.dtype.size,
+                                     options.batchBytes);
+        if (!plan) return plan.error().at(shown(node.path));
+        documents.insert(documents.end(), target.documents.begin(), target.documents.end());
+        out.arrays.push_back(std::make_shared<const ArrayExportJob>(
+            ArrayExportJob{std::move(target), std::move(*plan), writer}));
+    }
+    for (const MetadataDocument &doc : documents)
+        ZS_CHECK(checkSafeKey(doc.key));
+    // Nothing is created until every key has passed.
+    ZS_CHECK(writer.prepareRoot());
+    for (const MetadataDocument &doc : documents)
+        ZS_CHECK(writeDocument(writer, doc, options.resume));
+    return out;
+}
+
+} // namespace zs

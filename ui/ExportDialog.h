@@ -1,0 +1,81 @@
+#pragma once
+// Exports a node of the open store to a local directory: target folder, Zarr format, a
+// selection and chunk shape (arrays only), the codec, and whether to resume an interrupted
+// export. While it runs: a progress bar, the download rate, the time left and Cancel.
+// presetChunks() opens it with a chunk shape filled in (the chunking advisor uses it).
+
+#include "codec/Codec.h"
+#include "export/ExportOptions.h"
+#include "store/Store.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace zs {
+
+class GroupExporter;
+
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    // `path` is the node to export ("" = the store's root); `isArray` enables selection and chunks.
+    ExportDialog(std::shared_ptr<Store> store, QString path, bool isArray, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    void presetChunks(const Shape &chunks);
+    void setTargetDirectory(const QString &dir);
+    QString targetDirectory() const;
+    // The options the widgets describe, or an error naming the field that is wrong.
+    Result<ExportOptions> options() const;
+
+    void startExport();
+    void cancelExport();
+    bool isRunning() const { return m_exporter != nullptr; }
+
+    // For tests.
+    QProgressBar *progressBar() const { return m_progress; }
+    QLabel *rateLabel() const { return m_rate; }
+    QLabel *statusLabel() const { return m_status; }
+    QLineEdit *chunksEdit() const { return m_chunks; }
+
+    // "12.3 MB/s, 0:42 left" from what is done so far.
+    static QString rateText(quint64 done, quint64 total, quint64 bytes, double seconds);
+
+Q_SIGNALS:
+    void exportFinished();
+    void exportFailed(const QString &message);
+
+private:
+    void onProgress(quint64 done, quint64 total, quint64 bytes);
+    void onEnded(const QString &failure);
+    void setRunning(bool running);
+
+    std::shared_ptr<Store> m_store;
+    QString m_path;
+    QLineEdit *m_target;
+    QComboBox *m_format;
+    QLineEdit *m_selection;
+    QLineEdit *m_chunks;
+    QComboBox *m_codec;
+    QCheckBox *m_resume;
+    QProgressBar *m_progress;
+    QLabel *m_rate;
+    QLabel *m_status;
+    QPushButton *m_start;
+    QPushButton *m_cancel;
+    QDialogButtonBox *m_buttons;
+    std::unique_ptr<GroupExporter> m_exporter;
+    QElapsedTimer m_clock;
+};
+
+} // namespace zs
