@@ -430,7 +430,9 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         s->resetStats();
         s->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::CutMidBody));
-        const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))));
+        // A generous wait: QNAM's silent re-sends on a loaded machine can take a while.
+        const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))), {}, "GET", 60000);
+        QVERIFY(f.finished);
         QVERIFY(f.error != QNetworkReply::NoError);
         QVERIFY(f.body.size() < 1000);
         qInfo() << "QNAM made" << s->totalRequests() << "attempts on a cut connection, error" << f.error;
@@ -449,7 +451,9 @@ private Q_SLOTS:
         QVERIFY(!a.reset);
         QCOMPARE(a.body, m_data.left(75));
         QNetworkAccessManager nam;
-        const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))));
+        // A generous wait: QNAM's silent re-sends on a loaded machine can take a while.
+        const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))), {}, "GET", 60000);
+        QVERIFY(f.finished);
         QVERIFY(f.error != QNetworkReply::NoError);
     }
 
