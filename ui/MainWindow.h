@@ -24,6 +24,7 @@ class HierarchyModel;
 class MetadataPanel;
 class ReadStatus;
 class SliceView;
+class TimingPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -45,6 +46,7 @@ public:
     SliceView *sliceView() const { return m_slice; }
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
+    TimingPanel *timingPanel() const { return m_timing; }
     QString discoveryError() const; // the explanation shown instead of a tree, empty when none
     void setFilterText(const QString &text);
 
@@ -58,6 +60,7 @@ protected:
 
 private:
     void buildMenus();
+    void wireTiming(); // MainWindowTiming.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -78,6 +81,7 @@ private:
     MetadataPanel *m_metadata;
     SliceView *m_slice;
     ReadStatus *m_status;
+    TimingPanel *m_timing = nullptr;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;
