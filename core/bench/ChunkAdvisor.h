@@ -18,8 +18,9 @@ struct NetworkModel
     double latencySeconds = 0.05; // one round trip (sent to done of a small request)
     double bytesPerSecond = 50e6; // what the link delivers with many requests in flight
     int concurrency = 64;
-    double compressionRatio = 1.0; // bytes on the wire per decoded byte
-    bool measured = false;         // from a run rather than the defaults above
+    double compressionRatio = 1.0;   // bytes on the wire per decoded byte
+    bool measured = false;           // latency from a run rather than the default above
+    bool throughputMeasured = false; // a run moved enough bytes to measure the link
 };
 
 struct ReadCost

@@ -155,6 +155,13 @@ b[:] = np.arange(64)
         QCOMPARE(value(0, TimingTableModel::ConnectionsColumn), 1.0);
         QVERIFY(value(1, TimingTableModel::ConnectionsColumn) >= 2);
 
+        // The advisor's network model: the sequential median latency; 16 tiny chunks are too
+        // few bytes to measure throughput, so that stays the default.
+        const NetworkModel net = networkModel(run, 2 * 2 * 4);
+        QVERIFY(net.measured && !net.throughputMeasured);
+        QCOMPARE(net.latencySeconds, value(0, TimingTableModel::LatencyP50Column) / 1e3);
+        QCOMPARE(net.bytesPerSecond, NetworkModel{}.bytesPerSecond);
+
         // Drawn: one completion line per pass (plus its origin), one row per request.
         QCOMPARE(panel.completionPlot()->graphCount(), 2);
         QCOMPARE(panel.completionPlot()->graph(0)->dataCount(), int(kGridChunks) + 1);

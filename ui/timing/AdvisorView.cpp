@@ -98,14 +98,16 @@ void AdvisorView::showAdvice(const QString &arrayPath, const ChunkAdvice &a, con
         m_table->item(r, 1)->setText(suggested[r]);
     }
     m_summary->setText(tr("Access pattern: %1.").arg(patternText(a)));
-    m_model->setText(
-        tr("Estimates: ceil(requests / %1) round trips of %2 ms plus the bytes at %3 MB/s "
-           "(compressed to %4% of the decoded size); %5.")
-            .arg(net.concurrency)
-            .arg(net.latencySeconds * 1e3, 0, 'f', 1)
-            .arg(net.bytesPerSecond / 1e6, 0, 'f', 1)
-            .arg(net.compressionRatio * 100, 0, 'f', 0)
-            .arg(net.measured ? tr("measured by the last run") : tr("defaults until a run measures them")));
+    m_model->setText(tr("Estimates: ceil(requests / %1) round trips of %2 ms plus the bytes at %3 MB/s "
+                        "(compressed to %4% of the decoded size); latency %5, throughput %6.")
+                         .arg(net.concurrency)
+                         .arg(net.latencySeconds * 1e3, 0, 'f', 1)
+                         .arg(net.bytesPerSecond / 1e6, 0, 'f', 1)
+                         .arg(net.compressionRatio * 100, 0, 'f', 0)
+                         .arg(net.measured ? tr("measured") : tr("a default until a run measures it"),
+                              net.throughputMeasured
+                                  ? tr("measured")
+                                  : tr("a default (no run moved enough data to measure it)")));
     m_export->setEnabled(!a.suggested.empty() && a.suggested != a.current);
 }
 

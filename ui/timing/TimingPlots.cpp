@@ -94,6 +94,7 @@ void drawCompletion(QCustomPlot *plot, const TimingRun &run)
     }
     plot->xAxis->setRange(0, maxX * 1.05);
     plot->yAxis->setRange(0, maxY * 1.05);
+    plot->legend->setVisible(plot->legend->itemCount() > 0); // an empty legend is a stray box
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -139,6 +140,7 @@ void drawWaterfall(QCustomPlot *plot, const TimingRun &run)
     plot->yAxis->setLabel(int(rows.size()) > shown
                               ? QObject::tr("request (first %1 of %2)").arg(shown).arg(rows.size())
                               : QObject::tr("request (%1)").arg(rows.size()));
+    plot->legend->setVisible(plot->legend->itemCount() > 0);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -171,6 +173,7 @@ void drawSweep(QCustomPlot *plot, const TimingRun &run)
         top = std::max(top, v);
     plot->xAxis->setRange(0.8, std::max(2.0, n.isEmpty() ? 2.0 : n.back() * 1.25));
     plot->yAxis->setRange(0, top * 1.1);
+    plot->legend->setVisible(!points.empty());
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

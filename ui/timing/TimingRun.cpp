@@ -177,10 +177,14 @@ NetworkModel networkModel(const TimingRun &run, std::uint64_t rawChunkBytes)
     if (latency <= 0) return net;
     net.measured = true;
     net.latencySeconds = latency;
+    // Tiny chunks make a run latency-bound: its MB/s says nothing about the link then.
     double best = 0;
     for (const ModeSummary &s : summarize(run))
-        best = std::max(best, s.megabytesPerSecond * 1e6);
-    if (best > 0) net.bytesPerSecond = best;
+        if (s.bytes >= kMinMeasuredBytes) best = std::max(best, s.megabytesPerSecond * 1e6);
+    if (best > 0) {
+        net.bytesPerSecond = best;
+        net.throughputMeasured = true;
+    }
     for (const PassTimeline &p : run.passes)
         if (p.finished && p.chunks && rawChunkBytes && p.bytes) {
             net.compressionRatio = double(p.bytes) / double(p.chunks * rawChunkBytes);

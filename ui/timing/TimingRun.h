@@ -116,7 +116,10 @@ std::vector<ModeSummary> summarize(const TimingRun &run);
 // sequential requests, else sequential wall time per chunk; 0 when nothing ran sequentially.
 double estimatedLatencySeconds(const TimingRun &run);
 std::vector<SweepPoint> sweepPoints(const TimingRun &run);
-// For the advisor: latency as above, throughput from the fastest pass, compression from the
+// A pass must move this much before its MB/s is taken for the link's throughput.
+constexpr quint64 kMinMeasuredBytes = quint64(4) << 20;
+// For the advisor: latency as above, throughput from the fastest pass that moved at least
+// kMinMeasuredBytes (else the default), compression from the
 // bytes that came over the wire per chunk (rawChunkBytes = decoded size of one chunk).
 NetworkModel networkModel(const TimingRun &run, std::uint64_t rawChunkBytes);
 
