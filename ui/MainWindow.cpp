@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({470, 890});
     setCentralWidget(splitter);
+    wireTiming();
 
     statusBar()->addPermanentWidget(m_status);
     connect(m_status, &ReadStatus::cancelRequested, m_slice, &SliceView::cancelRead);

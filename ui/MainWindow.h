@@ -25,6 +25,7 @@ class HierarchyModel;
 class MetadataPanel;
 class ReadStatus;
 class SliceView;
+class TimingPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -46,6 +47,7 @@ public:
     SliceView *sliceView() const { return m_slice; }
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
+    TimingPanel *timingPanel() const { return m_timing; }
     QString discoveryError() const; // the explanation shown instead of a tree, empty when none
     void setFilterText(const QString &text);
     // Opens the Export dialog for the node at `path` ("" = root); null when no store is open.
@@ -61,6 +63,7 @@ protected:
 
 private:
     void buildMenus();
+    void wireTiming(); // MainWindowTiming.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -82,6 +85,7 @@ private:
     MetadataPanel *m_metadata;
     SliceView *m_slice;
     ReadStatus *m_status;
+    TimingPanel *m_timing = nullptr;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;

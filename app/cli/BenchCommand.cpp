@@ -1,35 +1,13 @@
 // `bench`: the same read done one chunk after another and then concurrently, timed.
-// Each mode gets a fresh store, so connection pools and counters start clean, and the
-// metadata is read once beforehand so only chunk requests are counted.
+// The passes run through zs::BenchRunner, the engine behind the GUI's timing panel: each mode
+// gets a fresh store, so connection pools and counters start clean, and the metadata is read
+// once beforehand so only chunk requests are counted.
 
 #include "Commands.h"
 
-#include "array/ArrayReader.h"
+#include "bench/BenchRun.h"
 
 using json = nlohmann::ordered_json;
-
-namespace {
-
-struct ModeRun
-{
-    double seconds = 0;
-    zs::ReadStats read;
-    std::optional<zs::TransferStats> wire;
-};
-
-zs::Result<ModeRun> runMode(const CliArgs &args, const QString &path, const zs::ArrayMetadata &meta,
-                            const zs::Selection &selection, int limit)
-{
-    ZS_TRY(auto store, zs::openStore(args.positional[0], storeOptions(args, limit)));
-    ModeRun run;
-    ZS_TRY(zs::NdArray ignored, zs::readSelection(store, path, meta, selection, zs::ReadOptions{limit}, &run.read));
-    Q_UNUSED(ignored);
-    run.seconds = run.read.seconds;
-    run.wire = store->transferStats();
-    return run;
-}
-
-} // namespace
 
 int runBench(const CliArgs &args)
 {
@@ -37,21 +15,31 @@ int runBench(const CliArgs &args)
     if (mode != u"sequential" && mode != u"concurrent" && mode != u"both")
         return reportUsage(QStringLiteral("--mode must be sequential, concurrent or both"));
     const auto concurrency = concurrencyOption(args);
-    if (!concurrency)
-        return ExitCode::Usage;
+    if (!concurrency) return ExitCode::Usage;
     const QString path = args.positional[1];
     auto target = openArraySelection(args, 64); // metadata only: each mode opens its own store
-    if (!target)
-        return reportError(target.error());
+    if (!target) return reportError(target.error());
     const auto &meta = target->meta();
     const zs::Selection &selection = target->selection;
 
-    json out = {{"array", path.toStdString()}, {"chunks", nullptr},       {"requests", nullptr},
-                {"bytes", nullptr},            {"sequential_s", nullptr}, {"concurrent_s", nullptr},
-                {"speedup", nullptr},          {"concurrency", *concurrency}, {"max_in_flight", nullptr},
-                {"range_requests", nullptr}};
-    auto record = [&](const ModeRun &run, const char *key) {
-        out[key] = run.seconds;
+    json out = {{"array", path.toStdString()}, {"chunks", nullptr},
+                {"requests", nullptr},         {"bytes", nullptr},
+                {"sequential_s", nullptr},     {"concurrent_s", nullptr},
+                {"speedup", nullptr},          {"concurrency", *concurrency},
+                {"max_in_flight", nullptr},    {"range_requests", nullptr}};
+    zs::BenchConfig config;
+    config.location = args.positional[0];
+    config.storeOptions = storeOptions(args, *concurrency);
+    config.arrayPath = path;
+    config.meta = meta;
+    config.selection = selection;
+    config.passes = zs::modePasses(mode != u"concurrent", mode != u"sequential", *concurrency, 1);
+    auto runs = zs::runBench(config);
+    if (!runs) return reportError(runs.error());
+    for (std::size_t i = 0; i < runs->size(); ++i) {
+        const zs::PassResult &run = (*runs)[i];
+        // The first pass is the sequential one unless only the concurrent mode was asked for.
+        out[i == 0 && mode != u"concurrent" ? "sequential_s" : "concurrent_s"] = run.seconds;
         out["chunks"] = run.read.chunks;
         // Remote stores count on the wire (what the server saw); local ones at the reader.
         out["requests"] = run.wire ? run.wire->requests : run.read.requests;
@@ -59,18 +47,6 @@ int runBench(const CliArgs &args)
         out["max_in_flight"] = run.wire ? run.wire->maxInFlight : run.read.maxInFlight;
         // Sharded arrays: shard indexes and coalesced inner chunks are read by byte range.
         out["range_requests"] = run.wire ? run.wire->rangeRequests : run.read.rangeRequests;
-    };
-    if (mode != u"concurrent") {
-        auto run = runMode(args, path, meta, selection, 1);
-        if (!run)
-            return reportError(run.error());
-        record(*run, "sequential_s");
-    }
-    if (mode != u"sequential") {
-        auto run = runMode(args, path, meta, selection, *concurrency);
-        if (!run)
-            return reportError(run.error());
-        record(*run, "concurrent_s");
     }
     if (mode == u"both" && out["concurrent_s"].get<double>() > 0)
         out["speedup"] = out["sequential_s"].get<double>() / out["concurrent_s"].get<double>();

@@ -37,6 +37,8 @@ public:
 
     TransferStats stats() const;
     void resetStats();
+    // The clock FetchRecord times are read from (ns since the scheduler was created).
+    qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
     const FetchOptions &options() const { return m_options; }
 
 Q_SIGNALS:

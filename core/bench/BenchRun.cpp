@@ -1,0 +1,194 @@
+#include "bench/BenchRun.h"
+
+#include "array/ArrayReader.h"
+#include "store/http/HttpStore.h"
+
+#include <QEventLoop>
+#include <QRandomGenerator>
+
+namespace zs {
+
+std::vector<BenchPass> modePasses(bool sequential, bool concurrent, int concurrency, int repeats)
+{
+    std::vector<BenchPass> passes;
+    for (int r = 0; r < std::max(1, repeats); ++r) {
+        if (sequential) passes.push_back({1, r});
+        if (concurrent) passes.push_back({concurrency, r});
+    }
+    return passes;
+}
+
+std::vector<int> sweepLevels(int maxConcurrency)
+{
+    std::vector<int> levels;
+    for (int n = 1; n < maxConcurrency; n *= 2)
+        levels.push_back(n);
+    levels.push_back(std::max(1, maxConcurrency));
+    return levels;
+}
+
+std::vector<BenchPass> sweepPasses(int maxConcurrency, int repeats)
+{
+    std::vector<BenchPass> passes;
+    for (int r = 0; r < std::max(1, repeats); ++r)
+        for (int n : sweepLevels(maxConcurrency))
+            passes.push_back({n, r});
+    return passes;
+}
+
+BenchRunner::BenchRunner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<zs::BenchPass>();
+    qRegisterMetaType<zs::PassResult>();
+    qRegisterMetaType<zs::FetchRecord>();
+}
+
+BenchRunner::~BenchRunner()
+{
+    stop();
+}
+
+void BenchRunner::start(BenchConfig config)
+{
+    cancel();
+    m_config = std::move(config);
+    m_results.clear();
+    m_next = 0;
+    // Deferred like ArrayReader::start, so callers can connect before the first signal.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id = ++m_runId] {
+            if (id == m_runId) startPass();
+        },
+        Qt::QueuedConnection);
+}
+
+void BenchRunner::cancel()
+{
+    const bool running = isRunning();
+    reset();
+    if (running) Q_EMIT benchCancelled();
+}
+
+void BenchRunner::reset()
+{
+    ++m_runId; // anything still queued for the old run is dropped
+    stop();
+    m_config.passes.clear();
+    m_next = 0;
+}
+
+void BenchRunner::stop()
+{
+    if (m_reader) {
+        m_reader->disconnect(this);
+        m_reader->cancel();
+        m_reader->deleteLater();
+        m_reader = nullptr;
+    }
+    if (m_store) {
+        if (auto *http = dynamic_cast<HttpStore *>(m_store.get())) http->scheduler()->disconnect(this);
+        m_store.reset();
+    }
+}
+
+void BenchRunner::startPass()
+{
+    if (m_next >= m_config.passes.size()) {
+        m_config.passes.clear();
+        m_next = 0;
+        Q_EMIT benchFinished();
+        return;
+    }
+    const int index = int(m_next);
+    const BenchPass pass = m_config.passes[m_next++];
+    StoreOptions options = m_config.storeOptions;
+    options.fetch.concurrency = pass.concurrency;
+    if (m_config.cacheBust)
+        options.fetch.cacheBust = QStringLiteral("%1-%2")
+                                      .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+                                      .arg(index);
+    auto store = openStore(m_config.location, options);
+    if (!store) {
+        const QString message = store.error().toString();
+        reset();
+        Q_EMIT benchFailed(message);
+        return;
+    }
+    m_store = *store;
+    m_results.push_back(PassResult{pass, 0, {}, {}, {}, {}});
+    const quint64 run = m_runId;
+
+    // Records are stamped by the scheduler's clock; ours starts at the same moment so both
+    // read "ns since the pass began".
+    if (auto *http = dynamic_cast<HttpStore *>(m_store.get())) {
+        m_schedulerStartNs = http->scheduler()->elapsedNs();
+        // Records name the URL path; keys relative to the store read better in a waterfall.
+        QString prefix = http->urlFor(QStringLiteral("x")).path();
+        prefix.chop(1);
+        connect(
+            http->scheduler(), &FetchScheduler::requestFinished, this,
+            [this, run, index, prefix](FetchRecord r) {
+                if (run != m_runId || std::size_t(index) + 1 != m_results.size()) return;
+                if (r.key.startsWith(prefix)) r.key = r.key.mid(prefix.size());
+                for (qint64 *t : {&r.queuedNs, &r.sentNs, &r.firstByteNs, &r.doneNs})
+                    if (*t) *t -= m_schedulerStartNs;
+                m_results.back().requests.push_back(r);
+                Q_EMIT requestRecorded(index, r);
+            },
+            Qt::QueuedConnection);
+    }
+    m_clock.start();
+
+    m_reader = new ArrayReader(m_store, m_config.arrayPath, m_config.meta, this);
+    connect(m_reader, &ArrayReader::progress, this, [this, index](quint64 done, quint64 total, quint64) {
+        const qint64 ns = m_clock.nsecsElapsed();
+        m_results.back().chunkDoneNs.push_back(ns);
+        Q_EMIT chunkCompleted(index, done, total, ns);
+    });
+    connect(m_reader, &ArrayReader::readFinished, this, &BenchRunner::onReadFinished);
+    connect(m_reader, &ArrayReader::readFailed, this, [this](const QString &message) {
+        reset();
+        Q_EMIT benchFailed(message);
+    });
+    Q_EMIT passStarted(index, pass);
+    m_reader->start(m_config.selection, ReadOptions{pass.concurrency});
+}
+
+void BenchRunner::onReadFinished()
+{
+    PassResult &result = m_results.back();
+    result.read = m_reader->stats();
+    result.seconds = result.read.seconds;
+    result.wire = m_store->transferStats();
+    const int index = int(m_results.size()) - 1;
+    const quint64 run = m_runId;
+    // The scheduler's last records are queued behind this signal: let them land first.
+    QMetaObject::invokeMethod(
+        this,
+        [this, run, index] {
+            if (run != m_runId) return;
+            stop();
+            Q_EMIT passFinished(index, m_results.back());
+            if (run == m_runId) startPass();
+        },
+        Qt::QueuedConnection);
+}
+
+Result<std::vector<PassResult>> runBench(const BenchConfig &config)
+{
+    BenchRunner runner;
+    QEventLoop loop;
+    std::optional<Error> failure;
+    QObject::connect(&runner, &BenchRunner::benchFinished, &loop, &QEventLoop::quit);
+    QObject::connect(&runner, &BenchRunner::benchFailed, &loop, [&](const QString &message) {
+        failure = Error{message, {}};
+        loop.quit();
+    });
+    runner.start(config);
+    loop.exec();
+    if (failure) return *failure;
+    return runner.results();
+}
+
+} // namespace zs

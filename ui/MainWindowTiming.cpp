@@ -1,0 +1,39 @@
+// The Timing tab's wiring, apart from MainWindow.cpp: it follows the tree's current array
+// and the data view's selection, and answers "Export with this chunking".
+
+#include "HierarchyModel.h"
+#include "MainWindow.h"
+#include "SliceView.h"
+#include "timing/AdvisorView.h"
+#include "timing/TimingPanel.h"
+
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTreeView>
+
+namespace zs {
+
+// Called once the tree has its model (the selection model exists only then).
+void MainWindow::wireTiming()
+{
+    m_timing = new TimingPanel;
+    m_tabs->addTab(m_timing, tr("Timing"));
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const NodeMetadata *node = m_model->node(m_proxy->mapToSource(current));
+                if (!node || !node->isArray()) return;
+                m_timing->setArray(m_location, *node);
+                m_timing->setViewSelection(
+                    m_slice->shownSelection()); // the view may have started reading already
+            });
+    connect(m_slice, &SliceView::readStarted, this,
+            [this] { m_timing->setViewSelection(m_slice->shownSelection()); });
+    // The export dialog is wired by the lead; until then the suggestion is shown, not lost.
+    connect(m_timing, &TimingPanel::exportRequested, this, [this](const QString &path, const Shape &chunks) {
+        statusBar()->showMessage(tr("Suggested chunking for %1: %2")
+                                     .arg(path.isEmpty() ? QStringLiteral("/") : path, shapeText(chunks)));
+    });
+}
+
+} // namespace zs

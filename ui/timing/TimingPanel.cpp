@@ -1,0 +1,376 @@
+#include "timing/TimingPanel.h"
+
+#include "QCustomPlotInclude.h"
+#include "store/StoreFactory.h"
+#include "timing/AdvisorView.h"
+#include "timing/TimingExport.h"
+#include "timing/TimingPlots.h"
+#include "timing/TimingTableModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+
+namespace zs {
+
+QString selectionText(const Selection &selection)
+{
+    QStringList parts;
+    for (const DimSelection &d : selection.dims) {
+        if (d.dropped)
+            parts << QString::number(d.start);
+        else if (d.step == 1)
+            parts << QStringLiteral("%1:%2").arg(d.start).arg(d.start + d.count);
+        else
+            parts
+                << QStringLiteral("%1:%2:%3").arg(d.start).arg(d.count ? d.last() + 1 : d.start).arg(d.step);
+    }
+    return parts.join(u',');
+}
+
+TimingPanel::TimingPanel(QWidget *parent)
+    : QWidget(parent), m_runner(new BenchRunner(this)), m_arrayLabel(new QLabel), m_selection(new QLineEdit),
+      m_concurrency(new QSpinBox), m_protocol(new QComboBox), m_repeats(new QSpinBox),
+      m_cacheBust(new QCheckBox), m_latency(new QDoubleSpinBox), m_runButton(new QPushButton(tr("Run"))),
+      m_sweepButton(new QPushButton(tr("Sweep 1…N"))), m_cancelButton(new QPushButton(tr("Cancel"))),
+      m_exportButton(new QPushButton(tr("Export"))), m_status(new QLabel), m_tabs(new QTabWidget),
+      m_completion(new QCustomPlot), m_waterfall(new QCustomPlot), m_sweep(new QCustomPlot),
+      m_table(new QTableView), m_model(new TimingTableModel(this)), m_advisor(new AdvisorView)
+{
+    setupTimingPlot(m_completion, tr("time since the pass started (ms)"), tr("chunks completed"));
+    setupTimingPlot(m_waterfall, tr("time (ms), passes end to end"), tr("request"));
+    setupTimingPlot(m_sweep, tr("concurrency"), tr("wall time (s)"));
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tabs->addTab(m_completion, tr("Chunks over time"));
+    m_tabs->addTab(m_waterfall, tr("Waterfall"));
+    m_tabs->addTab(m_sweep, tr("Sweep"));
+    m_tabs->addTab(m_table, tr("Summary"));
+    m_tabs->addTab(m_advisor, tr("Chunking advisor"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildInputs());
+    layout->addWidget(m_status);
+    layout->addWidget(m_tabs, 1);
+
+    m_redrawTimer.setSingleShot(true);
+    m_redrawTimer.setInterval(100);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &TimingPanel::redraw);
+    connect(m_runner, &BenchRunner::passStarted, this, [this](int index, const BenchPass &pass) {
+        m_run.beginPass(index, pass);
+        m_status->setText(
+            tr("Pass %1 of %2: %3…")
+                .arg(index + 1)
+                .arg(m_runner->property("passes").toInt())
+                .arg(pass.isSequential() ? tr("sequential") : tr("concurrency %1").arg(pass.concurrency)));
+        m_redrawTimer.start();
+    });
+    connect(m_runner, &BenchRunner::chunkCompleted, this, [this](int index, quint64, quint64, qint64 ns) {
+        m_run.addChunk(index, ns);
+        if (!m_redrawTimer.isActive()) m_redrawTimer.start();
+    });
+    connect(m_runner, &BenchRunner::requestRecorded, this,
+            [this](int index, const FetchRecord &r) { m_run.addRequest(index, r); });
+    connect(m_runner, &BenchRunner::passFinished, this, [this](int index, const PassResult &result) {
+        m_run.finishPass(index, result);
+        m_model->setRun(m_run);
+    });
+    connect(m_runner, &BenchRunner::benchFinished, this, [this] {
+        setRunning(false);
+        redraw();
+        updateAdvice();
+        const auto s = summarize(m_run);
+        QString text = tr("Done: %n pass(es).", nullptr, int(m_run.passes.size()));
+        if (s.size() >= 2 && s.front().concurrency == 1)
+            text += tr(" Concurrency %1 was %2× faster than sequential.")
+                        .arg(s.back().concurrency)
+                        .arg(s.back().speedup, 0, 'f', 1);
+        m_status->setText(text);
+        Q_EMIT runFinished();
+    });
+    connect(m_runner, &BenchRunner::benchFailed, this, [this](const QString &message) {
+        setRunning(false);
+        redraw();
+        m_status->setText(tr("Failed: %1").arg(message));
+        Q_EMIT runFailed(message);
+    });
+    connect(m_runner, &BenchRunner::benchCancelled, this, [this] {
+        setRunning(false);
+        redraw();
+        m_status->setText(tr("Cancelled."));
+        Q_EMIT runCancelled();
+    });
+    connect(m_advisor, &AdvisorView::exportRequested, this, &TimingPanel::exportRequested);
+    clear();
+}
+
+TimingPanel::~TimingPanel() = default;
+
+QWidget *TimingPanel::buildInputs()
+{
+    m_selection->setPlaceholderText(tr("all of it, or e.g. 0,0:512,0:512"));
+    m_concurrency->setRange(1, 512);
+    m_concurrency->setValue(64);
+    m_concurrency->setToolTip(tr("Requests in flight in the concurrent mode; the sweep's largest level"));
+    m_protocol->addItems({tr("HTTP/1.1"), tr("HTTP/2")});
+    m_protocol->setToolTip(tr("HTTP/2: ALPN over TLS; cleartext http:// uses h2c with prior knowledge"));
+    m_repeats->setRange(1, 50);
+    m_cacheBust->setText(tr("Bust caches"));
+    m_cacheBust->setToolTip(tr("A fresh query parameter per pass, so repeats reach the server, not a cache"));
+    m_latency->setRange(0, 10000);
+    m_latency->setSuffix(tr(" ms"));
+    m_latency->setSpecialValueText(tr("estimate"));
+    m_latency->setToolTip(
+        tr("Round-trip latency for the ideal curve; “estimate” takes the sequential median"));
+
+    auto *exportMenu = new QMenu(m_exportButton);
+    exportMenu->addAction(tr("Results as CSV…"), this,
+                          [this] { chooseAndExport(tr("CSV (*.csv)"), QStringLiteral("csv")); });
+    exportMenu->addAction(tr("Results as JSON…"), this,
+                          [this] { chooseAndExport(tr("JSON (*.json)"), QStringLiteral("json")); });
+    exportMenu->addAction(tr("Plots as PNG…"), this,
+                          [this] { chooseAndExport(tr("PNG (*.png)"), QStringLiteral("png")); });
+    m_exportButton->setMenu(exportMenu);
+    connect(m_runButton, &QPushButton::clicked, this, &TimingPanel::startRun);
+    connect(m_sweepButton, &QPushButton::clicked, this, &TimingPanel::startSweep);
+    connect(m_cancelButton, &QPushButton::clicked, this, &TimingPanel::cancel);
+
+    auto *box = new QWidget;
+    auto *form = new QFormLayout;
+    form->addRow(tr("Array:"), m_arrayLabel);
+    form->addRow(tr("Selection:"), m_selection);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Concurrency")));
+    row->addWidget(m_concurrency);
+    row->addWidget(m_protocol);
+    row->addWidget(new QLabel(tr("Repeats")));
+    row->addWidget(m_repeats);
+    row->addWidget(m_cacheBust);
+    row->addWidget(new QLabel(tr("Latency")));
+    row->addWidget(m_latency);
+    row->addStretch(1);
+    row->addWidget(m_runButton);
+    row->addWidget(m_sweepButton);
+    row->addWidget(m_cancelButton);
+    row->addWidget(m_exportButton);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(row);
+    return box;
+}
+
+void TimingPanel::setArray(const QString &location, const NodeMetadata &node)
+{
+    cancel();
+    m_location = location;
+    m_node = node;
+    m_arrayLabel->setText(QStringLiteral("%1  %2 %3, chunks %4")
+                              .arg(node.path.isEmpty() ? QStringLiteral("/") : node.path,
+                                   shapeText(node.array->shape), node.array->dtype.name,
+                                   shapeText(node.array->chunks)));
+    m_view = Selection::all(node.array->shape);
+    m_selection->clear();
+    m_run = TimingRun{};
+    m_model->setRun(m_run);
+    redraw();
+    updateAdvice();
+    m_status->setText(
+        tr("Run reads the selection one chunk at a time, then %1 at once.").arg(m_concurrency->value()));
+    setRunning(false);
+}
+
+void TimingPanel::setViewSelection(const Selection &view)
+{
+    if (!m_node || view.dims.size() != m_node->array->shape.size()) return;
+    m_view = view;
+    if (!isRunning()) m_selection->setText(selectionText(view));
+    updateAdvice();
+}
+
+void TimingPanel::clear()
+{
+    cancel();
+    m_node.reset();
+    m_location.clear();
+    m_run = TimingRun{};
+    m_model->setRun(m_run);
+    m_arrayLabel->setText(tr("(choose an array in the tree)"));
+    m_selection->clear();
+    m_advisor->clear();
+    redraw();
+    m_status->clear();
+    setRunning(false);
+}
+
+void TimingPanel::setSelectionText(const QString &text)
+{
+    m_selection->setText(text);
+}
+void TimingPanel::setConcurrency(int n)
+{
+    m_concurrency->setValue(n);
+}
+void TimingPanel::setRepeats(int n)
+{
+    m_repeats->setValue(n);
+}
+void TimingPanel::setHttp2(bool on)
+{
+    m_protocol->setCurrentIndex(on ? 1 : 0);
+}
+void TimingPanel::setCacheBust(bool on)
+{
+    m_cacheBust->setChecked(on);
+}
+void TimingPanel::setKnownLatencyMs(double ms)
+{
+    m_latency->setValue(ms);
+}
+
+bool TimingPanel::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+QString TimingPanel::statusText() const
+{
+    return m_status->text();
+}
+
+bool TimingPanel::startRun()
+{
+    return begin(false);
+}
+
+bool TimingPanel::startSweep()
+{
+    return begin(true);
+}
+
+bool TimingPanel::begin(bool sweep)
+{
+    if (!m_node) {
+        m_status->setText(tr("Choose an array first."));
+        return false;
+    }
+    auto selection = parseSelection(m_selection->text(), m_node->array->shape);
+    if (!selection) {
+        m_status->setText(tr("Selection: %1").arg(selection.error().toString()));
+        return false;
+    }
+    const bool http2 = m_protocol->currentIndex() == 1;
+    BenchConfig config;
+    config.location = m_location;
+    config.storeOptions.fetch.http2 = http2;
+    config.storeOptions.fetch.http2Cleartext = http2 && m_location.startsWith(QStringLiteral("http://"));
+    config.arrayPath = m_node->path;
+    config.meta = *m_node->array;
+    config.selection = *selection;
+    config.cacheBust = m_cacheBust->isChecked();
+    const int n = m_concurrency->value();
+    config.passes =
+        sweep ? sweepPasses(n, m_repeats->value()) : modePasses(true, true, n, m_repeats->value());
+
+    m_run = TimingRun{};
+    m_run.location = m_location;
+    m_run.arrayPath = m_node->path;
+    m_run.selection = m_selection->text();
+    m_run.sweep = sweep;
+    m_run.http2 = http2;
+    m_run.cacheBust = config.cacheBust;
+    m_run.concurrency = n;
+    m_run.repeats = m_repeats->value();
+    m_run.knownLatencyMs = m_latency->value();
+    m_model->setRun(m_run);
+    m_runner->setProperty("passes", int(config.passes.size()));
+    m_runner->start(std::move(config));
+    m_tabs->setCurrentWidget(sweep ? m_sweep : m_completion);
+    setRunning(true);
+    redraw();
+    Q_EMIT runStarted();
+    return true;
+}
+
+void TimingPanel::cancel()
+{
+    m_runner->cancel();
+}
+
+void TimingPanel::setRunning(bool running)
+{
+    const bool ready = m_node.has_value() && !running;
+    m_runButton->setEnabled(ready);
+    m_sweepButton->setEnabled(ready);
+    m_cancelButton->setEnabled(running);
+    m_exportButton->setEnabled(!running && !m_run.passes.empty());
+}
+
+void TimingPanel::redraw()
+{
+    drawCompletion(m_completion, m_run);
+    drawWaterfall(m_waterfall, m_run);
+    drawSweep(m_sweep, m_run);
+}
+
+void TimingPanel::updateAdvice()
+{
+    if (!m_node) {
+        m_advisor->clear();
+        return;
+    }
+    const ArrayMetadata &meta = *m_node->array;
+    NetworkModel net = networkModel(m_run, meta.chunkSpec().byteSize());
+    net.concurrency = m_concurrency->value();
+    m_advisor->showAdvice(m_node->path, adviseChunks(meta.shape, meta.chunks, meta.dtype.size, m_view, net),
+                          net);
+}
+
+Status TimingPanel::exportCsv(const QString &file) const
+{
+    return writeTimingCsv(m_run, file);
+}
+
+Status TimingPanel::exportJson(const QString &file) const
+{
+    return writeTimingJson(m_run, file);
+}
+
+Status TimingPanel::exportPlots(const QString &basePath) const
+{
+    QString base = basePath;
+    if (base.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) base.chop(4);
+    const std::pair<QCustomPlot *, const char *> plots[] = {
+        {m_completion, "-completion.png"}, {m_waterfall, "-waterfall.png"}, {m_sweep, "-sweep.png"}};
+    for (const auto &[plot, suffix] : plots) {
+        const QString file = base + QLatin1String(suffix);
+        if (!plot->savePng(file, 1200, 700)) return makeError(tr("cannot write the plot"), file);
+    }
+    return Ok{};
+}
+
+void TimingPanel::chooseAndExport(const QString &filter, const QString &suffix)
+{
+    QString file =
+        QFileDialog::getSaveFileName(this, tr("Export timing"), QStringLiteral("timing.") + suffix, filter);
+    if (file.isEmpty()) return;
+    const Status s = suffix == u"csv"    ? exportCsv(file)
+                     : suffix == u"json" ? exportJson(file)
+                                         : exportPlots(file);
+    m_status->setText(s ? tr("Exported to %1").arg(file) : tr("Export failed: %1").arg(s.error().toString()));
+}
+
+} // namespace zs

@@ -1,0 +1,114 @@
+#pragma once
+// The "Timing" tab: reads the chosen array and selection sequentially and concurrently (or
+// sweeps concurrency 1, 2, 4 … N) through BenchRunner, the engine `zarrscope-cli bench` uses,
+// and draws the run as it happens. Reads are asynchronous (network thread + decode pool), so
+// the window stays live and Cancel stops a run mid-pass. Results export as CSV/JSON, plots as PNG.
+
+#include "bench/BenchRun.h"
+#include "timing/TimingRun.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace zs {
+
+class AdvisorView;
+class TimingTableModel;
+
+// "0:10,5,::2"-style text for a resolved selection (parseSelection reads it back).
+QString selectionText(const Selection &selection);
+
+class TimingPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimingPanel(QWidget *parent = nullptr);
+    ~TimingPanel() override;
+
+    // The array to time (a run in progress is cancelled); the view defaults to all of it.
+    void setArray(const QString &location, const NodeMetadata &node);
+    // What the data view shows: the default selection to time and the advisor's access pattern.
+    void setViewSelection(const Selection &view);
+    void clear();
+
+    // The inputs, for tests and callers that preset them.
+    void setSelectionText(const QString &text);
+    void setConcurrency(int n);
+    void setRepeats(int n);
+    void setHttp2(bool on);
+    void setCacheBust(bool on);
+    void setKnownLatencyMs(double ms);
+
+    bool startRun();   // sequential then concurrent; false (with the reason shown) if it cannot start
+    bool startSweep(); // concurrency 1, 2, 4 … up to the concurrency input
+    void cancel();
+    bool isRunning() const;
+
+    const TimingRun &run() const { return m_run; }
+    TimingTableModel *model() const { return m_model; }
+    AdvisorView *advisor() const { return m_advisor; }
+    QCustomPlot *completionPlot() const { return m_completion; }
+    QCustomPlot *waterfallPlot() const { return m_waterfall; }
+    QCustomPlot *sweepPlot() const { return m_sweep; }
+    QString statusText() const;
+
+    Status exportCsv(const QString &file) const; // and <base>-requests.csv beside it
+    Status exportJson(const QString &file) const;
+    Status exportPlots(const QString &basePath) const; // <base>-completion.png, -waterfall.png, -sweep.png
+
+Q_SIGNALS:
+    void runStarted();
+    void runFinished();
+    void runFailed(const QString &message);
+    void runCancelled();
+    void exportRequested(const QString &arrayPath, const zs::Shape &chunks);
+
+private:
+    QWidget *buildInputs();
+    bool begin(bool sweep);
+    void redraw();
+    void updateAdvice();
+    void setRunning(bool running);
+    void chooseAndExport(const QString &filter, const QString &suffix);
+
+    BenchRunner *m_runner;
+    TimingRun m_run;
+    QString m_location;
+    std::optional<NodeMetadata> m_node;
+    Selection m_view;
+    QTimer m_redrawTimer; // live drawing at most every 100 ms
+
+    QLabel *m_arrayLabel;
+    QLineEdit *m_selection;
+    QSpinBox *m_concurrency;
+    QComboBox *m_protocol;
+    QSpinBox *m_repeats;
+    QCheckBox *m_cacheBust;
+    QDoubleSpinBox *m_latency;
+    QPushButton *m_runButton;
+    QPushButton *m_sweepButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_exportButton;
+    QLabel *m_status;
+    QTabWidget *m_tabs;
+    QCustomPlot *m_completion;
+    QCustomPlot *m_waterfall;
+    QCustomPlot *m_sweep;
+    QTableView *m_table;
+    TimingTableModel *m_model;
+    AdvisorView *m_advisor;
+};
+
+} // namespace zs
