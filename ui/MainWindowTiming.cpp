@@ -1,14 +1,14 @@
 // The Timing tab's wiring, apart from MainWindow.cpp: it follows the tree's current array
-// and the data view's selection, and answers "Export with this chunking".
+// and the data view's selection, and opens the export dialog for "Export with this chunking".
 
 #include "HierarchyModel.h"
 #include "MainWindow.h"
+#include "ExportDialog.h"
 #include "SliceView.h"
 #include "timing/AdvisorView.h"
 #include "timing/TimingPanel.h"
 
 #include <QSortFilterProxyModel>
-#include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -29,10 +29,10 @@ void MainWindow::wireTiming()
             });
     connect(m_slice, &SliceView::readStarted, this,
             [this] { m_timing->setViewSelection(m_slice->shownSelection()); });
-    // The export dialog is wired by the lead; until then the suggestion is shown, not lost.
+    // "Export with this chunking": the export dialog for that array, the suggestion filled in.
     connect(m_timing, &TimingPanel::exportRequested, this, [this](const QString &path, const Shape &chunks) {
-        statusBar()->showMessage(tr("Suggested chunking for %1: %2")
-                                     .arg(path.isEmpty() ? QStringLiteral("/") : path, shapeText(chunks)));
+        if (ExportDialog *dialog = openExportDialog(path))
+            dialog->presetChunks(chunks);
     });
 }
 

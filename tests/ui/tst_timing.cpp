@@ -3,6 +3,7 @@
 // sweep and its ideal curve, CSV/JSON/PNG export, cancel mid-run, the chunking advisor on known
 // shapes, and the panel inside MainWindow. Fixtures are written by Debian's zarr-python.
 
+#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "QCustomPlotInclude.h"
 #include "ServerThread.h"
@@ -397,7 +398,14 @@ b[:] = np.arange(64)
         panel->advisor()->exportButton()->click();
         QCOMPARE(exportAsked.size(), 1);
         QCOMPARE(exportAsked.front()[0].toString(), QStringLiteral("grid"));
-        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("(8, 8)")));
+        // ... which opens the export dialog for that array with the suggested chunks filled in.
+        ExportDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ExportDialog *>()) != nullptr, 5000);
+        dialog->setTargetDirectory(m_dir.filePath(QStringLiteral("advised.zarr")));
+        const auto options = dialog->options();
+        QVERIFY2(options, qPrintable(options ? QString() : options.error().toString()));
+        QCOMPARE(options->chunks, (Shape{8, 8}));
+        dialog->close();
         // A local run goes through the same runner: no HTTP records, but chunk timings.
         QSignalSpy finished(panel, &TimingPanel::runFinished);
         panel->setSelectionText(QString());
