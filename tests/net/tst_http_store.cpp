@@ -289,6 +289,24 @@ private Q_SLOTS:
         QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/3")), 0);
     }
 
+    // An answer larger than maxObjectBytes is aborted and fails, whatever its status; smaller
+    // ones on the same store still read.
+    void oversizedAnswerIsRefused()
+    {
+        FetchOptions o;
+        o.maxObjectBytes = 40;
+        auto store = open(QString(), o);
+        auto big = await(store->get(QStringLiteral("blob"))); // 48 bytes
+        QVERIFY2(!big, "a 48-byte answer passed a 40-byte limit");
+        QVERIFY2(big.error().toString().contains(QStringLiteral("larger than the 40-byte limit")),
+                 qPrintable(big.error().toString()));
+        QVERIFY(big.error().toString().contains(QStringLiteral("blob")));
+        QCOMPARE(srv()->requestCount(QStringLiteral("blob")), 1); // not retried
+        auto part = await(store->getRange(QStringLiteral("blob"), ByteRange::fromStart(0, 16)));
+        QVERIFY(part && part->has_value());
+        QCOMPARE((*part)->size(), 16);
+    }
+
     void missingChunksReadAsFill()
     {
         auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("sparse"));
