@@ -10,6 +10,8 @@ packages=(
   libblosc-dev nlohmann-json3-dev libzstd-dev liblz4-dev zlib1g-dev libbz2-dev
   python3 python3-numpy python3-zarr python3-numcodecs
   nginx-light python3-fsspec python3-aiohttp
+  # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
+  clang-14 libclang-rt-14-dev openssl
 )
 # Node.js may come from elsewhere (nodesource conflicts with Debian's npm): only ask apt when absent.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -42,6 +42,7 @@ const QList<QPair<QString, FaultRule::Kind>> &kindNames()
         {QStringLiteral("stall"), FaultRule::Kind::Stall},
         {QStringLiteral("ignore-range"), FaultRule::Kind::IgnoreRange},
         {QStringLiteral("redirect"), FaultRule::Kind::Redirect},
+        {QStringLiteral("long"), FaultRule::Kind::LongBody},
     };
     return names;
 }

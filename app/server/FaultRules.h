@@ -23,6 +23,8 @@ struct FaultRule
         Stall,       // full headers, then nothing for stallMs, then close
         IgnoreRange, // 200 with the whole object even when a Range was asked for
         Redirect,    // `status` (302 unless 301/303/307/308 given) to `location`
+        LongBody,    // the head declares three quarters of the body, then all of it is sent and the
+                     // connection closed: the client reads a well-formed but short answer
     };
 
     QString match;          // a key ("arr/c/0/0", leading '/' optional) or a glob: * any run (also '/'), ? one char
@@ -54,7 +56,7 @@ public:
 
     // {"rules": [{"match": "a/*", "kind": "status", "status": 503, "retry_after": "1",
     //   "times": 2, "per_key": true}, ...]} or just the array. Kinds: status, cut, short,
-    // stall, ignore-range, redirect. Returns an error message, empty when fine.
+    // stall, ignore-range, redirect, long. Returns an error message, empty when fine.
     static QString parseJson(const QByteArray &json, QList<FaultRule> *out);
 
 private:

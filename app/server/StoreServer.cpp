@@ -3,6 +3,7 @@
 #include "StoreResponder.h"
 
 #include <QHttpServerRequest>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -100,7 +101,14 @@ StoreServer::~StoreServer()
 quint16 StoreServer::listenLocal(quint16 port)
 {
     raiseOpenFileLimit();
-    auto *tcp = new QTcpServer(this);
+    QTcpServer *tcp = nullptr;
+    if (m_tls) {
+        auto *tls = new QSslServer(this);
+        tls->setSslConfiguration(*m_tls);
+        tcp = tls;
+    } else {
+        tcp = new QTcpServer(this);
+    }
     // Qt's default backlog of 50 refuses bursts of hundreds of connects from a concurrent client.
     tcp->setListenBacklogSize(4096);
     tcp->setMaxPendingConnections(4096);
@@ -115,7 +123,7 @@ quint16 StoreServer::listenLocal(quint16 port)
 
 QUrl StoreServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(m_port));
 }
 
 bool StoreServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -203,7 +211,8 @@ void StoreServer::writeReady(QTcpSocket *socket)
         const bool bodyFault = p.info.fault && p.info.method == "GET" && (r.status == 200 || r.status == 206)
                                && (p.info.fault->kind == FaultRule::Kind::CutMidBody
                                    || p.info.fault->kind == FaultRule::Kind::ShortBody
-                                   || p.info.fault->kind == FaultRule::Kind::Stall);
+                                   || p.info.fault->kind == FaultRule::Kind::Stall
+                                   || p.info.fault->kind == FaultRule::Kind::LongBody);
         if (bodyFault) {
             endWithFault(socket, p, r);
             return;
@@ -225,8 +234,19 @@ void StoreServer::endWithFault(QTcpSocket *socket, const Pending &p, const HttpR
 {
     const auto conn = m_connections.value(socket);
     conn->ended = true;
-    socket->write(r.head(true)); // promises the full Content-Length
     const FaultRule &rule = *p.info.fault;
+    if (rule.kind == FaultRule::Kind::LongBody) {
+        // Declares less than it sends: the client stops at Content-Length, the rest is noise.
+        HttpResponse lying = r;
+        lying.contentLength = r.body.size() - qMax<qint64>(1, r.body.size() / 4);
+        socket->write(lying.head(true));
+        socket->write(r.body);
+        conn->queue.pop_front();
+        finishOne(r.body.size());
+        socket->disconnectFromHost();
+        return;
+    }
+    socket->write(r.head(true)); // promises the full Content-Length
     if (rule.kind == FaultRule::Kind::Stall) {
         // Stays pending until the connection closes: the client sees a transfer that froze.
         QTimer::singleShot(rule.stallMs, socket, [socket] { socket->abort(); });

@@ -13,10 +13,12 @@
 #include <QHash>
 #include <QMutex>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -40,10 +42,12 @@ public:
     explicit StoreServer(const QString &root, QObject *parent = nullptr);
     ~StoreServer() override;
 
+    // Serve HTTPS with this certificate and key; call before listenLocal().
+    void setTls(const QSslConfiguration &config) { m_tls = config; }
     // Listens on 127.0.0.1:port (0 = any free port); returns the port, 0 on failure.
     quint16 listenLocal(quint16 port = 0);
     quint16 port() const { return m_port; }
-    QUrl url() const; // http://127.0.0.1:PORT/
+    QUrl url() const; // http://127.0.0.1:PORT/ (https:// with TLS)
     QString root() const { return m_paths.root(); }
 
     void setLatencyMs(int ms) { m_latencyMs = qMax(0, ms); }
@@ -85,6 +89,7 @@ private:
     std::atomic<int> m_latencyMs{0};
     std::atomic<bool> m_autoIndex{false};
     quint16 m_port = 0;
+    std::optional<QSslConfiguration> m_tls;
     quint64 m_nextId = 1;
     qint64 m_connectionSerial = 0;
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections; // server thread only

@@ -2,6 +2,7 @@
 
 #include "array/DecodePool.h"
 #include "array/ShardedRead.h"
+#include "metadata/Json.h"
 #include "metadata/MetadataParser.h"
 #include "util/Memory.h"
 #include "util/WhenFinished.h"
@@ -99,8 +100,22 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
                                        .arg(bytes)
                                        .arg(options.maxResultBytes),
                                    m_path.isEmpty() ? QStringLiteral("/") : m_path));
+    const auto chunkLimit = [&](std::uint64_t chunkBytes) {
+        return makeError(QStringLiteral("chunks of %1 bytes are larger than the %2-byte limit")
+                             .arg(chunkBytes)
+                             .arg(options.maxChunkBytes),
+                         m_path.isEmpty() ? QStringLiteral("/") : m_path);
+    };
+    if (elements != 0 && !m_meta.innerChunks.empty()) {
+        auto inner = checkedProduct(m_meta.innerChunks, m_meta.dtype.size, QStringLiteral("inner chunk size"));
+        if (!inner || *inner > options.maxChunkBytes)
+            return failLater(chunkLimit(inner ? *inner : ~std::uint64_t(0)));
+    }
     if (startSharded(selection, options, bytes))
         return;
+    // Whole chunks (or shards) are decoded from here on.
+    if (elements != 0 && m_meta.chunkSpec().byteSize() > options.maxChunkBytes)
+        return failLater(chunkLimit(m_meta.chunkSpec().byteSize()));
     auto plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
     if (!plan)
         return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));

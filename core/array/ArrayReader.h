@@ -33,6 +33,10 @@ struct ReadOptions
     CoalesceLimits coalesce = {};
     // Decoded shard indexes; null uses the reader's own, which lives as long as the reader.
     std::shared_ptr<ShardIndexCache> shardIndexCache = nullptr;
+    // Refuse arrays whose decoded chunk (an inner chunk when shards are read by range, else the whole shard) is larger, before any is
+    // allocated: metadata alone can declare a 100 GB chunk for a 4-element read. 2 GiB is also
+    // the most c-blosc and lz4 can compress in one buffer.
+    std::uint64_t maxChunkBytes = std::uint64_t(2) << 30;
 };
 
 class ShardedRead;

@@ -17,6 +17,7 @@ struct FetchScheduler::Pending
     QUrl url;
     std::optional<ByteRange> range;
     FetchRecord record;
+    bool tooLarge = false; // aborted for exceeding maxObjectBytes
 };
 
 FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(options))
@@ -145,6 +146,12 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
         if (!p->record.firstByteNs)
             p->record.firstByteNs = m_clock.nsecsElapsed();
     });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply, p](qint64 received, qint64 total) {
+        if (!p->tooLarge && std::uint64_t(std::max(received, total)) > m_options.maxObjectBytes) {
+            p->tooLarge = true;
+            reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, p, m] { interpret(reply, p, m); });
     // The caller cancelling its future aborts the transfer.
     auto *watcher = new QFutureWatcher<GetResult>(reply);
@@ -185,6 +192,13 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     }
     if (p->promise.isCanceled()) {
         finish(p, makeError(QStringLiteral("cancelled")), FetchRecord::Outcome::Cancelled);
+        pump();
+        return;
+    }
+    if (p->tooLarge) {
+        finish(p, makeError(QStringLiteral("answer larger than the %1-byte limit").arg(m_options.maxObjectBytes),
+                            p->url.toString()),
+               FetchRecord::Outcome::Failed);
         pump();
         return;
     }

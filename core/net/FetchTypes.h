@@ -18,6 +18,9 @@ struct FetchOptions
     bool forbiddenAsMissing = false; // treat 403 as an absent key (private S3 buckets)
     int transferTimeoutMs = 30000; // a reply that moves no bytes this long is aborted and retried
     QString cacheBust;             // appended as a query parameter so repeats reach the network
+    // An answer declaring or delivering more is aborted and fails: a hostile server cannot fill
+    // memory with an endless body. Chunks are at most 2 GiB decoded (ReadOptions::maxChunkBytes).
+    std::uint64_t maxObjectBytes = std::uint64_t(4) << 30;
     RetryPolicy retry;
 };
 

@@ -60,11 +60,12 @@ Result<DimSelection> resolve(const QString &item, std::uint64_t n, std::size_t a
         const auto v = parseInt(item);
         if (!v)
             return selError(QStringLiteral("cannot parse index \"%1\"").arg(item.trimmed()), text);
-        const std::int64_t i = *v < 0 ? std::int64_t(n) + *v : *v;
-        if (i < 0 || std::uint64_t(i) >= n)
+        // Unsigned arithmetic: extents reach 2^64-1, so n + v can overflow int64 (found by fuzz_selection).
+        const std::uint64_t back = *v < 0 ? std::uint64_t(-(*v + 1)) + 1 : 0;
+        if (*v < 0 ? back > n : std::uint64_t(*v) >= n)
             return selError(QStringLiteral("index %1 is out of bounds for axis %2 with size %3").arg(*v).arg(axis).arg(n),
                             text);
-        return DimSelection{std::uint64_t(i), 1, 1, true};
+        return DimSelection{*v < 0 ? n - back : std::uint64_t(*v), 1, 1, true};
     }
     if (parts.size() > 3)
         return selError(QStringLiteral("cannot parse slice \"%1\"").arg(item.trimmed()), text);
@@ -83,7 +84,8 @@ Result<DimSelection> resolve(const QString &item, std::uint64_t n, std::size_t a
         return selError(QStringLiteral("negative slice steps are not supported"), text);
     const std::uint64_t start = bounds[0] ? clampBound(*bounds[0], n) : 0;
     const std::uint64_t stop = bounds[1] ? clampBound(*bounds[1], n) : n;
-    const std::uint64_t count = stop > start ? (stop - start + std::uint64_t(step) - 1) / std::uint64_t(step) : 0;
+    // (stop - start - 1) / step + 1, not (stop - start + step - 1) / step: that sum wraps for huge steps.
+    const std::uint64_t count = stop > start ? (stop - start - 1) / std::uint64_t(step) + 1 : 0;
     return DimSelection{start, std::uint64_t(step), count, false};
 }
 

@@ -8,6 +8,7 @@
 
 #include "array/ArrayReader.h"
 #include "hierarchy/Hierarchy.h"
+#include "metadata/Json.h"
 #include "selection/Selection.h"
 #include "store/StoreFactory.h"
 
@@ -404,6 +405,113 @@ private Q_SLOTS:
         QVERIFY2(nodes.error().toString().contains(QStringLiteral("g/x/zarr.json")), why(nodes).constData());
     }
 
+    // A 4e6 x 4e6 float64 array (128 TB) is fine to open and to read through a small selection;
+    // reading all of it is refused before anything is planned or allocated, with its size.
+    void hugeArrayReadsThroughSmallSelections()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        json doc = v3Array();
+        doc["shape"] = {4000000, 4000000};
+        doc["data_type"] = "float64";
+        doc["fill_value"] = -2.5;
+        doc["chunk_grid"]["configuration"]["chunk_shape"] = {100, 100};
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/zarr.json")), text(doc)));
+        QByteArray chunk(100 * 100 * 8, Qt::Uninitialized);
+        for (int i = 0; i < 100 * 100; ++i) {
+            const double v = i * 0.5;
+            std::memcpy(chunk.data() + 8 * i, &v, 8);
+        }
+        // Only the last chunk of the array exists.
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/c/39999/39999")), chunk));
+        auto store = zs::openStore(dir.path());
+        QVERIFY(store);
+        auto node = zs::loadNode(**store, QStringLiteral("arr"));
+        QVERIFY2(node, why(node).constData());
+        const zs::ArrayMetadata &meta = *node->array;
+
+        auto corner = zs::parseSelection(QStringLiteral("-2:,-3:"), meta.shape);
+        QVERIFY(corner);
+        auto got = zs::readSelection(*store, QStringLiteral("arr"), meta, *corner);
+        QVERIFY2(got, why(got).constData());
+        QCOMPARE(got->data.size(), 2 * 3 * 8);
+        const auto *v = reinterpret_cast<const double *>(got->data.constData());
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 3; ++c)
+                QCOMPARE(v[r * 3 + c], ((98 + r) * 100 + 97 + c) * 0.5);
+
+        auto strided = zs::parseSelection(QStringLiteral("::1000000,5"), meta.shape);
+        QVERIFY(strided);
+        auto fill = zs::readSelection(*store, QStringLiteral("arr"), meta, *strided);
+        QVERIFY2(fill, why(fill).constData());
+        QCOMPARE(fill->data.size(), 4 * 8);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(reinterpret_cast<const double *>(fill->data.constData())[i], -2.5);
+
+        auto all = zs::readSelection(*store, QStringLiteral("arr"), meta, zs::Selection::all(meta.shape));
+        QVERIFY2(!all, "a 128 TB selection was not refused");
+        QVERIFY2(all.error().toString().contains(QStringLiteral("16000000000000 elements (128000000000000 bytes)")),
+                 why(all).constData());
+        QVERIFY2(all.error().toString().contains(QStringLiteral("arr")), why(all).constData());
+    }
+
+    // Metadata may declare a 90 GB chunk: the array opens, but reading even 4 elements is refused
+    // before a chunk (or its fill) is allocated.
+    void hugeChunkIsRefusedBeforeAllocating()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        json doc = v2Array();
+        doc["shape"] = {300000, 300000};
+        doc["chunks"] = {300000, 300000};
+        doc["dtype"] = "|u1";
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/.zarray")), text(doc)));
+        auto store = zs::openStore(dir.path());
+        QVERIFY(store);
+        auto node = zs::loadNode(**store, QStringLiteral("arr"));
+        QVERIFY2(node, why(node).constData());
+        auto sel = zs::parseSelection(QStringLiteral("0:2,0:2"), node->array->shape);
+        QVERIFY(sel);
+        auto r = zs::readSelection(*store, QStringLiteral("arr"), *node->array, *sel);
+        QVERIFY2(!r, "a 90 GB chunk was read");
+        QVERIFY2(r.error().toString().contains(QStringLiteral("chunks of 90000000000 bytes are larger than")),
+                 why(r).constData());
+        QVERIFY2(r.error().toString().contains(QStringLiteral("arr")), why(r).constData());
+    }
+
+    // Big but legal documents load; past the parser's limits they are refused by size or depth.
+    void bigDocuments()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        json doc = v3Array();
+        json attrs = json::object();
+        for (int i = 0; i < 200000; ++i)
+            attrs["key" + std::to_string(i)] = json::array({i, "value", 0.5});
+        doc["attributes"] = attrs;
+        const QByteArray big = text(doc);
+        QVERIFY(big.size() > (4 << 20));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/zarr.json")), big));
+        auto store = zs::openStore(dir.path());
+        QVERIFY(store);
+        auto node = zs::loadNode(**store, QStringLiteral("arr"));
+        QVERIFY2(node, why(node).constData());
+        QCOMPARE(node->attributes.size(), std::size_t(200000));
+
+        const QByteArray nested = QByteArray(500, '[') + QByteArray(500, ']');
+        QVERIFY(zs::parseJsonDocument(nested, QStringLiteral("x")));
+        const QByteArray tooDeep = QByteArray(513, '[') + QByteArray(513, ']');
+        auto deep = zs::parseJsonDocument(tooDeep, QStringLiteral("x/zarr.json"));
+        QVERIFY(!deep);
+        QVERIFY2(deep.error().toString().contains(QStringLiteral("deeper than 512")), why(deep).constData());
+        // Brackets inside strings are not nesting.
+        QVERIFY(zs::parseJsonDocument("{\"a\": \"" + QByteArray(2000, '[') + "\"}", QStringLiteral("x")));
+        const QByteArray huge((qsizetype(256) << 20) + 1, ' ');
+        auto tooBig = zs::parseJsonDocument(huge, QStringLiteral("x/zarr.json"));
+        QVERIFY(!tooBig);
+        QVERIFY2(tooBig.error().toString().contains(QStringLiteral("too large (268435457 bytes)")), why(tooBig).constData());
+    }
+
     // ------------------------------------------------------------ corrupt chunks
 
     void corruptChunk_data()
@@ -438,6 +546,36 @@ private Q_SLOTS:
                                         << QStringLiteral("zstd data is truncated or corrupt");
         QTest::addRow("zstd wrong size") << list({kBytesLE, zst}) << QStringLiteral("short-payload")
                                          << QStringLiteral("320");
+        // The numcodecs compressors through their v3 names, damaged the same ways.
+        const json zl = codec("numcodecs.zlib", {{"level", 1}});
+        const json lz = codec("numcodecs.lz4", {{"acceleration", 1}});
+        const json bz = codec("numcodecs.bz2", {{"level", 1}});
+        for (const auto &[name, c] : {std::pair{"zlib", zl}, std::pair{"lz4", lz}, std::pair{"bz2", bz}}) {
+            QTest::addRow("%s truncated", name) << list({kBytesLE, c}) << QStringLiteral("truncate-half")
+                                                << QStringLiteral("%1 data is truncated or corrupt").arg(QLatin1String(name));
+            QTest::addRow("%s garbage", name) << list({kBytesLE, c}) << QStringLiteral("garbage")
+                                              << QStringLiteral("%1 data").arg(QLatin1String(name));
+            QTest::addRow("%s wrong size", name) << list({kBytesLE, c}) << QStringLiteral("short-payload")
+                                                 << QStringLiteral("316");
+        }
+        QTest::addRow("gzip garbage") << list({kBytesLE, gz}) << QStringLiteral("garbage") << QStringLiteral("gzip data");
+        QTest::addRow("zstd garbage") << list({kBytesLE, zst}) << QStringLiteral("garbage") << QStringLiteral("zstd data");
+        // Decompression bombs: 64 MiB of zeros for a 320-byte chunk. Codecs whose header declares
+        // the size refuse it before allocating; streams stop at the chunk's size.
+        QTest::addRow("blosc bomb") << list({kBytesLE, blosc}) << QStringLiteral("bomb")
+                                    << QStringLiteral("blosc data declares 67108864 decoded bytes, chunk holds 320");
+        QTest::addRow("blosc header lies") << list({kBytesLE, blosc}) << QStringLiteral("blosc-nbytes-1GiB")
+                                           << QStringLiteral("blosc data declares 1073741824 decoded bytes, chunk holds 320");
+        QTest::addRow("zstd bomb") << list({kBytesLE, zst}) << QStringLiteral("bomb")
+                                   << QStringLiteral("zstd data declares 67108864 decoded bytes, chunk holds 320");
+        QTest::addRow("lz4 bomb") << list({kBytesLE, lz}) << QStringLiteral("bomb")
+                                  << QStringLiteral("lz4 data declares 67108864 decoded bytes, chunk holds 320");
+        QTest::addRow("gzip bomb") << list({kBytesLE, gz}) << QStringLiteral("bomb")
+                                   << QStringLiteral("gzip data decodes to more than the 320 bytes");
+        QTest::addRow("zlib bomb") << list({kBytesLE, zl}) << QStringLiteral("bomb")
+                                   << QStringLiteral("zlib data decodes to more than the 320 bytes");
+        QTest::addRow("bz2 bomb") << list({kBytesLE, bz}) << QStringLiteral("bomb")
+                                  << QStringLiteral("bz2 data decodes to more than the 320 bytes");
         QTest::addRow("uncompressed too short") << list({kBytesLE}) << QStringLiteral("truncate-4")
                                                 << QStringLiteral("bytes codec got 316 bytes, chunk holds 320");
         QTest::addRow("uncompressed too long") << list({kBytesLE}) << QStringLiteral("append-4")
@@ -514,6 +652,16 @@ private Q_SLOTS:
             auto shorter = b2b.back()->encode(plain.left(316));
             QVERIFY2(shorter, why(shorter).constData());
             bad = *shorter;
+        } else if (damage == u"bomb") {
+            const auto &b2b = meta.codecs.bytesToBytes();
+            QVERIFY(!b2b.empty());
+            auto bomb = b2b.back()->encode(QByteArray(qsizetype(64) << 20, '\0'));
+            QVERIFY2(bomb, why(bomb).constData());
+            QVERIFY(bomb->size() < (1 << 20));
+            bad = *bomb;
+        } else if (damage == u"blosc-nbytes-1GiB") {
+            const quint32 n = 1u << 30; // blosc header: nbytes, little-endian, at offset 4
+            std::memcpy(bad.data() + 4, &n, 4);
         } else if (damage == u"index0-offset-huge") {
             // Index at the end, no checksum: 2x2 entries of 16 bytes; entry 0's offset comes first.
             const qsizetype at = bad.size() - 64;

@@ -253,6 +253,41 @@ json.dump(out, sys.stdout)
         QCOMPARE(enumerate(*sel, dims, kMaxValues), np.values);
     }
 
+    // Extents of 2^63 and more (NumPy cannot make them, so the expectations are worked out here):
+    // negative indices and huge steps once overflowed (found by fuzz_selection).
+    void hugeExtents_data()
+    {
+        QTest::addColumn<quint64>("extent");
+        QTest::addColumn<QString>("select");
+        QTest::addColumn<quint64>("start");
+        QTest::addColumn<quint64>("step");
+        QTest::addColumn<quint64>("count");
+        const quint64 top = ~quint64(0), half = quint64(1) << 63;
+        QTest::addRow("-2 of 2^63") << half << QStringLiteral("-2") << half - 2 << quint64(1) << quint64(1);
+        QTest::addRow("-1 of 2^64-1") << top << QStringLiteral("-1") << top - 1 << quint64(1) << quint64(1);
+        QTest::addRow("-(2^63) of 2^64-1") << top << QStringLiteral("-9223372036854775808") << top - half << quint64(1) << quint64(1);
+        QTest::addRow("huge step") << top << QStringLiteral("::9223372036854775807") << quint64(0)
+                                   << quint64(9223372036854775807ULL) << quint64(3);
+        QTest::addRow("huge step from 1") << top << QStringLiteral("1::9223372036854775807") << quint64(1)
+                                          << quint64(9223372036854775807ULL) << quint64(2);
+        QTest::addRow("last two") << half << QStringLiteral("-2:") << half - 2 << quint64(1) << quint64(2);
+    }
+    void hugeExtents()
+    {
+        QFETCH(quint64, extent);
+        QFETCH(QString, select);
+        QFETCH(quint64, start);
+        QFETCH(quint64, step);
+        QFETCH(quint64, count);
+        auto sel = zs::parseSelection(select, {extent});
+        QVERIFY2(sel, qPrintable(sel ? QString() : sel.error().toString()));
+        QCOMPARE(quint64(sel->dims[0].start), start);
+        QCOMPARE(quint64(sel->dims[0].step), step);
+        QCOMPARE(quint64(sel->dims[0].count), count);
+        QVERIFY(sel->dims[0].last() < extent);
+        QVERIFY(!zs::parseSelection(QStringLiteral("-9223372036854775808"), {quint64(5)}));
+    }
+
     void selectAll()
     {
         const zs::Shape shape{3, 0, 7};

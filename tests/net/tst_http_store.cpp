@@ -9,6 +9,8 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstring>
@@ -29,10 +31,14 @@ private:
 
     std::shared_ptr<Store> open(const QString &store, FetchOptions fetch = {})
     {
+        return openUrl(url(store), fetch);
+    }
+    static std::shared_ptr<Store> openUrl(const QString &storeUrl, FetchOptions fetch = {})
+    {
         fetch.retry.baseDelayMs = 20; // keep retry tests quick; backoff itself is tested below
         StoreOptions o;
         o.fetch = fetch;
-        auto s = openStore(url(store), o);
+        auto s = openStore(storeUrl, o);
         return s ? *s : nullptr;
     }
 
@@ -97,6 +103,7 @@ private Q_SLOTS:
         QTest::addRow("408") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 408, 1) << 2;
         QTest::addRow("cut mid-body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2;
         QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody, 1) << 2;
+        QTest::addRow("redirect to itself once") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1) << 2;
     }
     void transientFaultsAreRetried()
     {
@@ -121,15 +128,24 @@ private Q_SLOTS:
             QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/%1").arg(i)), 2);
     }
 
+    // 503 and 429 with Retry-After: the client waits as told (rows without it are above).
+    void retryAfterIsHonoured_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addRow("503") << 503;
+        QTest::addRow("429") << 429;
+    }
     void retryAfterIsHonoured()
     {
-        srv()->addFault(FaultRule::withStatus(QStringLiteral("plain/a/0"), 503, 1, "1"));
+        QFETCH(int, status);
+        srv()->addFault(FaultRule::withStatus(QStringLiteral("plain/a/0"), status, 1, "1"));
         QElapsedTimer t;
         t.start();
         auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
         QVERIFY(r);
         QCOMPARE(ints(*r), expectedA());
         QVERIFY2(t.elapsed() >= 950, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/0")), 2);
     }
 
     void stalledTransferTimesOutAndRetries()
@@ -158,6 +174,137 @@ private Q_SLOTS:
                  qPrintable(r.error().toString()));
         QVERIFY(r.error().toString().contains(QStringLiteral("plain/a/2")));
         QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/2")), 3);
+    }
+
+    // Faults that do not go away end in an error that names the chunk, never in fill values,
+    // and within bounded time (every row here finishes in about a second).
+    void permanentFaultsAreErrors_data()
+    {
+        QTest::addColumn<FaultRule>("rule");
+        QTest::addColumn<QString>("phrase");
+        QTest::addColumn<int>("maxRequests");
+        QTest::addRow("503 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503) << QStringLiteral("HTTP 503, gave up after 3 tries") << 3;
+        QTest::addRow("429 always, Retry-After 0")
+            << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, -1, "0") << QStringLiteral("HTTP 429, gave up after 3 tries") << 3;
+        QTest::addRow("502 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 502) << QStringLiteral("HTTP 502") << 3;
+        QTest::addRow("400") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 400) << QStringLiteral("HTTP 400") << 1;
+        QTest::addRow("short body always") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody)
+                                           << QStringLiteral("gave up after 3 tries") << 12;
+        QTest::addRow("cut always") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody)
+                                    << QStringLiteral("gave up after 3 tries") << 12;
+        FaultRule stall = FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::Stall);
+        stall.stallMs = 5000;
+        QTest::addRow("stall always") << stall << QStringLiteral("gave up after 3 tries") << 3;
+        // The declared length is honoured, so the chunk arrives 4 bytes short: the decoder says so.
+        QTest::addRow("body longer than declared") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::LongBody)
+                                                   << QStringLiteral("12 bytes") << 1;
+        // A redirect to itself: Qt stops after 10 hops with an error, no retry of the loop.
+        QTest::addRow("redirect loop") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}")
+                                       << QStringLiteral("redirect") << 30;
+    }
+    void permanentFaultsAreErrors()
+    {
+        QFETCH(FaultRule, rule);
+        QFETCH(QString, phrase);
+        QFETCH(int, maxRequests);
+        srv()->addFault(rule);
+        FetchOptions o;
+        o.retry.maxAttempts = 3;
+        o.transferTimeoutMs = 300;
+        QElapsedTimer t;
+        t.start();
+        auto r = readAll(open(QStringLiteral("plain"), o), QStringLiteral("a"), 1);
+        QVERIFY2(!r, "a permanent fault was read as data");
+        const QString message = r.error().toString();
+        QVERIFY2(message.contains(phrase, Qt::CaseInsensitive), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("a/3")), qPrintable(message)); // the chunk's URL or key
+        QVERIFY2(srv()->requestCount(QStringLiteral("plain/a/3")) <= maxRequests,
+                 qPrintable(QString::number(srv()->requestCount(QStringLiteral("plain/a/3")))));
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // A range answered with a body longer than its Content-Length is cut at the declared length,
+    // which no longer matches Content-Range: retried, and the retry gives the exact bytes.
+    void longBodyOnRangeIsRetried()
+    {
+        srv()->addFault(FaultRule::of(QStringLiteral("blob"), FaultRule::Kind::LongBody, 1));
+        auto store = open(QString());
+        auto part = await(store->getRange(QStringLiteral("blob"), ByteRange::fromStart(8, 16)));
+        QVERIFY(part && part->has_value());
+        QCOMPARE(**part, QByteArray("\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17", 16));
+        QCOMPARE(srv()->requestCount(QStringLiteral("blob")), 2);
+    }
+
+    // An https store whose server redirects a chunk to plain http: Qt refuses to follow, the read
+    // fails naming the chunk, and nothing reaches the http server. https -> https still works.
+    void httpsToHttpRedirectIsRefused()
+    {
+        QTemporaryDir certDir;
+        QVERIFY(certDir.isValid());
+        const QString key = certDir.filePath(QStringLiteral("key.pem")), cert = certDir.filePath(QStringLiteral("cert.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+        const auto certs = QSslCertificate::fromPath(cert);
+        QCOMPARE(certs.size(), 1);
+        QFile keyFile(key);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QSslKey privateKey(&keyFile, QSsl::Ec);
+        QVERIFY(!privateKey.isNull());
+
+        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+        serverTls.setLocalCertificate(certs.first());
+        serverTls.setPrivateKey(privateKey);
+        server::ServerThread https(m_dir.path());
+        https.server()->setTls(serverTls);
+        QVERIFY(https.start() != 0);
+        // The client trusts our certificate (and nothing else changes).
+        QSslConfiguration client = QSslConfiguration::defaultConfiguration();
+        client.addCaCertificate(certs.first());
+        QSslConfiguration::setDefaultConfiguration(client);
+        const QString storeUrl = https.url().toString() + QStringLiteral("plain");
+
+        auto ok = readAll(openUrl(storeUrl), QStringLiteral("a"));
+        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().toString()));
+        QCOMPARE(ints(*ok), expectedA());
+
+        https.server()->addFault(FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1));
+        auto sameScheme = readAll(openUrl(storeUrl), QStringLiteral("a"));
+        QVERIFY2(sameScheme, qPrintable(sameScheme ? QString() : sameScheme.error().toString()));
+        QCOMPARE(ints(*sameScheme), expectedA());
+
+        https.server()->clearFaults();
+        https.server()->addFault(
+            FaultRule::redirectTo(QStringLiteral("plain/a/3"), m_server->url().toString().toUtf8().chopped(1) + "{path}"));
+        auto refused = readAll(openUrl(storeUrl), QStringLiteral("a"));
+        QVERIFY2(!refused, "an https -> http redirect was followed");
+        QVERIFY2(refused.error().toString().contains(QStringLiteral("plain/a/3")), qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().toString().contains(QStringLiteral("insecure"), Qt::CaseInsensitive),
+                 qPrintable(refused.error().toString()));
+        QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/3")), 0);
+    }
+
+    // An answer larger than maxObjectBytes is aborted and fails, whatever its status; smaller
+    // ones on the same store still read.
+    void oversizedAnswerIsRefused()
+    {
+        FetchOptions o;
+        o.maxObjectBytes = 40;
+        auto store = open(QString(), o);
+        auto big = await(store->get(QStringLiteral("blob"))); // 48 bytes
+        QVERIFY2(!big, "a 48-byte answer passed a 40-byte limit");
+        QVERIFY2(big.error().toString().contains(QStringLiteral("larger than the 40-byte limit")),
+                 qPrintable(big.error().toString()));
+        QVERIFY(big.error().toString().contains(QStringLiteral("blob")));
+        QCOMPARE(srv()->requestCount(QStringLiteral("blob")), 1); // not retried
+        auto part = await(store->getRange(QStringLiteral("blob"), ByteRange::fromStart(0, 16)));
+        QVERIFY(part && part->has_value());
+        QCOMPARE((*part)->size(), 16);
     }
 
     void missingChunksReadAsFill()

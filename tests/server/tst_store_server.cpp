@@ -478,6 +478,23 @@ private Q_SLOTS:
         QCOMPARE(f.error, QNetworkReply::OperationCanceledError);
     }
 
+    void faultLongBody()
+    {
+        StoreServer *s = m_threaded->server();
+        s->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::LongBody, 1));
+        const RawAnswer a = rawExchange(s->port(), rawGet("/data.bin"));
+        QCOMPARE(a.status(), 200);
+        QCOMPARE(a.header("Content-Length"), QByteArray("750")); // declares three quarters
+        QCOMPARE(a.body, m_data);                                 // sends everything
+        QVERIFY(a.closed);
+        // QNAM stops at the declared length: a well-formed answer that is too short.
+        s->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::LongBody, 1));
+        QNetworkAccessManager nam;
+        const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))));
+        QCOMPARE(f.status, 200);
+        QCOMPARE(f.body, m_data.left(750));
+    }
+
     void faultIgnoreRange()
     {
         m_server->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::IgnoreRange));
@@ -516,9 +533,11 @@ private Q_SLOTS:
             " \"times\": 3, \"per_key\": true}, {\"match\": \"b\", \"kind\": \"cut\"},"
             " {\"match\": \"c\", \"kind\": \"short\"}, {\"match\": \"d\", \"kind\": \"stall\", \"stall_ms\": 100},"
             " {\"match\": \"e\", \"kind\": \"ignore-range\"},"
-            " {\"match\": \"f\", \"kind\": \"redirect\", \"location\": \"/g\", \"status\": 301}]}";
+            " {\"match\": \"f\", \"kind\": \"redirect\", \"location\": \"/g\", \"status\": 301},"
+            " {\"match\": \"h\", \"kind\": \"long\"}]}";
         QCOMPARE(FaultRules::parseJson(json, &rules), QString());
-        QCOMPARE(rules.size(), 6);
+        QCOMPARE(rules.size(), 7);
+        QCOMPARE(rules[6].kind, FaultRule::Kind::LongBody);
         QCOMPARE(rules[0].status, 429);
         QCOMPARE(rules[0].retryAfter, QByteArray("2"));
         QCOMPARE(rules[0].times, 3);

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+# Writes the seed corpora of the fuzz harnesses (tests/fuzz/corpus/<harness>/), run once with
+# Debian's /usr/bin/python3 (numcodecs); the output is committed. Seeds are small, valid inputs
+# in each harness's framing, so fuzzing starts from the real formats rather than from nothing.
+import json, os, struct, sys
+import numpy as np
+import numcodecs
+
+here = os.path.dirname(os.path.abspath(__file__))
+out = os.path.join(here, "corpus")
+
+
+def put(harness, name, data):
+    d = os.path.join(out, harness)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def crc32c(data):
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+# ---- metadata: first byte 0 = v2 .zarray, 1 = v3 zarr.json
+v2 = {"zarr_format": 2, "shape": [100, 80], "chunks": [10, 8], "dtype": "<f8", "compressor":
+      {"id": "blosc", "cname": "lz4", "clevel": 5, "shuffle": 1, "blocksize": 0}, "fill_value": "NaN",
+      "order": "C", "filters": [{"id": "delta", "dtype": "<f8"}], "dimension_separator": "/"}
+put("metadata", "v2_blosc", b"\0" + json.dumps(v2).encode())
+v2b = dict(v2, dtype="|S4", fill_value="AAAAAA==", compressor={"id": "zlib", "level": 1}, filters=None, order="F")
+put("metadata", "v2_bytes_zlib_F", b"\0" + json.dumps(v2b).encode())
+v2c = dict(v2, dtype="<M8[ns]", fill_value=0, compressor={"id": "lz4"}, filters=[{"id": "shuffle", "elementsize": 8}])
+put("metadata", "v2_datetime_lz4", b"\0" + json.dumps(v2c).encode())
+v3 = {"zarr_format": 3, "node_type": "array", "shape": [16, 10], "data_type": "int32",
+      "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": [8, 10]}},
+      "chunk_key_encoding": {"name": "default", "configuration": {"separator": "/"}},
+      "fill_value": 0, "codecs": [{"name": "transpose", "configuration": {"order": [1, 0]}},
+                                  {"name": "bytes", "configuration": {"endian": "little"}},
+                                  {"name": "zstd", "configuration": {"level": 3, "checksum": False}},
+                                  {"name": "crc32c"}],
+      "attributes": {"a": [1, {"b": None}]}, "dimension_names": ["y", "x"]}
+put("metadata", "v3_zstd_crc", b"\1" + json.dumps(v3).encode())
+v3s = dict(v3, data_type="float32", fill_value="NaN",
+           codecs=[{"name": "sharding_indexed", "configuration": {
+               "chunk_shape": [4, 5], "codecs": [{"name": "bytes", "configuration": {"endian": "big"}},
+                                                 {"name": "blosc", "configuration": {"cname": "zstd", "clevel": 1,
+                                                  "shuffle": "bitshuffle", "typesize": 4, "blocksize": 0}}],
+               "index_codecs": [{"name": "bytes", "configuration": {"endian": "little"}}, {"name": "crc32c"}],
+               "index_location": "start"}}])
+put("metadata", "v3_sharded", b"\1" + json.dumps(v3s).encode())
+v3g = {"zarr_format": 3, "node_type": "group", "attributes": {}}
+put("metadata", "v3_group", b"\1" + json.dumps(v3g).encode())
+v3c = dict(v3, data_type="complex64", fill_value=["NaN", 0.5], chunk_key_encoding={"name": "v2"},
+           codecs=[{"name": "bytes", "configuration": {"endian": "big"}}, {"name": "gzip", "configuration": {"level": 1}}])
+put("metadata", "v3_complex_v2keys", b"\1" + json.dumps(v3c).encode())
+
+# ---- codecs: [codec][size lo][size hi][flags] + encoded; size in 16-byte units
+data = (np.arange(256, dtype="<i4") * 3 - 100).tobytes()
+units = len(data) // 16
+head = lambda i, exact=1: bytes([i, units & 255, units >> 8, exact])
+codecs = [
+    numcodecs.Blosc(cname="lz4", clevel=5, shuffle=1),
+    numcodecs.Zlib(level=1),
+    numcodecs.GZip(level=1),
+    numcodecs.Zstd(level=1),
+    numcodecs.LZ4(),
+    numcodecs.BZ2(level=1),
+    numcodecs.Shuffle(elementsize=4),
+    numcodecs.Delta(dtype="<i4"),
+]
+for i, c in enumerate(codecs):
+    enc = bytes(c.encode(np.frombuffer(data, dtype="<i4")))
+    put("codec", "%d_%s" % (i, c.codec_id), head(i) + enc)
+    put("codec", "%d_%s_bound" % (i, c.codec_id), head(i, 0) + enc)
+put("codec", "8_crc32c", head(8) + data + struct.pack("<I", crc32c(data)))
+put("codec", "0_blosc_zstd", head(0) + bytes(numcodecs.Blosc(cname="zstd", shuffle=2).encode(np.frombuffer(data, "<i4"))))
+
+# ---- shard index: [config] + shard object (see fuzz_shard_index.cpp for the three configs)
+shard = np.arange(64, dtype="<i4").reshape(8, 8)
+def inner(grid, chunk):
+    for i in range(grid[0]):
+        for j in range(grid[1]):
+            yield shard[i * chunk[0]:(i + 1) * chunk[0], j * chunk[1]:(j + 1) * chunk[1]].tobytes()
+# 0: [4,4] raw chunks, index at the end, little endian + crc32c; inner chunk 3 empty
+body, index = b"", b""
+for k, c in enumerate(inner((2, 2), (4, 4))):
+    if k == 3:
+        index += struct.pack("<QQ", 2**64 - 1, 2**64 - 1)
+        continue
+    index += struct.pack("<QQ", len(body), len(c))
+    body += c
+put("shard_index", "0_end_crc", b"\0" + body + index + struct.pack("<I", crc32c(index)))
+# 1: [4,4] gzip chunks, index at the start, big endian, no checksum
+chunks = [bytes(numcodecs.GZip(level=1).encode(c)) for c in inner((2, 2), (4, 4))]
+offset, index, body = 64, b"", b""
+for c in chunks:
+    index += struct.pack(">QQ", offset, len(c))
+    offset += len(c)
+    body += c
+put("shard_index", "1_start_gzip", b"\1" + index + body)
+# 2: [2,8] chunks each with crc32c, index at the end, little endian, no checksum
+body, index = b"", b""
+for c in inner((4, 1), (2, 8)):
+    c = c + struct.pack("<I", crc32c(c))
+    index += struct.pack("<QQ", len(body), len(c))
+    body += c
+put("shard_index", "2_inner_crc", b"\2" + body + index)
+
+# ---- selection: [rank] + 8 bytes per extent + text
+def sel(name, shape, text):
+    put("selection", name, bytes([len(shape)]) + b"".join(struct.pack("<Q", n) for n in shape) + text.encode())
+sel("all_2d", [100, 80], "")
+sel("slices", [100, 80], "10:20,::3")
+sel("negative", [100, 80], "-1,5:-5:2")
+sel("ellipsis", [4, 5, 6, 7], "...,1")
+sel("scalar", [], "...")
+sel("huge", [2**63, 3], "9223372036854775000:,1")
