@@ -32,7 +32,7 @@ QString NginxFront::nginxPath()
     return QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
 }
 
-QString NginxFront::configText(quint16 upstreamPort) const
+QString NginxFront::configText(const QString &upstream, const QString &listen, const QString &location) const
 {
     const QString d = m_dir.path();
     // As root, nginx would hand its workers to "nobody"; keep them as the current user.
@@ -54,37 +54,53 @@ QString NginxFront::configText(quint16 upstreamPort) const
         "  fastcgi_temp_path %1/fastcgi;\n"
         "  uwsgi_temp_path %1/uwsgi;\n"
         "  scgi_temp_path %1/scgi;\n"
-        "  upstream zarrscope { server 127.0.0.1:%2; keepalive 512; }\n"
+        "%2"
         "  server {\n"
-        "    listen 127.0.0.1:%3 http2;\n"
-        "    http2_max_concurrent_streams 512;\n"
+        "    listen 127.0.0.1:%3;\n"
         "    keepalive_requests 1000000;\n"
+        "%4"
+        "  }\n"
+        "}\n").arg(d, upstream, listen, location);
+}
+
+bool NginxFront::start(quint16 port, quint16 upstreamPort, QString *error)
+{
+    m_port = port ? port : freeLoopbackPort();
+    const QString location = QStringLiteral(
+        "    http2_max_concurrent_streams 512;\n"
         "    location / {\n"
         "      proxy_pass http://zarrscope;\n"
         "      proxy_http_version 1.1;\n"
         "      proxy_set_header Connection \"\";\n"
         "      proxy_max_temp_file_size 0;\n"
         "      proxy_read_timeout 600s;\n"
-        "    }\n"
-        "  }\n"
-        "}\n").arg(d).arg(upstreamPort).arg(m_port);
+        "    }\n");
+    const QString upstream = QStringLiteral("  upstream zarrscope { server 127.0.0.1:%1; keepalive 512; }\n").arg(upstreamPort);
+    return launch(configText(upstream, QStringLiteral("%1 http2").arg(m_port), location), error);
 }
 
-bool NginxFront::start(quint16 port, quint16 upstreamPort, QString *error)
+bool NginxFront::startStatic(const QString &root, QString *error)
+{
+    m_port = freeLoopbackPort();
+    // nginx's own directory listing, as a user's web server would produce it.
+    const QString location = QStringLiteral("    root \"%1\";\n    autoindex on;\n").arg(root);
+    return launch(configText(QString(), QString::number(m_port), location), error);
+}
+
+bool NginxFront::launch(const QString &config, QString *error)
 {
     const QString nginx = nginxPath();
     if (nginx.isEmpty()) {
-        *error = QStringLiteral("--http2 needs nginx (apt install nginx-light)");
+        *error = QStringLiteral("nginx is not installed (apt install nginx-light)");
         return false;
     }
     if (!m_dir.isValid()) {
         *error = QStringLiteral("cannot create a temporary directory for nginx");
         return false;
     }
-    m_port = port ? port : freeLoopbackPort();
     const QString confPath = m_dir.filePath(QStringLiteral("nginx.conf"));
     QFile conf(confPath);
-    if (!conf.open(QIODevice::WriteOnly) || conf.write(configText(upstreamPort).toUtf8()) < 0) {
+    if (!conf.open(QIODevice::WriteOnly) || conf.write(config.toUtf8()) < 0) {
         *error = QStringLiteral("cannot write %1").arg(confPath);
         return false;
     }

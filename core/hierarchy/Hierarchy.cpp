@@ -28,19 +28,47 @@ bool hasMetadata(const Listing &listing)
            listing.keys.contains(QStringLiteral(".zgroup"));
 }
 
-// Walks a listed directory that holds metadata. A child that fails to list or load is recorded
-// with its error; plain directories (no metadata) are not part of the hierarchy.
-void walk(Store &store, const QString &path, const Listing &listing, HierarchyEntries &out, int depth)
+// The node at `path`, or nothing when no metadata document is there (a plain directory).
+Result<std::optional<NodeMetadata>> probeNode(Store &store, const QString &path)
 {
-    auto node = loadNode(store, path);
+    const QString v3Key = joinKey(path, QStringLiteral("zarr.json"));
+    ZS_TRY(json v3, readJson(store, v3Key));
+    if (!v3.is_null()) {
+        ZS_TRY(NodeMetadata node, makeV3Node(path, v3, store.locate(v3Key)));
+        return std::optional(std::move(node));
+    }
+    const QString arrayKey = joinKey(path, QStringLiteral(".zarray"));
+    const QString groupKey = joinKey(path, QStringLiteral(".zgroup"));
+    ZS_TRY(json zarray, readJson(store, arrayKey));
+    json zgroup;
+    if (zarray.is_null()) {
+        ZS_TRY(zgroup, readJson(store, groupKey));
+        if (zgroup.is_null())
+            return std::optional<NodeMetadata>();
+    }
+    ZS_TRY(json zattrs, readJson(store, joinKey(path, QStringLiteral(".zattrs"))));
+    ZS_TRY(NodeMetadata node, makeV2Node(path, zarray, zgroup, zattrs, store.locate(zarray.is_null() ? groupKey : arrayKey)));
+    return std::optional(std::move(node));
+}
+
+// Walks a listed directory. Returns false for a plain directory (no metadata), which is not part
+// of the hierarchy. A child that fails to list or load is recorded with its error.
+bool walk(Store &store, const QString &path, const Listing &listing, HierarchyEntries &out, int depth)
+{
+    // Only a listing that may hide dot-files costs a probe for each plain directory.
+    if (!hasMetadata(listing) && !listing.mayOmitDotFiles)
+        return false;
+    auto node = probeNode(store, path);
     if (!node) {
         out.push_back(HierarchyEntry{path, std::nullopt, node.error().toString()});
-        return;
+        return true;
     }
-    const bool isGroup = !node->isArray();
-    out.push_back(HierarchyEntry{path, std::move(*node), {}});
+    if (!*node)
+        return false;
+    const bool isGroup = !(*node)->isArray();
+    out.push_back(HierarchyEntry{path, std::move(**node), {}});
     if (!isGroup)
-        return; // an array's subdirectories hold chunks
+        return true; // an array's subdirectories hold chunks
     for (const QString &child : listing.prefixes) {
         const QString childPath = joinKey(path, child);
         if (depth >= 64) {
@@ -50,9 +78,10 @@ void walk(Store &store, const QString &path, const Listing &listing, HierarchyEn
         const ListResult sub = await(store.list(childPath));
         if (!sub)
             out.push_back(HierarchyEntry{childPath, std::nullopt, sub.error().toString()});
-        else if (hasMetadata(*sub))
+        else
             walk(store, childPath, *sub, out, depth + 1);
     }
+    return true;
 }
 
 Result<std::vector<NodeMetadata>> fromV2Consolidated(const json &doc, const QString &where)
@@ -97,23 +126,10 @@ Result<std::vector<NodeMetadata>> fromV3Consolidated(const json &root, const QSt
 
 Result<NodeMetadata> loadNode(Store &store, const QString &path)
 {
-    const QString v3Key = joinKey(path, QStringLiteral("zarr.json"));
-    ZS_TRY(json v3, readJson(store, v3Key));
-    if (!v3.is_null())
-        return makeV3Node(path, v3, store.locate(v3Key));
-
-    const QString arrayKey = joinKey(path, QStringLiteral(".zarray"));
-    const QString groupKey = joinKey(path, QStringLiteral(".zgroup"));
-    ZS_TRY(json zarray, readJson(store, arrayKey));
-    json zgroup;
-    if (zarray.is_null()) {
-        ZS_TRY(zgroup, readJson(store, groupKey));
-        if (zgroup.is_null())
-            return makeError(QStringLiteral("no Zarr array or group here"),
-                             store.locate(path.isEmpty() ? QString() : path));
-    }
-    ZS_TRY(json zattrs, readJson(store, joinKey(path, QStringLiteral(".zattrs"))));
-    return makeV2Node(path, zarray, zgroup, zattrs, store.locate(zarray.is_null() ? groupKey : arrayKey));
+    ZS_TRY(std::optional<NodeMetadata> node, probeNode(store, path));
+    if (!node)
+        return makeError(QStringLiteral("no Zarr array or group here"), store.locate(path.isEmpty() ? QString() : path));
+    return std::move(*node);
 }
 
 Result<std::optional<std::vector<NodeMetadata>>> loadConsolidated(Store &store)
@@ -144,10 +160,9 @@ Result<HierarchyEntries> discoverHierarchy(Store &store)
     } else {
         auto root = store.canList() ? await(store.list(QString())) : ListResult(Error{});
         if (root) {
-            if (!hasMetadata(*root))
+            if (!walk(store, QString(), *root, entries, 0))
                 return makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
                                  store.location());
-            walk(store, QString(), *root, entries, 0);
         } else {
             // No listing: probe the root itself. An array there is the whole store; a group's
             // children cannot be found without a listing, which the user must be told.

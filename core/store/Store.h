@@ -32,6 +32,9 @@ struct Listing
 {
     QStringList keys;     // objects directly under the prefix (names relative to it)
     QStringList prefixes; // "directories" directly under the prefix (names relative to it, no slash)
+    // True when names starting with '.' may be left out: web servers' directory pages often hide
+    // them (nginx autoindex always does), so a missing .zgroup or .zarray proves nothing there.
+    bool mayOmitDotFiles = false;
 };
 using ListResult = Result<Listing>;
 

@@ -2,6 +2,8 @@
 //  - S3 ListObjectsV2 against s3rver (npm, started by the test with node) holding a store
 //    written by Debian's zarr-python, including a directory of 1101 keys (two pages);
 //  - v3 consolidated metadata from the embedded server with no listing at all;
+//  - HTML directory listings from nginx's autoindex and Python's http.server, serving the same
+//    zarr-python store without .zmetadata;
 //  - h2c (HTTP/2 with prior knowledge) through `zarrscope-cli serve --http2` (nginx in front);
 //  - absent keys (404 NoSuchKey) and refused requests (403) from s3rver.
 
@@ -352,6 +354,61 @@ private Q_SLOTS:
                 return;
         }
         srv->setAutoIndex(false);
+    }
+
+    // --- HTML directory listings from the web servers users actually run --------------------
+
+    void htmlIndexFromRealServers_data()
+    {
+        QTest::addColumn<QString>("serverName");
+        QTest::addRow("nginx autoindex") << QStringLiteral("nginx");
+        QTest::addRow("python http.server") << QStringLiteral("python");
+    }
+    void htmlIndexFromRealServers()
+    {
+        QFETCH(QString, serverName);
+        const QString root = m_fixtures + QStringLiteral("/src");
+        server::NginxFront nginx;
+        QProcess python;
+        auto stopPython = qScopeGuard([&] {
+            python.kill();
+            python.waitForFinished(5000);
+        });
+        QString base;
+        if (serverName == u"nginx") {
+            if (server::NginxFront::nginxPath().isEmpty())
+                QSKIP("nginx is not installed (apt install nginx-light)");
+            QString problem;
+            QVERIFY2(nginx.startStatic(root, &problem), qPrintable(problem));
+            base = QStringLiteral("http://127.0.0.1:%1/").arg(nginx.port());
+        } else {
+            // Port 0: the OS picks one, and http.server prints it.
+            python.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral("-u"), QStringLiteral("-m"), QStringLiteral("http.server"),
+                                                            QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                                                            QStringLiteral("--directory"), root});
+            QByteArray out;
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < 15000 && !out.contains('\n') && python.state() != QProcess::NotRunning) {
+                python.waitForReadyRead(200);
+                out += python.readAllStandardOutput();
+            }
+            const auto m = QRegularExpression(QStringLiteral(" port (\\d+)")).match(QString::fromUtf8(out));
+            QVERIFY2(m.hasMatch(), qPrintable(QString::fromUtf8(out + python.readAllStandardError())));
+            base = QStringLiteral("http://127.0.0.1:%1/").arg(m.captured(1));
+        }
+        auto s = openStore(base);
+        QVERIFY(s);
+        auto nodes = listNodes(**s);
+        QVERIFY2(nodes, qPrintable(nodes ? QString() : err(nodes.error())));
+        // Only a listing can find g/empty (an empty group) and skip notes/ (not zarr).
+        QCOMPARE(pathsOf(*nodes), strings(m_expected[QStringLiteral("v2_paths")]));
+        const QJsonObject arrays = m_expected[QStringLiteral("v2_arrays")].toObject();
+        for (auto it = arrays.begin(); it != arrays.end(); ++it) {
+            compareWithNpy(*s, it.key(), it.value().toString());
+            if (QTest::currentTestFailed())
+                return;
+        }
     }
 
     // --- h2c through `zarrscope-cli serve --http2` -----------------------------------------

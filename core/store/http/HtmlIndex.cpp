@@ -14,6 +14,7 @@ Listing parseHtmlIndex(const QByteArray &html, const QString &directoryPath)
     if (!dir.endsWith(u'/'))
         dir += u'/';
     Listing out;
+    out.mayOmitDotFiles = true;
     QSet<QString> seen;
     auto it = href.globalMatch(QString::fromUtf8(html));
     while (it.hasNext()) {
