@@ -3,8 +3,10 @@
 #include "export/SafeKey.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -78,9 +80,7 @@ Status ChunkFileWriter::write(const QString &key, const QByteArray &bytes) const
     const QString target = filePath(key);
     const QString name = slash < 0 ? key : key.mid(slash + 1);
     const QString dir = slash < 0 ? m_root : m_root + u'/' + key.left(slash);
-    const QString temp = QStringLiteral("%1/.%2.%3.partial")
-                             .arg(dir, name)
-                             .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString temp = dir + u'/' + temporaryName(name);
     const QByteArray tempNative = QFile::encodeName(temp);
     const int fd = ::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) return makeError(QStringLiteral("cannot create a file: %1").arg(systemError(errno)), temp);
@@ -92,6 +92,25 @@ Status ChunkFileWriter::write(const QString &key, const QByteArray &bytes) const
         written = makeError(QStringLiteral("cannot rename into place: %1").arg(systemError(errno)), target);
     if (!written) ::unlink(tempNative.constData());
     return written;
+}
+
+QString ChunkFileWriter::temporaryName(const QString &name)
+{
+    return QStringLiteral(".%1.%2.partial").arg(name).arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+}
+
+Status ChunkFileWriter::removeStrayPartials() const
+{
+    static const QRegularExpression ours(QStringLiteral("^\\..+\\.[0-9a-f]{16}\\.partial$"));
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (!ours.match(it.fileName()).hasMatch() || it.fileInfo().isSymLink())
+            continue;
+        if (::unlink(QFile::encodeName(file).constData()) != 0 && errno != ENOENT)
+            return makeError(QStringLiteral("cannot remove a stale temporary file: %1").arg(systemError(errno)), file);
+    }
+    return Ok{};
 }
 
 bool ChunkFileWriter::exists(const QString &key) const

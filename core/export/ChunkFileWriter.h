@@ -24,12 +24,16 @@ public:
     // Writes `bytes` as `key` (relative to the root). Safe to call from several threads.
     Status write(const QString &key, const QByteArray &bytes) const;
     bool exists(const QString &key) const;
+    // Deletes the temporary files a killed export left behind (only names this writer makes:
+    // ".<name>.<16 hex digits>.partial"), without following symlinks. For a resumed export.
+    Status removeStrayPartials() const;
     // The object at `key`, or nullopt when absent.
     Result<std::optional<QByteArray>> read(const QString &key) const;
     QString filePath(const QString &key) const { return m_root + u'/' + key; }
 
 private:
     Status ensureDirectory(const QString &relativeDir) const;
+    static QString temporaryName(const QString &name);
 
     QString m_root;
 };

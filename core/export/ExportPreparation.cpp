@@ -112,6 +112,8 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         ZS_CHECK(checkSafeKey(doc.key));
     // Nothing is created until every key has passed.
     ZS_CHECK(writer.prepareRoot());
+    if (options.resume) // a killed export's temporary files: never renamed, never to be
+        ZS_CHECK(writer.removeStrayPartials());
     for (const MetadataDocument &doc : documents)
         ZS_CHECK(writeDocument(writer, doc, options.resume));
     return out;

@@ -380,6 +380,16 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QVERIFY2(refused.error().toString().contains(u"--resume"), qPrintable(refused.error().toString()));
 
+        // A killed process leaves its temporary files; resuming removes them, and only them.
+        const QStringList strays{QStringLiteral("/.0.1.00c0ffee00c0ffee.partial"), QStringLiteral("/.zarray.0123456789abcdef.partial")};
+        for (const QString &stray : strays) {
+            QFile f(out + stray);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("half a chunk") > 0);
+        }
+        QFile mine(out + QStringLiteral("/notes.partial")); // not a name the writer makes
+        QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write("user's own file") > 0);
+        mine.close();
+
         server.server()->resetStats();
         options.resume = true;
         auto resumed = exportNode(*store, QStringLiteral("big"), out, options);
@@ -394,6 +404,8 @@ private Q_SLOTS:
             if (QRegularExpression(QStringLiteral("big/\\d+\\.\\d+$")).match(it.key()).hasMatch())
                 chunkRequests += it.value();
         QCOMPARE(chunkRequests, qint64(80 - written.size()));
+        QCOMPARE(partialFiles(out), QStringList{QStringLiteral("notes.partial")});
+        QVERIFY(QFile::remove(out + QStringLiteral("/notes.partial")));
         const Run c = check({QStringLiteral("compare"), fx("src.zarr"), QStringLiteral("big"), out});
         QVERIFY2(c.exitCode == 0, c.err.constData());
     }
