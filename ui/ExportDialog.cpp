@@ -18,7 +18,8 @@ namespace zs {
 
 ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isArray, QWidget *parent)
     : QDialog(parent), m_store(std::move(store)), m_path(std::move(path)), m_target(new QLineEdit),
-      m_format(new QComboBox), m_selection(new QLineEdit), m_chunks(new QLineEdit), m_codec(new QComboBox),
+      m_format(new QComboBox), m_selection(new QLineEdit), m_chunks(new QLineEdit), m_shards(new QLineEdit),
+      m_codec(new QComboBox),
       m_resume(new QCheckBox(tr("Resume an interrupted export into this folder"))),
       m_progress(new QProgressBar), m_rate(new QLabel), m_status(new QLabel),
       m_start(new QPushButton(tr("Export"))), m_cancel(new QPushButton(tr("Cancel Export"))),
@@ -43,12 +44,15 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     m_chunks->setPlaceholderText(tr("the source's, or sizes: 100,100"));
     m_selection->setEnabled(isArray);
     m_chunks->setEnabled(isArray);
+    m_shards->setPlaceholderText(tr("none, or shard sizes (Zarr v3): 1000,1000"));
+    m_shards->setEnabled(isArray);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Target folder:"), targetRow);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Selection:"), m_selection);
     form->addRow(tr("Chunks:"), m_chunks);
+    form->addRow(tr("Shards:"), m_shards);
     form->addRow(tr("Codec:"), m_codec);
     form->addRow(QString(), m_resume);
     m_progress->setRange(0, 1);
@@ -92,6 +96,20 @@ QString ExportDialog::targetDirectory() const
     return m_target->text().trimmed();
 }
 
+Result<Shape> ExportDialog::sizesOf(const QLineEdit *edit, const QString &field)
+{
+    Shape sizes;
+    const QString text = edit->isEnabled() ? edit->text().trimmed() : QString();
+    if (text.isEmpty()) return sizes;
+    for (const QString &part : text.split(u',')) {
+        bool ok = false;
+        const qulonglong v = part.trimmed().toULongLong(&ok);
+        if (!ok || v == 0) return makeError(tr("sizes must be positive integers separated by commas"), field);
+        sizes.push_back(v);
+    }
+    return sizes;
+}
+
 Result<ExportOptions> ExportDialog::options() const
 {
     ExportOptions o;
@@ -100,17 +118,10 @@ Result<ExportOptions> ExportDialog::options() const
     o.codec = ExportCodec(m_codec->currentData().toInt());
     o.resume = m_resume->isChecked();
     if (m_selection->isEnabled()) o.selection = m_selection->text().trimmed();
-    const QString chunks = m_chunks->isEnabled() ? m_chunks->text().trimmed() : QString();
-    if (!chunks.isEmpty()) {
-        for (const QString &part : chunks.split(u',')) {
-            bool ok = false;
-            const qulonglong v = part.trimmed().toULongLong(&ok);
-            if (!ok || v == 0)
-                return makeError(tr("chunk sizes must be positive integers separated by commas"),
-                                 tr("Chunks"));
-            o.chunks.push_back(v);
-        }
-    }
+    ZS_TRY(o.chunks, sizesOf(m_chunks, tr("Chunks")));
+    ZS_TRY(o.shards, sizesOf(m_shards, tr("Shards")));
+    if (!o.shards.empty() && o.zarrFormat == 2)
+        return makeError(tr("shards need Zarr v3"), tr("Shards"));
     return o;
 }
 

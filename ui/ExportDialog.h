@@ -47,6 +47,7 @@ public:
     QLabel *rateLabel() const { return m_rate; }
     QLabel *statusLabel() const { return m_status; }
     QLineEdit *chunksEdit() const { return m_chunks; }
+    QLineEdit *shardsEdit() const { return m_shards; }
 
     // "12.3 MB/s, 0:42 left" from what is done so far.
     static QString rateText(quint64 done, quint64 total, quint64 bytes, double seconds);
@@ -56,6 +57,8 @@ Q_SIGNALS:
     void exportFailed(const QString &message);
 
 private:
+    // "100,100" from a line edit; empty when the edit is empty or disabled.
+    static Result<Shape> sizesOf(const QLineEdit *edit, const QString &field);
     void onProgress(quint64 done, quint64 total, quint64 bytes);
     void onEnded(const QString &failure);
     void setRunning(bool running);
@@ -66,6 +69,7 @@ private:
     QComboBox *m_format;
     QLineEdit *m_selection;
     QLineEdit *m_chunks;
+    QLineEdit *m_shards;
     QComboBox *m_codec;
     QCheckBox *m_resume;
     QProgressBar *m_progress;

@@ -26,8 +26,9 @@ const QList<CommandSpec> &commandSpecs()
          QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency N] [--json]")},
         {QStringLiteral("export"), 2, 2, withStoreFlags({QStringLiteral("--resume")}),
          withStoreValued({QStringLiteral("-o"), QStringLiteral("--zarr-format"), QStringLiteral("--select"),
-                          QStringLiteral("--chunks"), QStringLiteral("--codec"), QStringLiteral("--concurrency")}),
-         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
+                          QStringLiteral("--chunks"), QStringLiteral("--shards"), QStringLiteral("--codec"),
+                          QStringLiteral("--concurrency")}),
+         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] [--shards S1,S2,...] "
                         "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N]")},
         {QStringLiteral("serve"), 1, 1, {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
          {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},

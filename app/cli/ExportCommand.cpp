@@ -95,6 +95,14 @@ int runExport(const CliArgs &args)
                 QStringLiteral("--chunks must be positive integers separated by commas, e.g. 100,100"));
         options.chunks = *chunks;
     }
+    if (args.has(QStringLiteral("--shards"))) {
+        const auto shards = parseChunks(args.value(QStringLiteral("--shards")));
+        if (!shards)
+            return reportUsage(
+                QStringLiteral("--shards must be positive integers separated by commas, e.g. 1000,1000"));
+        if (options.zarrFormat == 2) return reportUsage(QStringLiteral("--shards needs Zarr v3 output, not --zarr-format 2"));
+        options.shards = *shards;
+    }
     auto store = zs::openStore(args.positional[0], storeOptions(args, *concurrency));
     if (!store) return reportError(store.error());
 

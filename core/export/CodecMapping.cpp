@@ -152,6 +152,19 @@ json flattenSharding(const json &codecs, TargetCodecs &out)
 
 } // namespace
 
+json shardingCodec(const Shape &innerChunks, const json &innerCodecs)
+{
+    json shape = json::array();
+    for (auto v : innerChunks)
+        shape.push_back(v);
+    // The index is checksummed (bytes + crc32c), as zarr-python writes it, and placed at the
+    // end, so one suffix range request reads it.
+    const json indexCodecs = json::array({bytesCodec(), json{{"name", "crc32c"}}});
+    return {{"name", "sharding_indexed"},
+            {"configuration",
+             {{"chunk_shape", shape}, {"codecs", innerCodecs}, {"index_codecs", indexCodecs}, {"index_location", "end"}}}};
+}
+
 bool keepsSharding(const NodeMetadata &source, int targetFormat, ExportCodec codec, bool layoutChanged)
 {
     return source.zarrFormat == 3 && targetFormat == 3 && codec == ExportCodec::Source && !layoutChanged;
@@ -211,10 +224,8 @@ TargetCodecs targetCodecs(const NodeMetadata &source, int targetFormat, ExportCo
             }
             out.codecs.push_back(c);
         }
-        if (out.unsharded)
-            out.notes << QStringLiteral(
-                "the new chunking does not keep the source's shards: written unsharded");
-        return out;
+        return out; // the caller says whether the shards were dropped or replaced
+
     }
     // v3 to v2
     const json flat = flattenSharding(codecs, out);

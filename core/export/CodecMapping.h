@@ -24,6 +24,9 @@ struct TargetCodecs
 // Whether the source's sharding can be kept: v3 to v3, source codecs, same chunks and dimensions.
 bool keepsSharding(const NodeMetadata &source, int targetFormat, ExportCodec codec, bool layoutChanged);
 
+// A v3 sharding_indexed codec holding `innerChunks` chunks encoded by `innerCodecs`.
+nlohmann::json shardingCodec(const Shape &innerChunks, const nlohmann::json &innerCodecs);
+
 // `layoutChanged`: the chunk shape or the number of dimensions differs from the source's
 // (sharding and transposes tied to the old layout are dropped). `ndim` is the output's rank.
 TargetCodecs targetCodecs(const NodeMetadata &source, int targetFormat, ExportCodec codec, bool layoutChanged,

@@ -161,6 +161,28 @@ QStringList sourceDimensionNames(const NodeMetadata &n)
     return names;
 }
 
+// Shards must hold whole inner chunks (the sharding spec's rule), in every dimension.
+Status checkShardShape(const Shape &shards, const Shape &chunks, const QString &where)
+{
+    auto text = [](const Shape &s) {
+        QStringList parts;
+        for (auto v : s)
+            parts << QString::number(v);
+        return parts.join(u',');
+    };
+    if (shards.size() != chunks.size())
+        return makeError(QStringLiteral("--shards gives %1 sizes, the exported array has %2 dimensions")
+                             .arg(shards.size())
+                             .arg(chunks.size()),
+                         where);
+    for (std::size_t d = 0; d < shards.size(); ++d)
+        if (shards[d] % chunks[d] != 0)
+            return makeError(QStringLiteral("shard shape %1 is not a multiple of the chunk shape %2")
+                                 .arg(text(shards), text(chunks)),
+                             where);
+    return Ok{};
+}
+
 } // namespace
 
 std::vector<MetadataDocument> groupDocuments(const NodeMetadata &source, const QString &outPath, int format)
@@ -204,7 +226,9 @@ Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString 
                              .arg(outShape.size()),
                          where);
     const bool dropped = kept.size() != src.shape.size();
-    const bool layoutChanged = dropped || (!options.chunks.empty() && options.chunks != keptOf(src.chunks));
+    const bool reshard = !options.shards.empty();
+    const bool layoutChanged =
+        dropped || reshard || (!options.chunks.empty() && options.chunks != keptOf(src.chunks));
     const bool sharded = keepsSharding(source, format, options.codec, layoutChanged);
     const Shape chunks = !options.chunks.empty()              ? options.chunks
                          : sharded || src.innerChunks.empty() ? keptOf(src.chunks)
@@ -212,6 +236,16 @@ Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString 
     TargetCodecs codecs =
         targetCodecs(source, format, options.codec, layoutChanged || !sharded, outShape.size());
     t.notes = codecs.notes;
+    if (codecs.unsharded && format == 3 && !reshard)
+        t.notes << QStringLiteral("the new chunking does not keep the source's shards: written unsharded");
+    // With --shards the chunk grid is the shard shape and `chunks` are the inner chunks.
+    Shape gridShape = chunks;
+    json v3Codecs = codecs.codecs;
+    if (reshard) {
+        ZS_CHECK(checkShardShape(options.shards, chunks, where));
+        gridShape = options.shards;
+        v3Codecs = json::array({shardingCodec(chunks, codecs.codecs)});
+    }
 
     // Dimension names follow the kept dimensions.
     QStringList names;
@@ -263,10 +297,10 @@ Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString 
                {"node_type", "array"},
                {"shape", shapeJson(outShape)},
                {"data_type", *dataType},
-               {"chunk_grid", {{"name", "regular"}, {"configuration", {{"chunk_shape", shapeJson(chunks)}}}}},
+               {"chunk_grid", {{"name", "regular"}, {"configuration", {{"chunk_shape", shapeJson(gridShape)}}}}},
                {"chunk_key_encoding", keyEncoding},
                {"fill_value", fill},
-               {"codecs", codecs.codecs},
+               {"codecs", v3Codecs},
                {"attributes", attributes}};
         if (!names.isEmpty()) {
             json dn = json::array();

@@ -27,6 +27,9 @@ struct ExportOptions
     int zarrFormat = 0; // 2 or 3; 0 = the source's format
     QString selection;  // NumPy basic indexing, one array only; "" = everything
     Shape chunks;       // output chunk shape, one array only; empty = the source's chunks
+    // Output shard shape (Zarr v3 sharding_indexed, `chunks` inside each shard), one array only;
+    // empty = no new sharding (a sharded v3 source keeps its own when nothing else changes).
+    Shape shards;
     ExportCodec codec = ExportCodec::Source;
     bool resume = false; // finish an interrupted export into a non-empty directory
     int concurrency = 64;

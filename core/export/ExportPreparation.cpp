@@ -79,9 +79,11 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
     ZS_CHECK(checkTargetDirectory(targetDir, options.resume));
     ZS_TRY(std::vector<NodeMetadata> nodes, subtree(store, path));
     const bool single = nodes.size() == 1 && nodes.front().isArray();
-    if (!single && (!options.selection.isEmpty() || !options.chunks.empty()))
-        return makeError(QStringLiteral("a selection or a chunk shape applies to one array, not to a group"),
+    if (!single && (!options.selection.isEmpty() || !options.chunks.empty() || !options.shards.empty()))
+        return makeError(QStringLiteral("a selection, a chunk or a shard shape applies to one array, not to a group"),
                          shown(path));
+    if (!options.shards.empty() && options.zarrFormat == 2)
+        return makeError(QStringLiteral("sharding needs Zarr v3 output"), shown(path));
 
     PreparedExport out;
     std::vector<MetadataDocument> documents;
@@ -91,7 +93,8 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         ZS_CHECK(checkSafeKey(node.path, true));
         const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
         ZS_CHECK(checkSafeKey(outPath, true));
-        const int format = options.zarrFormat ? options.zarrFormat : node.zarrFormat;
+        // Shards exist only in v3: asking for them picks v3 output.
+        const int format = options.zarrFormat ? options.zarrFormat : !options.shards.empty() ? 3 : node.zarrFormat;
         if (!node.isArray()) {
             ++out.groups;
             for (auto &d : groupDocuments(node, outPath, format))

@@ -286,6 +286,82 @@ private Q_SLOTS:
         }
     }
 
+    // --shards: v3 sharding_indexed output (crc32c-checked index at the end), read back by zarrita.
+    void sharded_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("inner");
+        QTest::addColumn<QString>("shards");
+        QTest::addColumn<int>("shardFiles");
+        QTest::addRow("source chunks inside, v3 picked") << QStringList() << "25,30" << "50,60" << 4 * 5;
+        QTest::addRow("new chunks, uneven edge shards, zstd")
+            << QStringList{"--chunks", "10,7", "--codec", "zstd"} << "10,7" << "40,21" << 5 * 15;
+        QTest::addRow("one shard holds everything") << QStringList{"--zarr-format", "3"} << "25,30" << "200,300" << 1;
+    }
+    void sharded()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, inner);
+        QFETCH(QString, shards);
+        QFETCH(int, shardFiles);
+        const QString out = newOut();
+        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr"), QStringLiteral("big"), QStringLiteral("-o"), out,
+                                      QStringLiteral("--shards"), shards} +
+                          extra);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        auto shape = [](const QString &csv) {
+            QJsonArray a;
+            for (const QString &c : csv.split(u','))
+                a << c.toInt();
+            return a;
+        };
+        const QJsonObject meta = readJson(out + "/zarr.json");
+        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(), shape(shards));
+        const QJsonArray codecs = meta[u"codecs"].toArray();
+        QCOMPARE(codecs.size(), 1);
+        const QJsonObject sharding = codecs[0].toObject();
+        QCOMPARE(sharding[u"name"].toString(), QStringLiteral("sharding_indexed"));
+        const QJsonObject config = sharding[u"configuration"].toObject();
+        QCOMPARE(config[u"chunk_shape"].toArray(), shape(inner));
+        QCOMPARE(config[u"index_codecs"].toArray().last().toObject()[u"name"].toString(), QStringLiteral("crc32c"));
+        QCOMPARE(filesUnder(out).filter(QRegularExpression(QStringLiteral("^c/\\d+/\\d+$"))).size(), shardFiles);
+        compareWithZarrita(out, {{QString(), QStringLiteral("big"), QString()}});
+        // And this program reads its own shards back.
+        const QString npy = out + QStringLiteral(".own.npy");
+        const Run got = cli({QStringLiteral("get"), out, QString(), QStringLiteral("-o"), npy});
+        QVERIFY2(got.exitCode == 0, got.err.constData());
+        const Run dumped = check({QStringLiteral("dump"), fx("src.zarr"), QStringLiteral("big"), QString(), out + QStringLiteral(".src")});
+        QVERIFY2(dumped.exitCode == 0, dumped.err.constData());
+        auto own = zstest::readNpy(npy);
+        QVERIFY(own);
+        QVERIFY(own->data == fileBytes(out + QStringLiteral(".src")));
+    }
+
+    void shardsRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("not a multiple of the chunks") << QStringList{"big", "--shards", "50,50"} << 2
+                                                      << "shard shape 50,50 is not a multiple of the chunk shape 25,30";
+        QTest::addRow("wrong rank") << QStringList{"big", "--shards", "50"} << 2 << "--shards gives 1 sizes";
+        QTest::addRow("v2 output") << QStringList{"big", "--shards", "50,60", "--zarr-format", "2"} << 1
+                                   << "--shards needs Zarr v3 output";
+        QTest::addRow("a group") << QStringList{"", "--shards", "50,60"} << 2 << "applies to one array";
+        QTest::addRow("not numbers") << QStringList{"big", "--shards", "50,x"} << 1 << "--shards must be positive integers";
+    }
+    void shardsRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString out = newOut();
+        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr")} + args + QStringList{QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out) || filesUnder(out).isEmpty()); // nothing written
+    }
+
     void selection_data()
     {
         QTest::addColumn<QString>("format");

@@ -70,6 +70,31 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
                  qPrintable(dialog.rateLabel()->text()));
     }
 
+    // Shard sizes from the dialog: v3 sharding_indexed output of the preset inner chunks.
+    void shardsAreWritten()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("big.zarr")));
+        QVERIFY(store);
+        ExportDialog dialog(*store, QString(), true);
+        dialog.shardsEdit()->setText(QStringLiteral("100, 200"));
+        const QString out = m_dir.filePath(QStringLiteral("out-shards"));
+        dialog.setTargetDirectory(out);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.startExport();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const QJsonObject meta = readJson(out + QStringLiteral("/zarr.json"));
+        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(), (QJsonArray{100, 200}));
+        const QJsonObject sharding = meta[u"codecs"].toArray().first().toObject();
+        QCOMPARE(sharding[u"name"].toString(), QStringLiteral("sharding_indexed"));
+        QCOMPARE(sharding[u"configuration"].toObject()[u"chunk_shape"].toArray(), (QJsonArray{10, 10}));
+        QCOMPARE(QDir(out + QStringLiteral("/c")).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).size(), 4);
+
+        dialog.shardsEdit()->setText(QStringLiteral("100,0"));
+        const auto refused = dialog.options();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().toString().contains(u"Shards"), qPrintable(refused.error().toString()));
+    }
+
     void cancelThenResume()
     {
         auto store = openStore(m_dir.filePath(QStringLiteral("big.zarr")));
