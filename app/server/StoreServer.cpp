@@ -241,8 +241,9 @@ void StoreServer::endWithFault(QTcpSocket *socket, const Pending &p, const HttpR
         lying.contentLength = r.body.size() - qMax<qint64>(1, r.body.size() / 4);
         socket->write(lying.head(true));
         socket->write(r.body);
-        conn->queue.pop_front();
-        finishOne(r.body.size());
+        const qint64 sent = r.body.size();
+        conn->queue.pop_front(); // p, r and rule die here
+        finishOne(sent);
         socket->disconnectFromHost();
         return;
     }
@@ -255,9 +256,10 @@ void StoreServer::endWithFault(QTcpSocket *socket, const Pending &p, const HttpR
     const qint64 size = r.body.size();
     const qint64 sent = rule.kind == FaultRule::Kind::CutMidBody ? size / 2 : size - qMax<qint64>(1, size / 4);
     socket->write(r.body.left(sent));
-    conn->queue.pop_front();
+    const bool cut = rule.kind == FaultRule::Kind::CutMidBody;
+    conn->queue.pop_front(); // p, r and rule die here
     finishOne(sent);
-    if (rule.kind == FaultRule::Kind::CutMidBody)
+    if (cut)
         resetWhenFlushed(socket);
     else
         socket->disconnectFromHost(); // FIN after the short body

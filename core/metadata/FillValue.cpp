@@ -157,7 +157,8 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
         if (std::size_t(ucs4.size()) * 4 > t.size)
             return wrongType(v, t);
         QByteArray out(qsizetype(t.size), '\0');
-        std::memcpy(out.data(), ucs4.constData(), ucs4.size() * 4);
+        if (!ucs4.isEmpty()) // "" has no buffer: memcpy from null is undefined even for 0 bytes
+            std::memcpy(out.data(), ucs4.constData(), ucs4.size() * 4);
         return out;
     }
     }

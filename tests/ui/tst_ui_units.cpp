@@ -43,13 +43,14 @@ private Q_SLOTS:
         QCOMPARE(elementToDouble(reinterpret_cast<const char *>(&big), type("<u8")), 9223372036854775808.0);
 
         QVERIFY(!isPlottable(type("|S4")));
-        double out[2];
+        double out[3];
         convertToDoubles("abcdefgh", 2, type("|S4"), ComplexPart::Magnitude, out);
         QVERIFY(std::isnan(out[0]) && std::isnan(out[1]));
         const float f[3] = {1.f, NAN, -2.f};
         convertToDoubles(reinterpret_cast<const char *>(f) , 3, type("<f4"), ComplexPart::Magnitude, out);
         QCOMPARE(out[0], 1.0);
         QVERIFY(std::isnan(out[1]));
+        QCOMPARE(out[2], -2.0);
     }
 
     void percentileRangeClipsOutliers()
