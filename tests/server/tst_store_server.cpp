@@ -313,7 +313,10 @@ private Q_SLOTS:
             replies << nam.get(makeRequest(url(QStringLiteral("many/%1").arg(i)), {}));
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 5000);
         QVERIFY(t.elapsed() >= 200);
-        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        // One after another they would take 6 x 200 = 1200 ms; the bound is that, not a tighter
+        // guess, because a loaded machine (the sanitizer run in CI) adds connection set-up time.
+        // The pending count shows the overlap without any clock.
+        QVERIFY2(t.elapsed() < 1200, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(m_server->maxPendingRequests(), 6);
         qDeleteAll(replies);
     }
