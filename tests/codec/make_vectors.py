@@ -21,6 +21,9 @@ import numpy as np
 import zarr
 from numcodecs import BZ2, LZ4, Blosc, Delta, GZip, Shuffle, Zlib, Zstd
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from zarrv3 import crc32c  # noqa: E402  the project's one Python crc32c (Castagnoli)
+
 
 def check(manifest_path):
     """--check MANIFEST: decodes chunks zarrscope encoded, with numcodecs, and compares."""
@@ -126,15 +129,6 @@ v2('zlib_as_filter', '<i2', (13, 7), filters=[Zlib(level=9)], compressor=None)
 
 
 # ---- v3 shards, assembled by the spec ----
-def crc32c(data):
-    crc = 0xFFFFFFFF
-    for b in data:
-        crc ^= b
-        for _ in range(8):
-            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
-    return crc ^ 0xFFFFFFFF
-
-
 def shard(name, dtype, shape, chunk, location, inner_codecs, encode_inner, empty, fill):
     a = sample(dtype, shape)
     grid = [s // c for s, c in zip(shape, chunk)]
