@@ -86,47 +86,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::buildTreePanel()
-{
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true); // a match deep down keeps its ancestors visible
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(HierarchyModel::NameColumn);
-    m_tree->setModel(m_proxy);
-    m_tree->setUniformRowHeights(true);
-    m_tree->header()->setStretchLastSection(true);
-    m_filter->setPlaceholderText(tr("Filter nodes by name"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeMenu);
-
-    // Shown instead of an empty tree when discovery fails, with a way to open an array directly.
-    auto *bannerLayout = new QVBoxLayout(m_banner);
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_bannerText->setStyleSheet(QStringLiteral("color: #a00"));
-    auto *row = new QHBoxLayout;
-    m_arrayPath->setPlaceholderText(tr("array path in the store, e.g. data/temperature"));
-    auto *open = new QPushButton(tr("Open array"));
-    row->addWidget(m_arrayPath);
-    row->addWidget(open);
-    bannerLayout->addWidget(m_bannerText);
-    bannerLayout->addLayout(row);
-    connect(open, &QPushButton::clicked, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
-    connect(m_arrayPath, &QLineEdit::returnPressed, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
-    m_banner->hide();
-
-    auto *panel = new QWidget;
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_tree, 1);
-    return panel;
-}
-
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -261,60 +220,6 @@ void MainWindow::showDiscoveryError(const QString &message)
 QString MainWindow::discoveryError() const
 {
     return m_banner->isHidden() ? QString() : m_bannerText->text();
-}
-
-void MainWindow::setFilterText(const QString &text)
-{
-    if (m_filter->text() != text)
-        m_filter->setText(text);
-    m_proxy->setFilterFixedString(text);
-    if (!text.isEmpty())
-        m_tree->expandAll();
-}
-
-void MainWindow::selectPath(const QString &path)
-{
-    const QModelIndex source = m_model->indexForPath(path);
-    if (!source.isValid())
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(source);
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
-}
-
-void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
-{
-    const QModelIndex index = m_proxy->mapToSource(proxyIndex);
-    const QString error = index.data(HierarchyModel::ErrorRole).toString();
-    const QString path = index.data(HierarchyModel::PathRole).toString();
-    if (!error.isEmpty()) {
-        m_metadata->showError(path, error);
-        m_slice->clear(tr("This node could not be loaded: %1").arg(error));
-        return;
-    }
-    const NodeMetadata *node = m_model->node(index);
-    if (!node) {
-        m_metadata->clear();
-        m_slice->clear(tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
-        return;
-    }
-    m_metadata->showNode(*node, m_store);
-    if (node->isArray())
-        m_slice->setArray(m_store, *node);
-    else
-        m_slice->clear(tr("“%1” is a group: choose an array to see its data.").arg(path.isEmpty() ? QStringLiteral("/") : path));
-}
-
-void MainWindow::showTreeMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(pos));
-    if (!index.isValid() || !m_store)
-        return;
-    const QString path = index.data(HierarchyModel::PathRole).toString();
-    QMenu menu(this);
-    menu.addAction(tr("Export “%1”…").arg(path.isEmpty() ? QStringLiteral("/") : path), this,
-                   [this, path] { openExportDialog(path); });
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 ExportDialog *MainWindow::openExportDialog(const QString &path)
