@@ -106,6 +106,11 @@ Result<std::vector<ShardingCodec::IndexEntry>> ShardingCodec::decodeIndex(const 
     const char *p = decoded->constData();
     const std::size_t n = spec.elementCount() / 2;
     std::vector<IndexEntry> entries(n);
+    // With the object's size known, the data lies between the index and the far end; range reads
+    // pass ~0 (size unknown) and learn of a bad entry from the server's answer instead.
+    const bool sized = objectSize != ~std::uint64_t(0) && objectSize >= m_indexBytes;
+    const std::uint64_t dataBegin = sized && m_location == IndexLocation::Start ? m_indexBytes : 0;
+    const std::uint64_t dataEnd = sized && m_location == IndexLocation::End ? objectSize - m_indexBytes : objectSize;
     for (std::size_t i = 0; i < n; ++i) {
         IndexEntry &e = entries[i];
         e.offset = qFromLittleEndian<std::uint64_t>(p + 16 * i);
@@ -113,6 +118,9 @@ Result<std::vector<ShardingCodec::IndexEntry>> ShardingCodec::decodeIndex(const 
         if (!e.empty() && (e.offset > objectSize || e.nbytes > objectSize - e.offset))
             return makeError(QStringLiteral("shard index entry %1 (offset %2, %3 bytes) lies outside the %4-byte shard")
                                  .arg(i).arg(e.offset).arg(e.nbytes).arg(objectSize));
+        if (!e.empty() && (e.offset < dataBegin || e.offset + e.nbytes > dataEnd))
+            return makeError(QStringLiteral("shard index entry %1 (offset %2, %3 bytes) overlaps the shard's own index")
+                                 .arg(i).arg(e.offset).arg(e.nbytes));
     }
     return entries;
 }

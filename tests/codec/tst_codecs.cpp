@@ -610,6 +610,13 @@ private Q_SLOTS:
             QVERIFY(!r);
             QVERIFY2(r.error().what.contains(u"outside"), qPrintable(r.error().what));
         }
+        // Inside the object but reaching into the trailing 68-byte index.
+        const quint64 dataEnd = quint64(enc->size()) - 68;
+        for (auto [off, n] : std::vector<std::pair<quint64, quint64>>{{dataEnd - 4, 8}, {dataEnd, 4}, {dataEnd + 60, 8}}) {
+            auto r = sharding->decode(patched(2, off, n), s);
+            QVERIFY(!r);
+            QVERIFY2(r.error().what.contains(u"overlaps the shard's own index"), qPrintable(r.error().what));
+        }
         // an empty entry decodes to the fill value
         s.fill = QByteArray::fromHex("2a000000");
         auto empty = sharding->decode(patched(3, ~quint64(0), ~quint64(0)), s);
