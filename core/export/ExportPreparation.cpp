@@ -1,5 +1,6 @@
 #include "export/ExportPreparation.h"
 
+#include "export/ConsolidatedMetadata.h"
 #include "export/SafeKey.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/Json.h"
@@ -111,6 +112,9 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         out.arrays.push_back(std::make_shared<const ArrayExportJob>(
             ArrayExportJob{std::move(target), std::move(*plan), writer}));
     }
+    // A whole group gets consolidated metadata, in its own format.
+    if (!nodes.front().isArray())
+        consolidate(documents, options.zarrFormat ? options.zarrFormat : nodes.front().zarrFormat);
     for (const MetadataDocument &doc : documents)
         ZS_CHECK(checkSafeKey(doc.key));
     // Nothing is created until every key has passed.

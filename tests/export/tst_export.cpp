@@ -152,6 +152,19 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(out + "/g/h/d/1/2/1"));
         QVERIFY(partialFiles(out).isEmpty());
         QVERIFY2(r.out.contains("6 array(s) and 3 group(s)"), r.out.constData());
+        // zarr-python opens the consolidated metadata and finds the same tree, attributes included.
+        const Run consolidated = python({QStringLiteral("-c"), QStringLiteral(R"PY(
+import sys, zarr
+c = zarr.open_consolidated(sys.argv[1], mode="r")
+o = zarr.open(sys.argv[1], mode="r")
+def tree(g):
+    out = []
+    g.visit(lambda name: out.append((name, dict(g[name].attrs))))
+    return sorted(out, key=lambda t: t[0])
+assert tree(c) == tree(o) and len(tree(c)) == 8, (tree(c), tree(o))
+assert dict(c.attrs) == dict(o.attrs)
+)PY"), out});
+        QVERIFY2(consolidated.exitCode == 0, consolidated.err.constData());
     }
 
     void subtreeToV2_data()
@@ -190,6 +203,12 @@ private Q_SLOTS:
         QCOMPARE(b[u"attributes"].toObject()[u"units"].toString(), QStringLiteral("m"));
         QCOMPARE(readJson(out + "/zarr.json")[u"attributes"].toObject()[u"title"].toString(),
                  QStringLiteral("export source"));
+        // Consolidated in the root zarr.json: every other node, each as its own zarr.json says.
+        const QJsonObject consolidated = readJson(out + "/zarr.json")[u"consolidated_metadata"].toObject();
+        QCOMPARE(consolidated[u"kind"].toString(), QStringLiteral("inline"));
+        const QJsonObject inlined = consolidated[u"metadata"].toObject();
+        QCOMPARE(inlined.keys(), (QStringList{"a", "big", "g", "g/b", "g/c", "g/h", "g/h/d", "s"}));
+        QCOMPARE(inlined[u"g/b"].toObject(), b);
         QVERIFY(!QFileInfo::exists(out + "/a/c/2/0")); // never written in the source
     }
 
