@@ -98,16 +98,11 @@ QString ExportDialog::targetDirectory() const
 
 Result<Shape> ExportDialog::sizesOf(const QLineEdit *edit, const QString &field)
 {
-    Shape sizes;
     const QString text = edit->isEnabled() ? edit->text().trimmed() : QString();
-    if (text.isEmpty()) return sizes;
-    for (const QString &part : text.split(u',')) {
-        bool ok = false;
-        const qulonglong v = part.trimmed().toULongLong(&ok);
-        if (!ok || v == 0) return makeError(tr("sizes must be positive integers separated by commas"), field);
-        sizes.push_back(v);
-    }
-    return sizes;
+    if (text.isEmpty()) return Shape();
+    const auto sizes = parseSizeList(text);
+    if (!sizes) return makeError(tr("sizes must be positive integers separated by commas"), field);
+    return *sizes;
 }
 
 Result<ExportOptions> ExportDialog::options() const

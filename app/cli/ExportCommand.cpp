@@ -12,18 +12,6 @@
 
 namespace {
 
-std::optional<zs::Shape> parseChunks(const QString &text)
-{
-    zs::Shape out;
-    for (const QString &part : text.split(u',')) {
-        bool ok = false;
-        const qulonglong v = part.trimmed().toULongLong(&ok);
-        if (!ok || v == 0) return std::nullopt;
-        out.push_back(v);
-    }
-    return out;
-}
-
 QString duration(double seconds)
 {
     const qint64 s = qint64(seconds + 0.5);
@@ -89,14 +77,14 @@ int runExport(const CliArgs &args)
         options.codec = *codec;
     }
     if (args.has(QStringLiteral("--chunks"))) {
-        const auto chunks = parseChunks(args.value(QStringLiteral("--chunks")));
+        const auto chunks = zs::parseSizeList(args.value(QStringLiteral("--chunks")));
         if (!chunks)
             return reportUsage(
                 QStringLiteral("--chunks must be positive integers separated by commas, e.g. 100,100"));
         options.chunks = *chunks;
     }
     if (args.has(QStringLiteral("--shards"))) {
-        const auto shards = parseChunks(args.value(QStringLiteral("--shards")));
+        const auto shards = zs::parseSizeList(args.value(QStringLiteral("--shards")));
         if (!shards)
             return reportUsage(
                 QStringLiteral("--shards must be positive integers separated by commas, e.g. 1000,1000"));

@@ -1,5 +1,7 @@
 #include "export/ExportOptions.h"
 
+#include <QStringList>
+
 namespace zs {
 
 std::optional<ExportCodec> parseExportCodec(const QString &name)
@@ -11,6 +13,18 @@ std::optional<ExportCodec> parseExportCodec(const QString &name)
     if (name == u"none") return ExportCodec::None;
     if (name == u"source") return ExportCodec::Source;
     return std::nullopt;
+}
+
+std::optional<Shape> parseSizeList(const QString &text)
+{
+    Shape out;
+    for (const QString &part : text.split(u',')) {
+        bool ok = false;
+        const qulonglong v = part.trimmed().toULongLong(&ok);
+        if (!ok || v == 0) return std::nullopt;
+        out.push_back(v);
+    }
+    return out;
 }
 
 QString exportCodecName(ExportCodec codec)

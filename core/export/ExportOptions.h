@@ -20,6 +20,9 @@ enum class ExportCodec
 };
 
 std::optional<ExportCodec> parseExportCodec(const QString &name);
+// "100,100" (spaces allowed around each size) for --chunks and --shards; nullopt unless every
+// size is a positive integer.
+std::optional<Shape> parseSizeList(const QString &text);
 QString exportCodecName(ExportCodec codec);
 
 struct ExportOptions
