@@ -4,6 +4,7 @@
 #include "metadata/FillValue.h"
 #include "metadata/MetadataParser.h"
 
+#include <QFloat16>
 #include <cmath>
 #include <cstring>
 
@@ -65,16 +66,6 @@ json floatJson(double v)
     return v;
 }
 
-double halfToDouble(quint16 h)
-{
-    const int exponent = (h >> 10) & 0x1f;
-    const int mantissa = h & 0x3ff;
-    const double sign = (h & 0x8000) ? -1.0 : 1.0;
-    if (exponent == 0x1f) return mantissa ? std::nan("") : sign * INFINITY;
-    if (exponent == 0) return sign * std::ldexp(mantissa, -24);
-    return sign * std::ldexp(mantissa + 1024, exponent - 25);
-}
-
 // A fill value rebuilt from its bytes (native order), for types where JSON spellings differ.
 std::optional<json> fillFromBytes(const DataType &t, const QByteArray &b)
 {
@@ -107,7 +98,7 @@ std::optional<json> fillFromBytes(const DataType &t, const QByteArray &b)
         }
         break;
     case DataType::Kind::Float:
-        if (t.size == 2) return floatJson(halfToDouble(loadAs<quint16>(b)));
+        if (t.size == 2) return floatJson(float(loadAs<qfloat16>(b)));
         if (t.size == 4) return floatJson(loadAs<float>(b));
         if (t.size == 8) return floatJson(loadAs<double>(b));
         break;
