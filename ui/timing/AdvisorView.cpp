@@ -81,18 +81,17 @@ void AdvisorView::showAdvice(const QString &arrayPath, const ChunkAdvice &a, con
     m_path = arrayPath;
     m_advice = a;
     const QLocale locale;
-    const QStringList current{shapeText(a.current),
-                              locale.formattedDataSize(qint64(a.currentChunkBytes)),
-                              locale.toString(qulonglong(a.wholeCurrent.requests)),
-                              seconds(a.wholeCurrent.seconds),
-                              locale.toString(qulonglong(a.viewCurrent.requests)),
-                              seconds(a.viewCurrent.seconds)};
-    const QStringList suggested{shapeText(a.suggested),
-                                locale.formattedDataSize(qint64(a.suggestedChunkBytes)),
-                                locale.toString(qulonglong(a.wholeSuggested.requests)),
-                                seconds(a.wholeSuggested.seconds),
-                                locale.toString(qulonglong(a.viewSuggested.requests)),
-                                seconds(a.viewSuggested.seconds)};
+    // One table column: the chunk shape, its size, and the whole-array and view estimates.
+    auto column = [&](const auto &shape, std::uint64_t chunkBytes, const auto &whole, const auto &view) {
+        return QStringList{shapeText(shape),
+                           locale.formattedDataSize(qint64(chunkBytes)),
+                           locale.toString(qulonglong(whole.requests)),
+                           seconds(whole.seconds),
+                           locale.toString(qulonglong(view.requests)),
+                           seconds(view.seconds)};
+    };
+    const QStringList current = column(a.current, a.currentChunkBytes, a.wholeCurrent, a.viewCurrent);
+    const QStringList suggested = column(a.suggested, a.suggestedChunkBytes, a.wholeSuggested, a.viewSuggested);
     for (int r = 0; r < m_table->rowCount(); ++r) {
         m_table->item(r, 0)->setText(current[r]);
         m_table->item(r, 1)->setText(suggested[r]);
