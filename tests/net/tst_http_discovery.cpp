@@ -58,6 +58,20 @@ int establishedTo(quint16 port)
     return n;
 }
 
+// What a server started as `p` prints up to its first newline (its address), or all it printed
+// before exiting or `ms` passing.
+QByteArray firstLine(QProcess &p, int ms)
+{
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms && !out.contains('\n') && p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(200);
+        out += p.readAllStandardOutput();
+    }
+    return out;
+}
+
 } // namespace
 
 class TstHttpDiscovery : public QObject
@@ -102,11 +116,7 @@ private:
                           data, kBucket, m_fixtures + QStringLiteral("/src"), kPrefix});
         QElapsedTimer t;
         t.start();
-        QByteArray out;
-        while (t.elapsed() < 30000 && !out.contains('\n') && m_s3.state() != QProcess::NotRunning) {
-            m_s3.waitForReadyRead(200);
-            out += m_s3.readAllStandardOutput();
-        }
+        const QByteArray out = firstLine(m_s3, 30000);
         const QList<QByteArray> words = out.trimmed().split(' ');
         if (words.size() != 3 || words[0] != "READY") {
             m_s3Problem = QStringLiteral("s3rver did not start: %1 %2")
@@ -386,13 +396,7 @@ private Q_SLOTS:
             python.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral("-u"), QStringLiteral("-m"), QStringLiteral("http.server"),
                                                             QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
                                                             QStringLiteral("--directory"), root});
-            QByteArray out;
-            QElapsedTimer t;
-            t.start();
-            while (t.elapsed() < 15000 && !out.contains('\n') && python.state() != QProcess::NotRunning) {
-                python.waitForReadyRead(200);
-                out += python.readAllStandardOutput();
-            }
+            const QByteArray out = firstLine(python, 15000);
             const auto m = QRegularExpression(QStringLiteral(" port (\\d+)")).match(QString::fromUtf8(out));
             QVERIFY2(m.hasMatch(), qPrintable(QString::fromUtf8(out + python.readAllStandardError())));
             base = QStringLiteral("http://127.0.0.1:%1/").arg(m.captured(1));
@@ -420,13 +424,7 @@ private Q_SLOTS:
         QProcess serve;
         serve.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_fixtures + QStringLiteral("/src"),
                                              QStringLiteral("--http2"), QStringLiteral("--latency-ms"), QStringLiteral("20")});
-        QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 15000 && !out.contains('\n') && serve.state() != QProcess::NotRunning) {
-            serve.waitForReadyRead(200);
-            out += serve.readAllStandardOutput();
-        }
+        const QByteArray out = firstLine(serve, 15000);
         const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:(\\d+)/)")).match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), qPrintable(QString::fromUtf8(out + serve.readAllStandardError())));
         const QString base = m.captured(1);
