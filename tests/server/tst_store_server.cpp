@@ -436,7 +436,9 @@ private Q_SLOTS:
         // A generous wait: QNAM's silent re-sends on a loaded machine can take a while.
         const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))), {}, "GET", 60000);
         QVERIFY(f.finished);
-        QVERIFY(f.error != QNetworkReply::NoError);
+        QVERIFY2(f.error != QNetworkReply::NoError,
+                 qPrintable(QStringLiteral("HTTP %1, %2 body bytes, %3 attempts")
+                                .arg(f.status).arg(f.body.size()).arg(s->totalRequests())));
         QVERIFY(f.body.size() < 1000);
         qInfo() << "QNAM made" << s->totalRequests() << "attempts on a cut connection, error" << f.error;
         s->clearFaults();
