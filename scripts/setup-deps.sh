@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ninja-build
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-httpserver-dev
+  # Qt6HttpServerConfig.cmake needs Qt6WebSockets, but Debian's qt6-httpserver-dev does not depend on it
+  qt6-websockets-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libblosc-dev nlohmann-json3-dev libzstd-dev liblz4-dev zlib1g-dev libbz2-dev
   python3 python3-numpy python3-zarr python3-numcodecs
