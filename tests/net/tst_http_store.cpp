@@ -66,6 +66,28 @@ private:
         return v;
     }
 
+    // After a connection reset, Qt 6.4's QNAM may re-send the request by itself while it reports
+    // the reply finished; that stray copy can reach the server after the test that caused it has
+    // ended and would count against the next test. Let such stragglers arrive first: wait until
+    // nothing is pending and no request came for 150 ms (at most 3 s).
+    void waitForQuietServer()
+    {
+        QElapsedTimer total;
+        total.start();
+        qint64 seen = -1;
+        QElapsedTimer quiet;
+        while (total.elapsed() < 3000) {
+            const qint64 now = srv()->totalRequests();
+            if (now != seen || srv()->pendingRequests() > 0) {
+                seen = now;
+                quiet.start();
+            } else if (quiet.elapsed() >= 150) {
+                return;
+            }
+            QTest::qWait(10);
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -82,6 +104,7 @@ private Q_SLOTS:
         srv()->clearFaults();
         srv()->setLatencyMs(0);
         srv()->setAutoIndex(false);
+        waitForQuietServer();
         srv()->resetStats();
     }
 
@@ -93,27 +116,40 @@ private Q_SLOTS:
     }
 
     // Every transient fault must end with exactly the stored data, not with fill or garbage.
+    // The scheduler's retries are counted exactly. The server may see one request more: after a
+    // connection reset or a redirect, Qt 6.4's QNAM sometimes re-sends a request by itself, unseen
+    // by the scheduler (observed on a loaded machine for the cut and redirect rows).
     void transientFaultsAreRetried_data()
     {
         QTest::addColumn<FaultRule>("rule");
         QTest::addColumn<int>("expectedRequestsForKey");
-        QTest::addRow("503") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503, 2) << 3;
-        QTest::addRow("500") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 500, 1) << 2;
-        QTest::addRow("429") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, 1) << 2;
-        QTest::addRow("408") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 408, 1) << 2;
-        QTest::addRow("cut mid-body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2;
-        QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody, 1) << 2;
-        QTest::addRow("redirect to itself once") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1) << 2;
+        QTest::addColumn<int>("expectedRetries");
+        QTest::addRow("503") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503, 2) << 3 << 2;
+        QTest::addRow("500") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 500, 1) << 2 << 1;
+        QTest::addRow("429") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, 1) << 2 << 1;
+        QTest::addRow("408") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 408, 1) << 2 << 1;
+        QTest::addRow("cut mid-body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2 << 1;
+        QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody, 1) << 2 << 1;
+        QTest::addRow("redirect to itself once") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1)
+                                                 << 2 << 0; // QNAM follows it: no retry
     }
     void transientFaultsAreRetried()
     {
         QFETCH(FaultRule, rule);
         QFETCH(int, expectedRequestsForKey);
+        QFETCH(int, expectedRetries);
         srv()->addFault(rule);
-        auto r = readAll(open(QStringLiteral("plain")), QStringLiteral("a"));
+        const auto store = open(QStringLiteral("plain"));
+        auto r = readAll(store, QStringLiteral("a"));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
         QCOMPARE(ints(*r), expectedA());
-        QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/3")), expectedRequestsForKey);
+        // Only plain/a/3 fails, so every retry the scheduler made was for it.
+        const auto transfer = store->transferStats();
+        QVERIFY(transfer);
+        QCOMPARE(transfer->retries, std::uint64_t(expectedRetries));
+        const qint64 seen = srv()->requestCount(QStringLiteral("plain/a/3"));
+        QVERIFY2(seen >= expectedRequestsForKey && seen <= expectedRequestsForKey + 1,
+                 qPrintable(QStringLiteral("the server saw %1 requests for plain/a/3").arg(seen)));
     }
 
     void everyChunkFailingOnceStillReads()

@@ -428,18 +428,20 @@ private Q_SLOTS:
         QVERIFY(a.closed);
         QVERIFY(a.body.size() < 1000);
         QCOMPARE(a.body, m_data.left(a.body.size()));
-        // A QNAM client sees an error, not a short success. (QNAM itself may silently re-send a
-        // request whose connection broke, so the rule fires always here.)
+        // A QNAM client never gets the whole body. Usually it reports an error; on a loaded machine
+        // Qt 6.4 can take the reset for a clean end and report HTTP 200, no error, with half the
+        // body, which is why HttpStore compares every body with its Content-Length (tst_http_store's
+        // cut rows). (QNAM itself may silently re-send a request whose connection broke, so the
+        // rule fires always here.)
         QNetworkAccessManager nam;
         s->resetStats();
         s->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::CutMidBody));
         // A generous wait: QNAM's silent re-sends on a loaded machine can take a while.
         const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))), {}, "GET", 60000);
         QVERIFY(f.finished);
-        QVERIFY2(f.error != QNetworkReply::NoError,
-                 qPrintable(QStringLiteral("HTTP %1, %2 body bytes, %3 attempts")
-                                .arg(f.status).arg(f.body.size()).arg(s->totalRequests())));
-        QVERIFY(f.body.size() < 1000);
+        QVERIFY2(f.body.size() < 1000, qPrintable(QStringLiteral("HTTP %1, %2 body bytes, %3 attempts")
+                                                      .arg(f.status).arg(f.body.size()).arg(s->totalRequests())));
+        QCOMPARE(f.body, m_data.left(f.body.size()));
         qInfo() << "QNAM made" << s->totalRequests() << "attempts on a cut connection, error" << f.error;
         s->clearFaults();
         QCOMPARE(fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin")))).body, m_data);
