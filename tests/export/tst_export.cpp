@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <functional>
+#include <sys/resource.h>
+
 using namespace zs;
 
 namespace {
@@ -27,9 +31,12 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QString &program, const QStringList &args, int timeoutMs = 120000)
+Run run(const QString &program, const QStringList &args, int timeoutMs = 120000,
+        const std::function<void()> &inChild = {})
 {
     QProcess p;
+    if (inChild)
+        p.setChildProcessModifier(inChild);
     p.start(program, args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {
@@ -576,6 +583,35 @@ assert dict(c.attrs) == dict(o.attrs)
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("error: ") && r.err.contains(message.toUtf8()), r.err.constData());
         if (setup == u"symlink") QVERIFY(filesUnder(outside).isEmpty());
+    }
+
+    // A write that fails part way (a file size limit stands in for a full disk: write() stores
+    // what fits, then fails, as it does with ENOSPC). The export stops with an error naming the
+    // chunk, leaves no temporary or half-written chunk file, and a resume completes it.
+    void writeFailsPartWay()
+    {
+        const QString out = newOut();
+        const QStringList args{QStringLiteral("export"), fx("src.zarr"), QStringLiteral("big"), QStringLiteral("-o"),
+                               out, QStringLiteral("--codec"), QStringLiteral("none"), QStringLiteral("--chunks"),
+                               QStringLiteral("25,300")}; // 30000-byte chunk files
+        const Run limited = run(QStringLiteral(ZS_CLI), args, 120000, [] {
+            const rlimit limit{16384, 16384};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+            std::signal(SIGXFSZ, SIG_IGN); // the write then fails with EFBIG instead of killing
+        });
+        QCOMPARE(limited.exitCode, 2);
+        QVERIFY2(limited.err.startsWith("error: cannot write: ") && limited.err.contains(QFile::encodeName(out + u'/')) &&
+                     limited.err.count('\n') == 1,
+                 limited.err.constData());
+        QVERIFY(partialFiles(out).isEmpty());
+        for (const QString &file : filesUnder(out)) {
+            if (QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")).match(file).hasMatch())
+                QCOMPARE(QFileInfo(out + u'/' + file).size(), qint64(30000)); // whole, or not there
+        }
+        const Run resumed = cli(args + QStringList{QStringLiteral("--resume")});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const Run c = check({QStringLiteral("compare"), fx("src.zarr"), QStringLiteral("big"), out});
+        QVERIFY2(c.exitCode == 0, c.err.constData());
     }
 
     void usage_data()
