@@ -66,6 +66,22 @@ json floatJson(double v)
     return v;
 }
 
+// An integer of b.size() bytes, one of the four widths (signed or unsigned by the types given).
+template <typename I8, typename I16, typename I32, typename I64> std::optional<json> integerJson(const QByteArray &b)
+{
+    switch (b.size()) {
+    case 1:
+        return json(loadAs<I8>(b));
+    case 2:
+        return json(loadAs<I16>(b));
+    case 4:
+        return json(loadAs<I32>(b));
+    case 8:
+        return json(loadAs<I64>(b));
+    }
+    return std::nullopt;
+}
+
 // A fill value rebuilt from its bytes (native order), for types where JSON spellings differ.
 std::optional<json> fillFromBytes(const DataType &t, const QByteArray &b)
 {
@@ -74,29 +90,9 @@ std::optional<json> fillFromBytes(const DataType &t, const QByteArray &b)
     case DataType::Kind::Bool:
         return json(b[0] != 0);
     case DataType::Kind::Int:
-        switch (t.size) {
-        case 1:
-            return json(loadAs<qint8>(b));
-        case 2:
-            return json(loadAs<qint16>(b));
-        case 4:
-            return json(loadAs<qint32>(b));
-        case 8:
-            return json(loadAs<qint64>(b));
-        }
-        break;
+        return integerJson<qint8, qint16, qint32, qint64>(b);
     case DataType::Kind::UInt:
-        switch (t.size) {
-        case 1:
-            return json(loadAs<quint8>(b));
-        case 2:
-            return json(loadAs<quint16>(b));
-        case 4:
-            return json(loadAs<quint32>(b));
-        case 8:
-            return json(loadAs<quint64>(b));
-        }
-        break;
+        return integerJson<quint8, quint16, quint32, quint64>(b);
     case DataType::Kind::Float:
         if (t.size == 2) return floatJson(float(loadAs<qfloat16>(b)));
         if (t.size == 4) return floatJson(loadAs<float>(b));
