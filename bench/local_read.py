@@ -49,19 +49,11 @@ def zarr_python_read(path):
     return dt
 
 
-# The same read as the first one in a new Python process, timed around z[...] only: the state our CLI
-# reads in, since each `zarrscope-cli bench` is a new process whose allocator holds no buffers yet.
-FRESH_READ = """
-import sys, time, zarr
-z = zarr.open_array(sys.argv[1], mode="r")
-t0 = time.perf_counter()
-a = z[...]
-print(time.perf_counter() - t0)
-"""
-
-
+# zarr_python_read as the first read in a new Python process (this script again, --fresh-read): the
+# state our CLI reads in, since each `zarrscope-cli bench` is a new process whose allocator holds no
+# buffers yet.
 def zarr_python_fresh_read(path):
-    out = subprocess.run([sys.executable, "-c", FRESH_READ, os.path.join(path, "field")], check=True,
+    out = subprocess.run([sys.executable, __file__, "--fresh-read", "--dir", path], check=True,
                          capture_output=True, text=True).stdout
     return float(out)
 
@@ -78,7 +70,11 @@ def main():
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--concurrency", type=int, default=64)
     ap.add_argument("--dir", default="/tmp/zs-bench-local")
+    ap.add_argument("--fresh-read", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.fresh_read:
+        print(zarr_python_read(args.dir))
+        return 0
 
     make_store(args.dir)
     stored = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(args.dir) for f in fs)

@@ -133,6 +133,12 @@ private:
         return filesUnder(dir).filter(QStringLiteral(".partial"));
     }
 
+    // The chunk files of a 2-d v2 array exported to `dir` ("0.0", "1.2", ...).
+    static QStringList chunkFiles(const QString &dir)
+    {
+        return filesUnder(dir).filter(QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -471,7 +477,7 @@ assert dict(c.attrs) == dict(o.attrs)
             QCOMPARE(failed.first().first().toString(), QStringLiteral("export cancelled"));
             QCOMPARE(finished.size(), 0);
         }
-        QStringList written = filesUnder(out).filter(QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")));
+        QStringList written = chunkFiles(out);
         QVERIFY2(written.size() >= 20 && written.size() < 80, qPrintable(QString::number(written.size())));
         QVERIFY(partialFiles(out).isEmpty());
 
@@ -604,10 +610,8 @@ assert dict(c.attrs) == dict(o.attrs)
                      limited.err.count('\n') == 1,
                  limited.err.constData());
         QVERIFY(partialFiles(out).isEmpty());
-        for (const QString &file : filesUnder(out)) {
-            if (QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")).match(file).hasMatch())
-                QCOMPARE(QFileInfo(out + u'/' + file).size(), qint64(30000)); // whole, or not there
-        }
+        for (const QString &file : chunkFiles(out))
+            QCOMPARE(QFileInfo(out + u'/' + file).size(), qint64(30000)); // whole, or not there
         const Run resumed = cli(args + QStringList{QStringLiteral("--resume")});
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         const Run c = check({QStringLiteral("compare"), fx("src.zarr"), QStringLiteral("big"), out});
