@@ -67,7 +67,8 @@ json floatJson(double v)
 }
 
 // An integer of b.size() bytes, one of the four widths (signed or unsigned by the types given).
-template <typename I8, typename I16, typename I32, typename I64> std::optional<json> integerJson(const QByteArray &b)
+template <typename I8, typename I16, typename I32, typename I64>
+std::optional<json> integerJson(const QByteArray &b)
 {
     switch (b.size()) {
     case 1:

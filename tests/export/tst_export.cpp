@@ -35,8 +35,7 @@ Run run(const QString &program, const QStringList &args, int timeoutMs = 120000,
         const std::function<void()> &inChild = {})
 {
     QProcess p;
-    if (inChild)
-        p.setChildProcessModifier(inChild);
+    if (inChild) p.setChildProcessModifier(inChild);
     p.start(program, args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {
@@ -597,8 +596,14 @@ assert dict(c.attrs) == dict(o.attrs)
     void writeFailsPartWay()
     {
         const QString out = newOut();
-        const QStringList args{QStringLiteral("export"), fx("src.zarr"), QStringLiteral("big"), QStringLiteral("-o"),
-                               out, QStringLiteral("--codec"), QStringLiteral("none"), QStringLiteral("--chunks"),
+        const QStringList args{QStringLiteral("export"),
+                               fx("src.zarr"),
+                               QStringLiteral("big"),
+                               QStringLiteral("-o"),
+                               out,
+                               QStringLiteral("--codec"),
+                               QStringLiteral("none"),
+                               QStringLiteral("--chunks"),
                                QStringLiteral("25,300")}; // 30000-byte chunk files
         const Run limited = run(QStringLiteral(ZS_CLI), args, 120000, [] {
             const rlimit limit{16384, 16384};
@@ -606,8 +611,8 @@ assert dict(c.attrs) == dict(o.attrs)
             std::signal(SIGXFSZ, SIG_IGN); // the write then fails with EFBIG instead of killing
         });
         QCOMPARE(limited.exitCode, 2);
-        QVERIFY2(limited.err.startsWith("error: cannot write: ") && limited.err.contains(QFile::encodeName(out + u'/')) &&
-                     limited.err.count('\n') == 1,
+        QVERIFY2(limited.err.startsWith("error: cannot write: ") &&
+                     limited.err.contains(QFile::encodeName(out + u'/')) && limited.err.count('\n') == 1,
                  limited.err.constData());
         QVERIFY(partialFiles(out).isEmpty());
         for (const QString &file : chunkFiles(out))

@@ -128,10 +128,14 @@ private Q_SLOTS:
         QTest::addRow("500") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 500, 1) << 2 << 1;
         QTest::addRow("429") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, 1) << 2 << 1;
         QTest::addRow("408") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 408, 1) << 2 << 1;
-        QTest::addRow("cut mid-body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2 << 1;
-        QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody, 1) << 2 << 1;
-        QTest::addRow("redirect to itself once") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1)
-                                                 << 2 << 0; // QNAM follows it: no retry
+        QTest::addRow("cut mid-body")
+            << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody, 1) << 2 << 1;
+        QTest::addRow("short body") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody,
+                                                     1)
+                                    << 2 << 1;
+        QTest::addRow("redirect to itself once")
+            << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}", 1) << 2
+            << 0; // QNAM follows it: no retry
     }
     void transientFaultsAreRetried()
     {

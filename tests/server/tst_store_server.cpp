@@ -440,7 +440,9 @@ private Q_SLOTS:
         const Fetched f = fetch(nam, s->url().resolved(QUrl(QStringLiteral("data.bin"))), {}, "GET", 60000);
         QVERIFY(f.finished);
         QVERIFY2(f.body.size() < 1000, qPrintable(QStringLiteral("HTTP %1, %2 body bytes, %3 attempts")
-                                                      .arg(f.status).arg(f.body.size()).arg(s->totalRequests())));
+                                                      .arg(f.status)
+                                                      .arg(f.body.size())
+                                                      .arg(s->totalRequests())));
         QCOMPARE(f.body, m_data.left(f.body.size()));
         qInfo() << "QNAM made" << s->totalRequests() << "attempts on a cut connection, error" << f.error;
         s->clearFaults();
