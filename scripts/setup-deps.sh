@@ -11,6 +11,8 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libblosc-dev nlohmann-json3-dev libzstd-dev liblz4-dev zlib1g-dev libbz2-dev
   python3 python3-numpy python3-zarr python3-numcodecs
+  # xarray writes the datasets users open (strings, CF attributes, NaN tokens); pandas and cftime are its decoders
+  python3-xarray python3-pandas python3-cftime
   nginx-light python3-fsspec python3-aiohttp
   # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
   clang-14 libclang-rt-14-dev openssl
