@@ -51,9 +51,11 @@ void HierarchyLoader::loadOne(std::shared_ptr<Store> store, const QString &path)
 {
     run([store, path]() -> Result<HierarchyEntries> {
         ZS_TRY(NodeMetadata node, loadNode(*store, path));
-        HierarchyEntries entries;
-        entries.push_back(HierarchyEntry{path, std::move(node), {}});
-        return entries;
+        HierarchyEntry entry;
+        entry.path = path;
+        entry.zarrFormat = node.zarrFormat;
+        entry.node = std::move(node);
+        return HierarchyEntries{std::move(entry)};
     });
 }
 

@@ -1,5 +1,7 @@
 #include "HierarchyModel.h"
 
+#include "hierarchy/EntryJson.h"
+
 #include <QApplication>
 #include <QStyle>
 
@@ -117,6 +119,11 @@ const NodeMetadata *HierarchyModel::node(const QModelIndex &index) const
     return item && item->entry.node ? &*item->entry.node : nullptr;
 }
 
+const HierarchyEntry *HierarchyModel::entry(const QModelIndex &index) const
+{
+    return index.isValid() ? &itemAt(index)->entry : nullptr;
+}
+
 QModelIndex HierarchyModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
@@ -154,6 +161,17 @@ QVariant HierarchyModel::display(const Item &item, int column) const
     const HierarchyEntry &e = item.entry;
     if (column == NameColumn)
         return e.error.isEmpty() ? item.name : QStringLiteral("%1 — error: %2").arg(item.name, e.error);
+    if (e.failed()) {
+        // What the node's document still says (shape, dtype, chunks), as `ls` shows it.
+        const auto s = entrySummary(e);
+        const char *key = column == ShapeColumn ? "shape" : column == DTypeColumn ? "dtype" : "chunks";
+        if (!s.contains(key)) return {};
+        if (s[key].is_string()) return QString::fromStdString(s[key].get<std::string>());
+        Shape shape;
+        for (const auto &d : s[key])
+            shape.push_back(d.get<std::uint64_t>());
+        return shapeText(shape);
+    }
     if (!e.node || !e.node->isArray())
         return {};
     const ArrayMetadata &a = *e.node->array;

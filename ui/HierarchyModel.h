@@ -29,6 +29,8 @@ public:
     QModelIndex indexForPath(const QString &path) const;
     // The loaded node behind an index, or null for an error entry or an implied group.
     const NodeMetadata *node(const QModelIndex &index) const;
+    // The whole entry behind an index (a failed node's error, kind and documents), or null.
+    const HierarchyEntry *entry(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const final;
     QModelIndex parent(const QModelIndex &child) const final;

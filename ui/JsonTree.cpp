@@ -1,4 +1,5 @@
 #include "JsonTree.h"
+#include "metadata/JsonNonFinite.h"
 
 #include <QTreeWidget>
 
@@ -10,7 +11,7 @@ QString scalarText(const nlohmann::json &v)
 {
     if (v.is_string())
         return QString::fromStdString(v.get<std::string>());
-    return QString::fromStdString(v.dump());
+    return QString::fromStdString(zs::dumpJson(v));
 }
 
 void addChildren(QTreeWidgetItem *parent, const nlohmann::json &value, int depth)

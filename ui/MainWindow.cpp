@@ -214,7 +214,9 @@ void MainWindow::showDiscoveryError(const QString &message)
     m_banner->setVisible(true);
     m_arrayPath->setEnabled(m_store != nullptr);
     m_slice->clear(message);
-    m_metadata->showError(QString(), message);
+    HierarchyEntry failed;
+    failed.error = message;
+    m_metadata->showError(failed);
 }
 
 QString MainWindow::discoveryError() const

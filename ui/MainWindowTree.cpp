@@ -84,7 +84,7 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
     const QString error = index.data(HierarchyModel::ErrorRole).toString();
     const QString path = index.data(HierarchyModel::PathRole).toString();
     if (!error.isEmpty()) {
-        m_metadata->showError(path, error);
+        m_metadata->showError(*m_model->entry(index));
         m_slice->clear(tr("This node could not be loaded: %1").arg(error));
         return;
     }

@@ -1,10 +1,12 @@
 #include "MetadataPanel.h"
+#include "metadata/JsonNonFinite.h"
 
 #include "JsonTree.h"
 #include "codec/ShardingCodec.h"
 #include "metadata/NodeJson.h"
 #include "util/WhenFinished.h"
 
+#include <QColor>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLocale>
@@ -30,7 +32,7 @@ QString codecText(const nlohmann::json &codecs)
     for (const auto &c : codecs) {
         QString name = QString::fromStdString(c.value("name", std::string("?")));
         if (c.contains("configuration") && c["configuration"].is_object() && !c["configuration"].empty())
-            name += QStringLiteral(" ") + QString::fromStdString(c["configuration"].dump());
+            name += QStringLiteral(" ") + QString::fromStdString(zs::dumpJson(c["configuration"]));
         names << name;
     }
     return names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(" → "));
@@ -66,14 +68,25 @@ void MetadataPanel::clear()
     m_raw->clear();
 }
 
-void MetadataPanel::addFact(const QString &name, const QString &value)
+void MetadataPanel::addFact(const QString &name, const QString &value, bool isError)
 {
     const int row = m_facts->rowCount();
     m_facts->insertRow(row);
     m_facts->setItem(row, 0, new QTableWidgetItem(name));
     auto *item = new QTableWidgetItem(value);
     item->setToolTip(value);
+    if (isError) { // as the Data tab shows read errors
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setForeground(QColor(Qt::darkRed));
+    }
     m_facts->setItem(row, 1, item);
+}
+
+QString MetadataPanel::rawText() const
+{
+    return m_raw->toPlainText();
 }
 
 QString MetadataPanel::fact(const QString &name) const
@@ -85,12 +98,19 @@ QString MetadataPanel::fact(const QString &name) const
     return {};
 }
 
-void MetadataPanel::showError(const QString &path, const QString &error)
+void MetadataPanel::showError(const HierarchyEntry &entry)
 {
     clear();
-    addFact(tr("Path"), path.isEmpty() ? QStringLiteral("/") : path);
-    addFact(tr("Error"), error);
-    m_raw->setPlainText(error);
+    addFact(tr("Path"), entry.path.isEmpty() ? QStringLiteral("/") : entry.path);
+    if (entry.kind) addFact(tr("Kind"), *entry.kind == NodeMetadata::Kind::Array ? tr("array") : tr("group"));
+    if (entry.zarrFormat) addFact(tr("Zarr format"), QString::number(entry.zarrFormat));
+    addFact(tr("Error"), entry.error, /*isError=*/true);
+    m_facts->resizeRowsToContents();
+    if (entry.attributes.is_object()) fillJsonTree(m_attributes, entry.attributes);
+    m_raw->setPlainText(
+        entry.raw.is_null()
+            ? entry.error
+            : tr("Error: %1\n\n%2").arg(entry.error, QString::fromStdString(dumpJson(entry.raw, 2))));
 }
 
 // What a byte-range reader of a sharded array needs to know: how many inner chunks each
@@ -126,7 +146,7 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
         }
         addFact(tr("Data type"), QStringLiteral("%1 (%2)").arg(a.dtype.name, a.dtype.numpyTypeString()));
         addFact(tr("Codecs"), codecText(details["codecs"]));
-        addFact(tr("Fill value"), QString::fromStdString(a.fillJson.dump()));
+        addFact(tr("Fill value"), QString::fromStdString(zs::dumpJson(a.fillJson)));
         if (a.zarrFormat == 2)
             addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
         if (const QStringList names = dimensionNamesOf(node); !names.isEmpty())
@@ -140,7 +160,7 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
     addFact(tr("Attributes"), QString::number(node.attributes.is_object() ? node.attributes.size() : 0));
     m_facts->resizeRowsToContents();
     fillJsonTree(m_attributes, node.attributes);
-    m_raw->setPlainText(QString::fromStdString(node.raw.dump(2)));
+    m_raw->setPlainText(QString::fromStdString(zs::dumpJson(node.raw, 2)));
     if (node.isArray() && store) {
         whenFinished(store->storedSize(node.path), this,
                      [this, shown = m_shown, array = *node.array](const StoredSizeResult &size) {

@@ -3,6 +3,7 @@
 // dimension names, chunk count, stored size and compression ratio where the store can tell), the
 // attributes as a tree, and the raw JSON as stored.
 
+#include "hierarchy/HierarchyEntry.h"
 #include "metadata/NodeMetadata.h"
 #include "store/Store.h"
 
@@ -23,14 +24,17 @@ public:
 
     // With a store, an array's stored size is looked up in the background and added when known.
     void showNode(const NodeMetadata &node, std::shared_ptr<Store> store = nullptr);
-    void showError(const QString &path, const QString &error);
+    // A node that failed to load: its reason, what is known of it, and its documents as stored.
+    void showError(const HierarchyEntry &entry);
     void clear();
 
     // For tests: the facts as shown, "Shape" -> "6 × 8" and so on.
     QString fact(const QString &name) const;
+    // For tests: the Raw JSON tab's text.
+    QString rawText() const;
 
 private:
-    void addFact(const QString &name, const QString &value);
+    void addFact(const QString &name, const QString &value, bool isError = false);
     void showStoredSize(const ArrayMetadata &array, const StoredSizeResult &size);
     void addShardFacts(const ArrayMetadata &array);
 

@@ -13,27 +13,36 @@ static QStringList withStoreValued(QStringList valued)
 const QList<CommandSpec> &commandSpecs()
 {
     static const QList<CommandSpec> specs = {
-        {QStringLiteral("ls"), 1, 1, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
-         QStringLiteral("ls STORE [--json]")},
+        {QStringLiteral("ls"), 1, 1, withStoreFlags({QStringLiteral("--json"), QStringLiteral("--strict")}),
+         withStoreValued({}), QStringLiteral("ls STORE [--json] [--strict]")},
         {QStringLiteral("info"), 1, 2, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
          QStringLiteral("info STORE [ARRAY] [--json]")},
         {QStringLiteral("get"), 2, 2, withStoreFlags({}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency")}),
          QStringLiteral("get STORE ARRAY [--select SEL] [--concurrency N] -o OUT.npy")},
         {QStringLiteral("bench"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
-         withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"), QStringLiteral("--concurrency"),
-                          QStringLiteral("--cache-bust")}),
-         QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency N] [--json]")},
+         withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"),
+                          QStringLiteral("--concurrency"), QStringLiteral("--cache-bust")}),
+         QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency "
+                        "N] [--json]")},
         {QStringLiteral("export"), 2, 2, withStoreFlags({QStringLiteral("--resume")}),
          withStoreValued({QStringLiteral("-o"), QStringLiteral("--zarr-format"), QStringLiteral("--select"),
                           QStringLiteral("--chunks"), QStringLiteral("--shards"), QStringLiteral("--codec"),
                           QStringLiteral("--concurrency")}),
-         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] [--shards S1,S2,...] "
+         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
+                        "[--shards S1,S2,...] "
                         "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N]")},
-        {QStringLiteral("serve"), 1, 1, {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
+        {QStringLiteral("serve"),
+         1,
+         1,
+         {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
          {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},
-         QStringLiteral("serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},
-        {QStringLiteral("demo"), 0, 0, {QStringLiteral("--json")},
+         QStringLiteral(
+             "serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},
+        {QStringLiteral("demo"),
+         0,
+         0,
+         {QStringLiteral("--json")},
          {QStringLiteral("--latency-ms"), QStringLiteral("--concurrency")},
          QStringLiteral("demo [--latency-ms L] [--concurrency N] [--json]")},
     };

@@ -1,7 +1,9 @@
 // `ls` and `info`: the hierarchy and one node's metadata.
 
 #include "Commands.h"
+#include "metadata/JsonNonFinite.h"
 
+#include "hierarchy/EntryJson.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/NodeJson.h"
 
@@ -15,33 +17,50 @@ static QString shapeText(const json &shape)
     return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
+// One text row: path, kind, format, then the array's layout, or ERROR and the reason.
+static QString lsRow(const zs::HierarchyEntry &e)
+{
+    const json s = zs::entrySummary(e);
+    const QString path = e.path.isEmpty() ? QStringLiteral("/") : u'/' + e.path;
+    const QString kind =
+        s.contains("kind") ? QString::fromStdString(s["kind"].get<std::string>()) : QStringLiteral("?");
+    const QString format = s.contains("zarr_format") ? QStringLiteral("v%1").arg(s["zarr_format"].get<int>())
+                                                     : QStringLiteral("v?");
+    if (e.failed()) return QStringLiteral("%1  %2  %3  ERROR %4\n").arg(path, kind, format, e.error);
+    if (e.node->isArray())
+        return QStringLiteral("%1  array  %2  %3 %4  chunks %5\n")
+            .arg(path, format, QString::fromStdString(s["dtype"].get<std::string>()), shapeText(s["shape"]),
+                 shapeText(s["chunks"]));
+    return QStringLiteral("%1  group  %2\n").arg(path, format);
+}
+
 int runLs(const CliArgs &args)
 {
     auto store = zs::openStore(args.positional[0], storeOptions(args, 64));
     if (!store)
         return reportError(store.error());
-    auto nodes = zs::listNodes(**store);
-    if (!nodes)
-        return reportError(nodes.error());
+    // One bad node never hides the others: it is listed with its reason.
+    auto entries = zs::discoverHierarchy(**store);
+    if (!entries) return reportError(entries.error());
+    int failed = 0;
     if (args.has(QStringLiteral("--json"))) {
         json out = json::array();
-        for (const auto &n : *nodes)
-            out.push_back(zs::nodeSummary(n));
-        printOut(QString::fromStdString(out.dump(2)) + u'\n');
-        return ExitCode::Ok;
+        for (const auto &e : *entries) {
+            if (!e.node && e.error.isEmpty()) continue; // not a node
+            out.push_back(zs::entrySummary(e));
+            failed += e.failed();
+        }
+        printOut(QString::fromStdString(zs::dumpJson(out, 2)) + u'\n');
+    } else {
+        for (const auto &e : *entries) {
+            if (!e.node && e.error.isEmpty()) continue;
+            printOut(lsRow(e));
+            failed += e.failed();
+        }
     }
-    for (const auto &n : *nodes) {
-        const json s = zs::nodeSummary(n);
-        const QString path = n.path.isEmpty() ? QStringLiteral("/") : u'/' + n.path;
-        if (n.isArray())
-            printOut(QStringLiteral("%1  array  v%2  %3 %4  chunks %5\n")
-                         .arg(path)
-                         .arg(n.zarrFormat)
-                         .arg(QString::fromStdString(s["dtype"].get<std::string>()), shapeText(s["shape"]),
-                              shapeText(s["chunks"])));
-        else
-            printOut(QStringLiteral("%1  group  v%2\n").arg(path).arg(n.zarrFormat));
-    }
+    if (failed && args.has(QStringLiteral("--strict")))
+        return reportError(
+            zs::makeError(QStringLiteral("%1 node(s) could not be loaded (--strict)").arg(failed)));
     return ExitCode::Ok;
 }
 
@@ -54,7 +73,7 @@ int runInfo(const CliArgs &args)
     const zs::NodeMetadata *node = &opened->node;
     const json details = zs::nodeDetails(*node);
     if (args.has(QStringLiteral("--json"))) {
-        printOut(QString::fromStdString(details.dump(2)) + u'\n');
+        printOut(QString::fromStdString(zs::dumpJson(details, 2)) + u'\n');
         return ExitCode::Ok;
     }
     QString text;
@@ -67,7 +86,7 @@ int runInfo(const CliArgs &args)
         if (details.contains("shards"))
             text += QStringLiteral("shards:      %1\n").arg(shapeText(details["shards"]));
         text += QStringLiteral("dtype:       %1 (%2)\n").arg(a.dtype.name, a.dtype.numpyTypeString());
-        text += QStringLiteral("fill_value:  %1\n").arg(QString::fromStdString(a.fillJson.dump()));
+        text += QStringLiteral("fill_value:  %1\n").arg(QString::fromStdString(zs::dumpJson(a.fillJson)));
         if (a.zarrFormat == 2)
             text += QStringLiteral("order:       %1\n").arg(QChar::fromLatin1(a.order));
         if (!a.dimensionNames.isEmpty())
@@ -76,10 +95,12 @@ int runInfo(const CliArgs &args)
         text += QStringLiteral("chunk count: %1\n").arg(a.chunkCount());
         text += QStringLiteral("codecs:\n");
         for (const auto &c : details["codecs"])
-            text += QStringLiteral("  %1 %2\n").arg(QString::fromStdString(c["name"].get<std::string>()),
-                                                     QString::fromStdString(c["configuration"].dump()));
+            text += QStringLiteral("  %1 %2\n")
+                        .arg(QString::fromStdString(c["name"].get<std::string>()),
+                             QString::fromStdString(zs::dumpJson(c["configuration"])));
     }
-    text += QStringLiteral("attributes:  %1\n").arg(QString::fromStdString(node->attributes.dump(2)));
+    text +=
+        QStringLiteral("attributes:  %1\n").arg(QString::fromStdString(zs::dumpJson(node->attributes, 2)));
     printOut(text);
     return ExitCode::Ok;
 }

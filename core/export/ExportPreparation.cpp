@@ -4,6 +4,7 @@
 #include "export/SafeKey.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/Json.h"
+#include "metadata/JsonNonFinite.h"
 #include "metadata/MetadataParser.h"
 
 #include <QDir>
@@ -20,7 +21,9 @@ QString shown(const QString &path)
 }
 
 // The node at `path` and, for a group, every node below it (sorted, the node itself first).
-Result<std::vector<NodeMetadata>> subtree(Store &store, const QString &path)
+// A node below it that cannot be loaded does not stop the others: it is left out and named in
+// `skipped`, so the user is told what the export does not contain.
+Result<std::vector<NodeMetadata>> subtree(Store &store, const QString &path, QStringList &skipped)
 {
     ZS_TRY(NodeMetadata node, loadNode(store, path));
     if (node.isArray()) return std::vector<NodeMetadata>{std::move(node)};
@@ -28,7 +31,12 @@ Result<std::vector<NodeMetadata>> subtree(Store &store, const QString &path)
     std::vector<NodeMetadata> nodes;
     for (HierarchyEntry &e : entries) {
         if (!path.isEmpty() && e.path != path && !e.path.startsWith(path + u'/')) continue;
-        if (!e.node) return makeError(e.error);
+        if (e.failed()) {
+            if (e.path == path) return makeError(e.error);
+            skipped << QStringLiteral("not exported, it could not be loaded: /%1: %2").arg(e.path, e.error);
+            continue;
+        }
+        if (!e.node) continue; // a directory on the way to other nodes
         nodes.push_back(std::move(*e.node));
     }
     if (nodes.empty() || nodes.front().path != path) // a listing without the node itself
@@ -53,12 +61,13 @@ Status checkTargetDirectory(const QString &dir, bool resume)
 // Writes a metadata document, or, when it is already there (a resumed export), checks it matches.
 Status writeDocument(const ChunkFileWriter &writer, const MetadataDocument &doc, bool resume)
 {
-    const QByteArray text = QByteArray::fromStdString(doc.content.dump(4)) + '\n';
+    const QByteArray text = QByteArray::fromStdString(dumpJson(doc.content, 4)) + '\n';
     if (resume) {
         ZS_TRY(auto existing, writer.read(doc.key));
         if (existing) {
             auto parsed = parseJsonDocument(*existing, writer.filePath(doc.key));
-            if (!parsed || *parsed != json::parse(text.toStdString()))
+            // Compared as text: NaN attributes never compare equal as values.
+            if (!parsed || dumpJson(*parsed, 4) != dumpJson(doc.content, 4))
                 return makeError(
                     QStringLiteral("the existing metadata differs from this export's; export to a new "
                                    "directory or use the same options"),
@@ -78,7 +87,8 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         return makeError(QStringLiteral("zarr format must be 2 or 3"));
     ZS_CHECK(checkSafeKey(path, true));
     ZS_CHECK(checkTargetDirectory(targetDir, options.resume));
-    ZS_TRY(std::vector<NodeMetadata> nodes, subtree(store, path));
+    QStringList skipped;
+    ZS_TRY(std::vector<NodeMetadata> nodes, subtree(store, path, skipped));
     const bool single = nodes.size() == 1 && nodes.front().isArray();
     if (!single && (!options.selection.isEmpty() || !options.chunks.empty() || !options.shards.empty()))
         return makeError(QStringLiteral("a selection, a chunk or a shard shape applies to one array, not to a group"),
@@ -87,6 +97,7 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         return makeError(QStringLiteral("sharding needs Zarr v3 output"), shown(path));
 
     PreparedExport out;
+    out.notes = skipped;
     std::vector<MetadataDocument> documents;
     const ChunkFileWriter writer(targetDir);
     for (const NodeMetadata &node : nodes) {

@@ -110,8 +110,10 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
     case K::Bool:
         if (v.is_boolean())
             return QByteArray(1, v.get<bool>() ? 1 : 0);
-        if (v.is_number_integer() && (v.get<std::int64_t>() == 0 || v.get<std::int64_t>() == 1))
-            return QByteArray(1, char(v.get<std::int64_t>()));
+        // v2 writers stored bools as integers; zarr-python 2.13 reads any integer as bool(v).
+        if (v.is_number_integer() &&
+            (zarrFormat == 2 || v.get<std::int64_t>() == 0 || v.get<std::int64_t>() == 1))
+            return QByteArray(1, v.get<std::int64_t>() != 0 ? 1 : 0);
         return wrongType(v, t);
     case K::Int:
     case K::UInt:
@@ -151,9 +153,13 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
         return raw;
     }
     case K::Unicode: {
-        if (!v.is_string())
-            return wrongType(v, t);
-        const QList<uint> ucs4 = QString::fromStdString(v.get<std::string>()).toUcs4();
+        // Older zarr-python wrote 0 as the fill of string arrays; zarr-python 2.13 reads a number
+        // there as its text ("0"), as NumPy converts it, and so do we (as for |S above).
+        const bool number = zarrFormat == 2 && v.is_number_integer();
+        if (!v.is_string() && !number) return wrongType(v, t);
+        const QString text =
+            number ? QString::fromStdString(v.dump()) : QString::fromStdString(v.get<std::string>());
+        const QList<uint> ucs4 = text.toUcs4();
         if (std::size_t(ucs4.size()) * 4 > t.size)
             return wrongType(v, t);
         QByteArray out(qsizetype(t.size), '\0');

@@ -1,5 +1,7 @@
 #include "metadata/Json.h"
 
+#include "metadata/JsonNonFinite.h"
+
 namespace zs {
 
 using nlohmann::json;
@@ -29,9 +31,20 @@ Result<json> parseJsonDocument(const QByteArray &text, const QString &where)
             --depth;
         }
     }
-    json doc = json::parse(text.constBegin(), text.constEnd(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded())
-        return makeError(QStringLiteral("invalid JSON"), where);
+    // Python's json module writes NaN/Infinity tokens (zarr-python, xarray): read them as floats.
+    const std::optional<QByteArray> quoted = quoteNonFiniteTokens(text);
+    const QByteArray &input = quoted ? *quoted : text;
+    json doc;
+    try {
+        doc = json::parse(input.constBegin(), input.constEnd());
+    } catch (const json::parse_error &e) {
+        // "[json.exception.parse_error.101] parse error at line 3, column 9: syntax error ..."
+        QString detail = QString::fromUtf8(e.what());
+        detail = detail.mid(detail.indexOf(u']') + 1).trimmed();
+        if (detail.startsWith(u"parse error ")) detail = detail.mid(12);
+        return makeError(QStringLiteral("invalid JSON %1").arg(detail), where);
+    }
+    if (quoted) restoreNonFinite(doc);
     return doc;
 }
 

@@ -178,6 +178,23 @@ static Result<ChunkKeyEncoding> parseKeyEncoding(const json &doc, const QString 
     return enc;
 }
 
+// Storage transformers change where chunks live: any we would have to understand is refused.
+// One marked `"must_understand": false` may be ignored (v3 core spec, extension points).
+static Status checkStorageTransformers(const json &doc, const QString &where)
+{
+    if (!doc.contains("storage_transformers") || doc["storage_transformers"].is_null()) return Ok{};
+    const json &list = doc["storage_transformers"];
+    if (!list.is_array()) return makeError(QStringLiteral("\"storage_transformers\" must be a list"), where);
+    for (const json &t : list) {
+        if (t.is_object() && t.value("must_understand", json(true)) == false) continue;
+        const json name = t.is_object() ? t.value("name", json()) : t;
+        return makeError(QStringLiteral("storage transformer %1 is not supported")
+                             .arg(QString::fromStdString(name.dump())),
+                         where);
+    }
+    return Ok{};
+}
+
 Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
 {
     ArrayMetadata a;
@@ -197,8 +214,7 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
     ZS_CHECK(checkGrid(a, where));
     ZS_TRY(a.keyEncoding, parseKeyEncoding(doc, where));
 
-    if (doc.contains("storage_transformers") && !(doc["storage_transformers"].is_array() && doc["storage_transformers"].empty()))
-        return makeError(QStringLiteral("storage transformers are not supported"), where);
+    ZS_CHECK(checkStorageTransformers(doc, where));
 
     if (doc.contains("dimension_names") && !doc["dimension_names"].is_null()) {
         const json &names = doc["dimension_names"];

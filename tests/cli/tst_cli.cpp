@@ -3,6 +3,7 @@
 // values, .npy output equal to zarr-python's, and exit status 0 / 1 (usage) / 2 (data error,
 // one "error: " line on stderr), never a signal.
 
+#include "CliProcess.h"
 #include "NpyFile.h"
 
 #include <QDir>
@@ -14,19 +15,8 @@
 #include <QUrl>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sys/resource.h>
 
 using nlohmann::json;
-
-// Under AddressSanitizer (the asan preset) the CLI reserves terabytes of shadow address space, so
-// an address-space cap would kill every run: cap single allocations and RSS through ASan instead.
-#if defined(__SANITIZE_ADDRESS__)
-#define ZS_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ZS_UNDER_ASAN 1
-#endif
-#endif
 
 // QCOMPARE cannot take nlohmann::json (its overloads drag in every conversion): compare, then show both.
 #define JCOMPARE(actual, expected)                                                                           \
@@ -37,17 +27,7 @@ using nlohmann::json;
                                                QString::fromStdString(e_.dump()))));                         \
     } while (0)
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using Run = zstest::CliRun;
 
 class TestCli : public QObject
 {
@@ -59,45 +39,8 @@ private:
     QString m_bad;
     json m_expected;
 
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        // Hostile metadata must not make the CLI take the machine down: cap its address space
-        // (far above what any fixture needs), so a runaway allocation aborts instead.
-#ifdef ZS_UNDER_ASAN
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ASAN_OPTIONS"), env.value(QStringLiteral("ASAN_OPTIONS")) +
-                                                       QStringLiteral(":max_allocation_size_mb=3072:hard_rss_limit_mb=3072"));
-        p.setProcessEnvironment(env);
-#else
-        p.setChildProcessModifier([] {
-            const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
-            setrlimit(RLIMIT_AS, &limit);
-        });
-#endif
-        p.start(QStringLiteral(ZS_CLI), args);
-        Run r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            r.crashed = true;
-            return r;
-        }
-        r.crashed = p.exitStatus() != QProcess::NormalExit;
-        r.code = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
-
-    static QString describe(const QStringList &args, const Run &r)
-    {
-        return QStringLiteral("zarrscope-cli %1 -> %2%3\nstdout: %4\nstderr: %5")
-            .arg(args.join(u' '))
-            .arg(r.code)
-            .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-            .arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
-    }
+    Run cli(const QStringList &args) { return zstest::runCli(QStringLiteral(ZS_CLI), args); }
+    static QString describe(const QStringList &args, const Run &r) { return zstest::describeRun(args, r); }
 
     json runJson(const QStringList &args)
     {

@@ -263,8 +263,12 @@ private Q_SLOTS:
               QStringLiteral("chunk_key_encoding must have a name"));
         addV3("bad separator", [](json &d) { d["chunk_key_encoding"]["configuration"]["separator"] = "-"; },
               QStringLiteral("chunk key separator must be \".\" or \"/\""));
-        addV3("storage transformers", [](json &d) { d["storage_transformers"] = json::array({{{"name", "x"}}}); },
-              QStringLiteral("storage transformers are not supported"));
+        addV3(
+            "storage transformers",
+            [](json &d) {
+                d["storage_transformers"] = json::array({{{"name", "x"}}});
+            },
+            QStringLiteral("storage transformer \"x\" is not supported"));
         addV3("dimension_names wrong length", [](json &d) { d["dimension_names"] = {"y"}; },
               QStringLiteral("dimension_names must list one name"));
         addV3("dimension_names not strings", [](json &d) { d["dimension_names"] = {"y", 3}; },

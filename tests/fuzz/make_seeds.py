@@ -50,6 +50,11 @@ put("metadata", "v3_group", b"\1" + json.dumps(v3g).encode())
 v3c = dict(v3, data_type="complex64", fill_value=["NaN", 0.5], chunk_key_encoding={"name": "v2"},
            codecs=[{"name": "bytes", "configuration": {"endian": "big"}}, {"name": "gzip", "configuration": {"level": 1}}])
 put("metadata", "v3_complex_v2keys", b"\1" + json.dumps(v3c).encode())
+# Python's json module writes bare NaN/Infinity tokens (zarr-python, xarray), in strings' company.
+v2n = dict(v2, fill_value=float("nan"), filters=None, extra={"valid": [float("-inf"), "NaN", float("inf")]})
+put("metadata", "v2_nan_tokens", b"\0" + json.dumps(v2n).encode())
+v3e = dict(v3, storage_transformers=[{"name": "x", "must_understand": False}], attributes={"m": float("nan")})
+put("metadata", "v3_optional_extension", b"\1" + json.dumps(v3e).encode())
 
 # ---- codecs: [codec][size lo][size hi][flags] + encoded; size in 16-byte units
 data = (np.arange(256, dtype="<i4") * 3 - 100).tobytes()

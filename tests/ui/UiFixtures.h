@@ -39,4 +39,12 @@ os.makedirs('tree.zarr/signals/broken')
 open('tree.zarr/signals/broken/.zarray', 'w').write('{"zarr_format": 2, "shape": [4')
 )PY";
 
+// A node zarr-python writes and we do not read (an LZMA compressor): its document still says what it is.
+inline const char *kUnsupportedStore = R"PY(
+import numcodecs
+root = zarr.open_group('unsupported.zarr', mode='w')
+root.create_dataset('packed', data=np.arange(16, dtype='<i2'), chunks=(4,), compressor=numcodecs.LZMA())
+root.create_dataset('plain', data=np.arange(3, dtype='<i2'))
+)PY";
+
 } // namespace zs::test

@@ -75,6 +75,29 @@ private Q_SLOTS:
         model.setEntries(entries); // the tester checks the reset too
     }
 
+    // A node we cannot read keeps its kind and what its document says, with a warning icon and
+    // the reason as tooltip.
+    void unsupportedNodeKeepsWhatIsKnown()
+    {
+        QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kUnsupportedStore)));
+        const HierarchyEntries entries = load(m_dir.filePath(QStringLiteral("unsupported.zarr")));
+        HierarchyModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries(entries);
+        const QModelIndex packed = model.indexForPath(QStringLiteral("packed"));
+        QVERIFY(packed.isValid());
+        QCOMPARE(packed.data(HierarchyModel::KindRole).toString(), QStringLiteral("error"));
+        QVERIFY(packed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("unknown codec \"lzma\"")));
+        QVERIFY(!packed.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(packed.siblingAtColumn(HierarchyModel::ShapeColumn).data().toString(), QStringLiteral("16"));
+        QCOMPARE(packed.siblingAtColumn(HierarchyModel::DTypeColumn).data().toString(),
+                 QStringLiteral("<i2"));
+        QCOMPARE(packed.siblingAtColumn(HierarchyModel::ChunksColumn).data().toString(), QStringLiteral("4"));
+        QVERIFY(model.entry(packed) && model.entry(packed)->kind == NodeMetadata::Kind::Array);
+        QCOMPARE(model.indexForPath(QStringLiteral("plain")).data(HierarchyModel::KindRole).toString(),
+                 QStringLiteral("array"));
+    }
+
     void recursiveFilter()
     {
         HierarchyModel model;

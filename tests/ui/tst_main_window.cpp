@@ -83,6 +83,21 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         window.setFilterText({});
     }
 
+    // Opening a node we cannot read shows why, what is known of it and its document as stored.
+    void unsupportedNodeShowsReasonAndDocument()
+    {
+        QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kUnsupportedStore)));
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::storeLoaded);
+        window.openLocation(m_dir.filePath(QStringLiteral("unsupported.zarr")), QStringLiteral("packed"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(window.metadataPanel()->fact(QStringLiteral("Error")).contains(QStringLiteral("lzma")));
+        QCOMPARE(window.metadataPanel()->fact(QStringLiteral("Kind")), QStringLiteral("array"));
+        QVERIFY2(window.metadataPanel()->rawText().contains(QStringLiteral("\"preset\"")),
+                 qPrintable(window.metadataPanel()->rawText()));
+        QVERIFY(window.sliceView()->message().contains(QStringLiteral("lzma")));
+    }
+
     void brokenNodeAndReadErrorsAreShown()
     {
         MainWindow window;
