@@ -6,7 +6,8 @@ namespace zs {
 
 using namespace elements;
 
-Result<QByteArray> castElements(const QByteArray &in, const DataType &from, const DataType &to, const char *codec)
+Result<QByteArray> castElements(const QByteArray &in, const DataType &from, const DataType &to,
+                                const char *codec)
 {
     if (in.size() % from.size != 0)
         return codecutil::corrupt(codec, QStringLiteral("%1 bytes is not a whole number of %2 elements")
@@ -14,8 +15,7 @@ Result<QByteArray> castElements(const QByteArray &in, const DataType &from, cons
                                              .arg(from.numpyTypeString()));
     const std::size_t n = in.size() / from.size;
     QByteArray src = in;
-    if (from.needsSwapFrom(nativeByteOrder()))
-        byteSwap(src.data(), src.size(), from.size);
+    if (from.needsSwapFrom(nativeByteOrder())) byteSwap(src.data(), src.size(), from.size);
     QByteArray out(qsizetype(n * to.size), Qt::Uninitialized);
     std::optional<std::size_t> bad;
     withType(from, [&](auto f) {
@@ -40,8 +40,7 @@ Result<QByteArray> castElements(const QByteArray &in, const DataType &from, cons
                              .arg(QLatin1String(codec))
                              .arg(*bad)
                              .arg(from.numpyTypeString(), to.numpyTypeString()));
-    if (to.needsSwapFrom(nativeByteOrder()))
-        byteSwap(out.data(), out.size(), to.size);
+    if (to.needsSwapFrom(nativeByteOrder())) byteSwap(out.data(), out.size(), to.size);
     return out;
 }
 
@@ -60,21 +59,25 @@ Result<std::shared_ptr<AsTypeFilter>> AsTypeFilter::fromConfig(const nlohmann::j
 {
     // numcodecs requires both; zarr-python 3 fills decode_dtype from the array.
     if (!config.is_object() || !config.contains("encode_dtype"))
-        return makeError(QStringLiteral("astype filter needs \"encode_dtype\""), QStringLiteral("configuration.encode_dtype"));
-    ZS_TRY(FilterTypes t, readFilterTypes(config, QStringLiteral("astype"), "decode_dtype", "encode_dtype", arrayType, supported));
+        return makeError(QStringLiteral("astype filter needs \"encode_dtype\""),
+                         QStringLiteral("configuration.encode_dtype"));
+    ZS_TRY(FilterTypes t, readFilterTypes(config, QStringLiteral("astype"), "decode_dtype", "encode_dtype",
+                                          arrayType, supported));
     return std::make_shared<AsTypeFilter>(t.dtype, t.astype);
 }
 
 nlohmann::json AsTypeFilter::configuration() const
 {
-    return {{"id", "astype"}, {"encode_dtype", m_encodeType.numpyTypeString().toStdString()},
+    return {{"id", "astype"},
+            {"encode_dtype", m_encodeType.numpyTypeString().toStdString()},
             {"decode_dtype", m_decodeType.numpyTypeString().toStdString()}};
 }
 
 Result<QByteArray> AsTypeFilter::decode(const QByteArray &encoded, SizeHint size) const
 {
     if (encoded.size() % m_encodeType.size == 0)
-        ZS_CHECK(size.admits(std::uint64_t(encoded.size()) / m_encodeType.size * m_decodeType.size, "astype"));
+        ZS_CHECK(
+            size.admits(std::uint64_t(encoded.size()) / m_encodeType.size * m_decodeType.size, "astype"));
     return castElements(encoded, m_encodeType, m_decodeType, "astype");
 }
 

@@ -9,7 +9,8 @@
 namespace zs {
 
 // Casts every element of `in` (type `from`) to `to`; `codec` names the caller in errors.
-Result<QByteArray> castElements(const QByteArray &in, const DataType &from, const DataType &to, const char *codec);
+Result<QByteArray> castElements(const QByteArray &in, const DataType &from, const DataType &to,
+                                const char *codec);
 
 class AsTypeFilter final : public ElementFilter
 {

@@ -10,9 +10,11 @@ BitRoundFilter::BitRoundFilter(int keepbits, DataType elementType)
 {
 }
 
-Result<std::shared_ptr<BitRoundFilter>> BitRoundFilter::fromConfig(const nlohmann::json &config, const DataType &elementType)
+Result<std::shared_ptr<BitRoundFilter>> BitRoundFilter::fromConfig(const nlohmann::json &config,
+                                                                   const DataType &elementType)
 {
-    ZS_TRY(std::int64_t keepbits, codecutil::intField(config, "keepbits", std::nullopt, QStringLiteral("bitround")));
+    ZS_TRY(std::int64_t keepbits,
+           codecutil::intField(config, "keepbits", std::nullopt, QStringLiteral("bitround")));
     if (keepbits < 0 || keepbits > 52)
         return makeError(QStringLiteral("bitround keepbits %1 is not between 0 and 52").arg(keepbits),
                          QStringLiteral("configuration.keepbits"));
@@ -25,8 +27,7 @@ Result<QByteArray> BitRoundFilter::decode(const QByteArray &encoded, SizeHint si
     return encoded;
 }
 
-template<typename U>
-static void roundMantissas(char *data, std::size_t n, int maskbits)
+template <typename U> static void roundMantissas(char *data, std::size_t n, int maskbits)
 {
     // On the float's bit pattern: add half a quantum (minus one, plus the lowest kept bit, so
     // ties go to even), then clear the dropped bits. Unsigned arithmetic wraps like NumPy's.
@@ -44,7 +45,11 @@ static void roundMantissas(char *data, std::size_t n, int maskbits)
 Result<QByteArray> BitRoundFilter::encode(const QByteArray &decoded) const
 {
     const std::size_t size = m_elementType.size;
-    const int bits = m_elementType.kind != DataType::Kind::Float ? -1 : size == 2 ? 10 : size == 4 ? 23 : size == 8 ? 52 : -1;
+    const int bits = m_elementType.kind != DataType::Kind::Float ? -1
+                     : size == 2                                 ? 10
+                     : size == 4                                 ? 23
+                     : size == 8                                 ? 52
+                                                                 : -1;
     if (bits < 0)
         return makeError(QStringLiteral("bitround: only float16/32/64 data can be bit-rounded, not %1")
                              .arg(m_elementType.numpyTypeString()));
@@ -54,20 +59,21 @@ Result<QByteArray> BitRoundFilter::encode(const QByteArray &decoded) const
                              .arg(bits)
                              .arg(m_elementType.numpyTypeString()));
     if (decoded.size() % qsizetype(size) != 0)
-        return makeError(QStringLiteral("bitround: %1 bytes is not a whole number of elements").arg(decoded.size()));
-    if (m_keepbits == bits)
-        return decoded;
+        return makeError(
+            QStringLiteral("bitround: %1 bytes is not a whole number of elements").arg(decoded.size()));
+    if (m_keepbits == bits) return decoded;
     QByteArray out = decoded;
     const bool swap = m_elementType.needsSwapFrom(nativeByteOrder());
-    if (swap)
-        byteSwap(out.data(), out.size(), size);
+    if (swap) byteSwap(out.data(), out.size(), size);
     const std::size_t n = out.size() / size;
     const int maskbits = bits - m_keepbits;
-    if (size == 2) roundMantissas<std::uint16_t>(out.data(), n, maskbits);
-    else if (size == 4) roundMantissas<std::uint32_t>(out.data(), n, maskbits);
-    else roundMantissas<std::uint64_t>(out.data(), n, maskbits);
-    if (swap)
-        byteSwap(out.data(), out.size(), size);
+    if (size == 2)
+        roundMantissas<std::uint16_t>(out.data(), n, maskbits);
+    else if (size == 4)
+        roundMantissas<std::uint32_t>(out.data(), n, maskbits);
+    else
+        roundMantissas<std::uint64_t>(out.data(), n, maskbits);
+    if (swap) byteSwap(out.data(), out.size(), size);
     return out;
 }
 

@@ -12,7 +12,8 @@ class BitRoundFilter final : public ElementFilter
 public:
     BitRoundFilter(int keepbits, DataType elementType);
     // `elementType`: the type of the data the filter receives.
-    static Result<std::shared_ptr<BitRoundFilter>> fromConfig(const nlohmann::json &config, const DataType &elementType);
+    static Result<std::shared_ptr<BitRoundFilter>> fromConfig(const nlohmann::json &config,
+                                                              const DataType &elementType);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override { return {{"id", "bitround"}, {"keepbits", m_keepbits}}; }

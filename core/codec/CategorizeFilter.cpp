@@ -23,8 +23,7 @@ static QByteArray labelElement(const QString &label, const DataType &t, bool *fi
         const std::uint32_t c = ucs4[qsizetype(i)];
         store<std::uint32_t>(e.data() + i * 4, c);
     }
-    if (t.needsSwapFrom(nativeByteOrder()))
-        byteSwap(e.data(), e.size(), 4);
+    if (t.needsSwapFrom(nativeByteOrder())) byteSwap(e.data(), e.size(), 4);
     return e;
 }
 
@@ -39,31 +38,40 @@ CategorizeFilter::CategorizeFilter(QStringList labels, DataType dtype, DataType 
     }
 }
 
-Result<std::shared_ptr<CategorizeFilter>> CategorizeFilter::fromConfig(const nlohmann::json &config,
-                                                                       const std::optional<DataType> &arrayType)
+Result<std::shared_ptr<CategorizeFilter>>
+CategorizeFilter::fromConfig(const nlohmann::json &config, const std::optional<DataType> &arrayType)
 {
     const QString codec = QStringLiteral("categorize");
-    ZS_TRY(QString dtypeName, codecutil::stringField(config, "dtype", arrayType ? std::optional(arrayType->name) : std::nullopt, codec));
+    ZS_TRY(QString dtypeName,
+           codecutil::stringField(config, "dtype", arrayType ? std::optional(arrayType->name) : std::nullopt,
+                                  codec));
     ZS_TRY(QString astypeName, codecutil::stringField(config, "astype", QStringLiteral("|u1"), codec));
     auto dtype = arrayType ? Result<DataType>(*arrayType) : parseNumpyDtypeName(dtypeName);
     const bool object = dtypeName.endsWith(u'O') || dtypeName.startsWith(u"object");
     if (object || !dtype || (dtype->kind != DataType::Kind::Unicode && dtype->kind != DataType::Kind::Bytes))
-        return makeError(object ? QStringLiteral("categorize of object dtype \"%1\" needs variable-length strings, which are not supported").arg(dtypeName)
-                                : QStringLiteral("categorize filter needs a fixed-width string dtype (<U or |S), not \"%1\"").arg(arrayType ? arrayType->name : dtypeName),
-                         QStringLiteral("configuration.dtype"));
+        return makeError(
+            object
+                ? QStringLiteral("categorize of object dtype \"%1\" needs variable-length strings, which are "
+                                 "not supported")
+                      .arg(dtypeName)
+                : QStringLiteral("categorize filter needs a fixed-width string dtype (<U or |S), not \"%1\"")
+                      .arg(arrayType ? arrayType->name : dtypeName),
+            QStringLiteral("configuration.dtype"));
     auto astype = parseNumpyDtypeName(astypeName);
     if (!astype || !isPlainNumber(*astype) || astype->kind == DataType::Kind::Float)
-        return makeError(QStringLiteral("categorize filter needs an integer astype, not \"%1\"").arg(astypeName),
-                         QStringLiteral("configuration.astype"));
-    if (arrayType && astype->order != ByteOrder::NotApplicable)
-        astype->order = ByteOrder::Little;
+        return makeError(
+            QStringLiteral("categorize filter needs an integer astype, not \"%1\"").arg(astypeName),
+            QStringLiteral("configuration.astype"));
+    if (arrayType && astype->order != ByteOrder::NotApplicable) astype->order = ByteOrder::Little;
     auto it = config.find("labels");
     if (it == config.end() || !it->is_array())
-        return makeError(QStringLiteral("categorize filter needs a list of \"labels\""), QStringLiteral("configuration.labels"));
+        return makeError(QStringLiteral("categorize filter needs a list of \"labels\""),
+                         QStringLiteral("configuration.labels"));
     QStringList labels;
     for (std::size_t i = 0; i < it->size(); ++i) {
         if (!(*it)[i].is_string())
-            return makeError(QStringLiteral("categorize labels must be strings"), QStringLiteral("configuration.labels[%1]").arg(i));
+            return makeError(QStringLiteral("categorize labels must be strings"),
+                             QStringLiteral("configuration.labels[%1]").arg(i));
         labels.push_back(QString::fromStdString((*it)[i].get<std::string>()));
     }
     return std::make_shared<CategorizeFilter>(std::move(labels), *dtype, *astype);
@@ -74,7 +82,9 @@ nlohmann::json CategorizeFilter::configuration() const
     nlohmann::json labels = nlohmann::json::array();
     for (const QString &l : m_labels)
         labels.push_back(l.toStdString());
-    return {{"id", "categorize"}, {"labels", labels}, {"dtype", m_dtype.numpyTypeString().toStdString()},
+    return {{"id", "categorize"},
+            {"labels", labels},
+            {"dtype", m_dtype.numpyTypeString().toStdString()},
             {"astype", m_astype.numpyTypeString().toStdString()}};
 }
 
@@ -87,31 +97,29 @@ Result<QByteArray> CategorizeFilter::decode(const QByteArray &encoded, SizeHint 
     const std::size_t n = encoded.size() / m_astype.size;
     ZS_CHECK(size.admits(std::uint64_t(n) * m_dtype.size, "categorize"));
     QByteArray in = encoded;
-    if (m_astype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(in.data(), in.size(), m_astype.size);
+    if (m_astype.needsSwapFrom(nativeByteOrder())) byteSwap(in.data(), in.size(), m_astype.size);
     QByteArray out(qsizetype(n * m_dtype.size), 0);
     Status status = Ok{};
     withType(m_astype, [&](auto a) {
         using A = decltype(a);
         for (std::size_t i = 0; i < n; ++i) {
             const A code = load<A>(in.constData() + i * sizeof(A));
-            if (code == 0)
-                continue;
+            if (code == 0) continue;
             bool negative = false;
-            if constexpr (std::is_signed_v<A>)
-                negative = code < 0;
+            if constexpr (std::is_signed_v<A>) negative = code < 0;
             if (negative || std::uint64_t(code) > m_elements.size()) {
-                status = codecutil::corrupt("categorize", QStringLiteral("code %1 of element %2 is not one of the %3 labels")
-                                                              .arg(qint64(code))
-                                                              .arg(i)
-                                                              .arg(m_elements.size()));
+                status = codecutil::corrupt(
+                    "categorize", QStringLiteral("code %1 of element %2 is not one of the %3 labels")
+                                      .arg(qint64(code))
+                                      .arg(i)
+                                      .arg(m_elements.size()));
                 return;
             }
-            std::memcpy(out.data() + i * m_dtype.size, m_elements[std::size_t(code) - 1].constData(), m_dtype.size);
+            std::memcpy(out.data() + i * m_dtype.size, m_elements[std::size_t(code) - 1].constData(),
+                        m_dtype.size);
         }
     });
-    if (!status)
-        return status.error();
+    if (!status) return status.error();
     return out;
 }
 
@@ -126,12 +134,12 @@ Result<QByteArray> CategorizeFilter::encode(const QByteArray &decoded) const
     withType(m_astype, [&](auto a) {
         using A = decltype(a);
         for (std::size_t i = 0; i < n; ++i) {
-            const QByteArray e = QByteArray::fromRawData(decoded.constData() + i * m_dtype.size, qsizetype(m_dtype.size));
+            const QByteArray e =
+                QByteArray::fromRawData(decoded.constData() + i * m_dtype.size, qsizetype(m_dtype.size));
             store<A>(out.data() + i * sizeof(A), castValue<A>(m_codes.value(e, 0)));
         }
     });
-    if (m_astype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(out.data(), out.size(), m_astype.size);
+    if (m_astype.needsSwapFrom(nativeByteOrder())) byteSwap(out.data(), out.size(), m_astype.size);
     return out;
 }
 

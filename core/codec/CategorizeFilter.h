@@ -38,7 +38,7 @@ private:
     QStringList m_labels;
     DataType m_dtype;
     DataType m_astype;
-    std::vector<QByteArray> m_elements;  // each label as one element of dtype
+    std::vector<QByteArray> m_elements;       // each label as one element of dtype
     QHash<QByteArray, std::uint64_t> m_codes; // element bytes -> code, for labels that fit dtype
 };
 

@@ -7,7 +7,8 @@
 namespace zs {
 
 Checksum32Codec::Checksum32Codec(Kind kind, bool atEnd)
-    : m_name(kind == Kind::Crc32 ? QStringLiteral("crc32") : QStringLiteral("adler32")), m_kind(kind), m_atEnd(atEnd)
+    : m_name(kind == Kind::Crc32 ? QStringLiteral("crc32") : QStringLiteral("adler32")), m_kind(kind),
+      m_atEnd(atEnd)
 {
 }
 
@@ -16,8 +17,9 @@ Result<std::shared_ptr<Checksum32Codec>> Checksum32Codec::fromConfig(const nlohm
     const QString codec = kind == Kind::Crc32 ? QStringLiteral("crc32") : QStringLiteral("adler32");
     ZS_TRY(QString location, codecutil::stringField(config, "location", QStringLiteral("start"), codec));
     if (location != u"start" && location != u"end")
-        return makeError(QStringLiteral("%1 location \"%2\" is not \"start\" or \"end\"").arg(codec, location),
-                         QStringLiteral("configuration.location"));
+        return makeError(
+            QStringLiteral("%1 location \"%2\" is not \"start\" or \"end\"").arg(codec, location),
+            QStringLiteral("configuration.location"));
     return std::make_shared<Checksum32Codec>(kind, location == u"end");
 }
 
@@ -51,7 +53,8 @@ Result<QByteArray> Checksum32Codec::decode(const QByteArray &encoded, SizeHint s
     const std::uint64_t payload = encoded.size() - 4;
     ZS_CHECK(size.admits(payload, codec.constData()));
     const char *data = encoded.constData() + (m_atEnd ? 0 : 4);
-    const std::uint32_t stored = qFromLittleEndian<std::uint32_t>(encoded.constData() + (m_atEnd ? payload : 0));
+    const std::uint32_t stored =
+        qFromLittleEndian<std::uint32_t>(encoded.constData() + (m_atEnd ? payload : 0));
     const std::uint32_t actual = checksum(data, payload);
     if (stored != actual)
         return makeError(QStringLiteral("%1 checksum mismatch: stored %2, computed %3")
@@ -66,7 +69,8 @@ Result<QByteArray> Checksum32Codec::encode(const QByteArray &decoded) const
     QByteArray out(decoded.size() + 4, Qt::Uninitialized);
     const qsizetype dataAt = m_atEnd ? 0 : 4;
     memcpy(out.data() + dataAt, decoded.constData(), decoded.size());
-    qToLittleEndian<std::uint32_t>(checksum(decoded.constData(), decoded.size()), out.data() + (m_atEnd ? decoded.size() : 0));
+    qToLittleEndian<std::uint32_t>(checksum(decoded.constData(), decoded.size()),
+                                   out.data() + (m_atEnd ? decoded.size() : 0));
     return out;
 }
 

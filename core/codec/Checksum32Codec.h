@@ -10,13 +10,20 @@ namespace zs {
 class Checksum32Codec final : public BytesToBytesCodec
 {
 public:
-    enum class Kind { Crc32, Adler32 };
+    enum class Kind
+    {
+        Crc32,
+        Adler32
+    };
     Checksum32Codec(Kind kind, bool atEnd);
     static Result<std::shared_ptr<Checksum32Codec>> fromConfig(const nlohmann::json &config, Kind kind);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;
-    std::optional<std::uint64_t> encodedSize(std::uint64_t decodedSize) const override { return decodedSize + 4; }
+    std::optional<std::uint64_t> encodedSize(std::uint64_t decodedSize) const override
+    {
+        return decodedSize + 4;
+    }
     Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override;
     Result<QByteArray> encode(const QByteArray &decoded) const override;
 

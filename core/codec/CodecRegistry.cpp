@@ -2,8 +2,8 @@
 #include "codec/AsTypeFilter.h"
 #include "codec/BitRoundFilter.h"
 #include "codec/BloscCodec.h"
-#include "codec/Bz2Codec.h"
 #include "codec/BytesCodec.h"
+#include "codec/Bz2Codec.h"
 #include "codec/CategorizeFilter.h"
 #include "codec/Checksum32Codec.h"
 #include "codec/Crc32cCodec.h"
@@ -64,20 +64,20 @@ Result<BytesToBytesPtr> upcast(Result<std::shared_ptr<T>> r)
 // The element-wise filters by numcodecs id; nullopt for other ids. `input` is the type of the
 // data the filter receives. In v3 (zarr-python 3) that type is the decoded type, whatever the
 // configuration's "dtype" says; in v2 the configuration decides, as in numcodecs.
-template<typename T>
+template <typename T>
 Result<std::shared_ptr<const ElementFilter>> asElementFilter(Result<std::shared_ptr<T>> r)
 {
-    if (!r)
-        return r.error();
+    if (!r) return r.error();
     return std::shared_ptr<const ElementFilter>(std::move(*r));
 }
 
-std::optional<Result<std::shared_ptr<const ElementFilter>>> makeElementFilter(const QString &id, const json &config,
-                                                                              const DataType &input, bool v3)
+std::optional<Result<std::shared_ptr<const ElementFilter>>>
+makeElementFilter(const QString &id, const json &config, const DataType &input, bool v3)
 {
     const std::optional<DataType> arrayType = v3 ? std::optional<DataType>(input) : std::nullopt;
     if (id == u"delta") return asElementFilter(DeltaFilter::fromConfig(config, arrayType));
-    if (id == u"fixedscaleoffset") return asElementFilter(FixedScaleOffsetFilter::fromConfig(config, arrayType));
+    if (id == u"fixedscaleoffset")
+        return asElementFilter(FixedScaleOffsetFilter::fromConfig(config, arrayType));
     if (id == u"astype") return asElementFilter(AsTypeFilter::fromConfig(config, arrayType));
     if (id == u"quantize") return asElementFilter(QuantizeFilter::fromConfig(config, arrayType));
     if (id == u"categorize") return asElementFilter(CategorizeFilter::fromConfig(config, arrayType));
@@ -96,8 +96,7 @@ std::optional<Result<std::shared_ptr<const ElementFilter>>> makeElementFilter(co
 ChunkSpec outputSpec(const BytesToBytesPtr &c, const ChunkSpec &in)
 {
     if (auto f = std::dynamic_pointer_cast<const ElementFilter>(c))
-        if (auto next = f->encodedSpec(in))
-            return *next;
+        if (auto next = f->encodedSpec(in)) return *next;
     if (std::dynamic_pointer_cast<const ShuffleFilter>(c)) {
         ChunkSpec bytes;
         bytes.shape = {in.byteSize()};
@@ -111,7 +110,8 @@ ChunkSpec outputSpec(const BytesToBytesPtr &c, const ChunkSpec &in)
 
 // A numcodecs compressor or byte filter by id; `input` is the type of the data it receives
 // (blosc shuffles by its size). nullopt when the id is not one we implement.
-std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const json &config, const DataType &input)
+std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const json &config,
+                                                     const DataType &input)
 {
     const std::size_t typesize = input.size;
     if (id == u"blosc") return upcast(BloscCodec::fromConfig(config, BloscCodec::Flavor::Numcodecs, typesize));
@@ -124,8 +124,7 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
     if (id == u"crc32") return upcast(Checksum32Codec::fromConfig(config, Checksum32Codec::Kind::Crc32));
     if (id == u"adler32") return upcast(Checksum32Codec::fromConfig(config, Checksum32Codec::Kind::Adler32));
     if (auto f = makeElementFilter(id, config, input, false)) {
-        if (!*f)
-            return f->error();
+        if (!*f) return f->error();
         return BytesToBytesPtr(std::move(**f));
     }
     return std::nullopt;
@@ -170,8 +169,7 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
     if (name.startsWith(u"numcodecs.")) {
         const QString id = name.mid(10);
         if (auto f = makeElementFilter(id, config, decoded.dtype, true)) {
-            if (!*f)
-                return f->error();
+            if (!*f) return f->error();
             return AnyCodec(ArrayToArrayPtr(std::make_shared<ElementFilterArrayCodec>(std::move(**f))));
         }
         if (auto r = makeNumcodecs(id, config, decoded.dtype)) {
@@ -221,7 +219,8 @@ Result<CodecChain> makeV3ChainImpl(const json &codecs, const ChunkSpec &chunk)
     return CodecChain(std::move(arrayToArray), std::move(arrayToBytes), std::move(bytesToBytes));
 }
 
-Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, bool filter, const DataType &input)
+Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, bool filter,
+                                    const DataType &input)
 {
     if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
         return makeError(QStringLiteral("%1 needs a string \"id\"").arg(filter ? "filter" : "compressor"), place + QStringLiteral(".id"));
@@ -257,13 +256,15 @@ Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, 
         if (!filters.is_array())
             return makeError(QStringLiteral("\"filters\" must be a list or null"), QStringLiteral("filters"));
         for (std::size_t i = 0; i < filters.size(); ++i) {
-            ZS_TRY(BytesToBytesPtr f, makeV2Entry(filters[i], QStringLiteral("filters[%1]").arg(i), true, current.dtype));
+            ZS_TRY(BytesToBytesPtr f,
+                   makeV2Entry(filters[i], QStringLiteral("filters[%1]").arg(i), true, current.dtype));
             current = outputSpec(f, current);
             bytesToBytes.push_back(std::move(f));
         }
     }
     if (!compressor.is_null()) {
-        ZS_TRY(BytesToBytesPtr c, makeV2Entry(compressor, QStringLiteral("compressor"), false, current.dtype));
+        ZS_TRY(BytesToBytesPtr c,
+               makeV2Entry(compressor, QStringLiteral("compressor"), false, current.dtype));
         bytesToBytes.push_back(std::move(c));
     }
     // Encoding runs filters in list order, then the compressor; CodecChain decodes backwards.

@@ -20,7 +20,8 @@ static bool supported(const DataType &t)
 Result<std::shared_ptr<DeltaFilter>> DeltaFilter::fromConfig(const nlohmann::json &config,
                                                              const std::optional<DataType> &arrayType)
 {
-    ZS_TRY(FilterTypes t, readFilterTypes(config, QStringLiteral("delta"), "dtype", "astype", arrayType, supported));
+    ZS_TRY(FilterTypes t,
+           readFilterTypes(config, QStringLiteral("delta"), "dtype", "astype", arrayType, supported));
     return std::make_shared<DeltaFilter>(t.dtype, t.astype);
 }
 

@@ -13,8 +13,8 @@ class DeltaFilter final : public ElementFilter
 public:
     DeltaFilter(DataType dtype, DataType astype);
     // `arrayType` is the array's type in v3 (see readFilterTypes), nullopt in v2.
-    static Result<std::shared_ptr<DeltaFilter>> fromConfig(const nlohmann::json &config,
-                                                           const std::optional<DataType> &arrayType = std::nullopt);
+    static Result<std::shared_ptr<DeltaFilter>>
+    fromConfig(const nlohmann::json &config, const std::optional<DataType> &arrayType = std::nullopt);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;

@@ -16,23 +16,20 @@
 
 namespace zs::elements {
 
-template<typename T>
-constexpr bool isFloat = std::is_floating_point_v<T> || std::is_same_v<T, qfloat16>;
+template <typename T> constexpr bool isFloat = std::is_floating_point_v<T> || std::is_same_v<T, qfloat16>;
 
 // bool, int/uint 1-8 bytes, float 2/4/8 bytes: the element types these filters convert.
 inline bool isPlainNumber(const DataType &t, bool allowBool = false)
 {
     using K = DataType::Kind;
-    if (t.kind == K::Bool)
-        return allowBool;
+    if (t.kind == K::Bool) return allowBool;
     if (t.kind == K::Int || t.kind == K::UInt)
         return t.size == 1 || t.size == 2 || t.size == 4 || t.size == 8;
     return t.kind == K::Float && (t.size == 2 || t.size == 4 || t.size == 8);
 }
 
 // Calls f(T{}) with the C++ type of a plain number type (see isPlainNumber).
-template<typename F>
-void withType(const DataType &t, F &&f)
+template <typename F> void withType(const DataType &t, F &&f)
 {
     using K = DataType::Kind;
     if (t.kind == K::Bool) {
@@ -40,36 +37,44 @@ void withType(const DataType &t, F &&f)
         return;
     }
     if (t.kind == K::Float) {
-        if (t.size == 2) f(qfloat16{});
-        else if (t.size == 4) f(float{});
-        else f(double{});
+        if (t.size == 2)
+            f(qfloat16{});
+        else if (t.size == 4)
+            f(float{});
+        else
+            f(double{});
         return;
     }
     const bool s = t.kind == K::Int;
     switch (t.size) {
-    case 1: s ? f(std::int8_t{}) : f(std::uint8_t{}); break;
-    case 2: s ? f(std::int16_t{}) : f(std::uint16_t{}); break;
-    case 4: s ? f(std::int32_t{}) : f(std::uint32_t{}); break;
-    default: s ? f(std::int64_t{}) : f(std::uint64_t{}); break;
+    case 1:
+        s ? f(std::int8_t{}) : f(std::uint8_t{});
+        break;
+    case 2:
+        s ? f(std::int16_t{}) : f(std::uint16_t{});
+        break;
+    case 4:
+        s ? f(std::int32_t{}) : f(std::uint32_t{});
+        break;
+    default:
+        s ? f(std::int64_t{}) : f(std::uint64_t{});
+        break;
     }
 }
 
-template<typename T>
-T load(const char *p)
+template <typename T> T load(const char *p)
 {
     T v;
     std::memcpy(&v, p, sizeof(T));
     return v;
 }
 
-template<typename T>
-void store(char *p, T v)
+template <typename T> void store(char *p, T v)
 {
     std::memcpy(p, &v, sizeof(T));
 }
 
-template<typename T>
-double toDouble(T v)
+template <typename T> double toDouble(T v)
 {
     if constexpr (std::is_same_v<T, qfloat16>)
         return double(float(v));
@@ -79,8 +84,7 @@ double toDouble(T v)
 
 // A C-style cast with NumPy's results where C++ would be undefined: integers wrap,
 // floats truncate toward zero, NaN and out-of-range floats become 0 / saturate.
-template<typename To, typename From>
-To castValue(From v)
+template <typename To, typename From> To castValue(From v)
 {
     if constexpr (std::is_same_v<To, bool>) {
         return toDouble(v) != 0.0;
@@ -104,8 +108,7 @@ To castValue(From v)
 
 // A float to an integer type by truncation, or nullopt when NumPy's result would be undefined
 // (NaN, infinite or outside the type): decoders report that instead of inventing a value.
-template<typename To>
-std::optional<To> checkedFromDouble(double d)
+template <typename To> std::optional<To> checkedFromDouble(double d)
 {
     if constexpr (std::is_same_v<To, bool>) {
         return d != 0.0;
@@ -115,8 +118,7 @@ std::optional<To> checkedFromDouble(double d)
         constexpr int bits = std::numeric_limits<To>::digits; // 63 for int64, 64 for uint64
         const double limit = std::ldexp(1.0, bits);
         const double low = std::is_signed_v<To> ? -limit : -1.0;
-        if (!(d < limit && d > low - (std::is_signed_v<To> ? 1.0 : 0.0)))
-            return std::nullopt;
+        if (!(d < limit && d > low - (std::is_signed_v<To> ? 1.0 : 0.0))) return std::nullopt;
         if constexpr (std::is_signed_v<To>)
             return To(std::int64_t(d));
         else
@@ -153,10 +155,8 @@ inline int promotedFloatBytes(int arrayFloatBytes, const PyScalar &s)
 // One arithmetic step in the float type of `bytes` bytes, rounded as NumPy's loop would.
 inline double inFloat(int bytes, double v)
 {
-    if (bytes == 2)
-        return double(float(qfloat16(float(v))));
-    if (bytes == 4)
-        return double(float(v));
+    if (bytes == 2) return double(float(qfloat16(float(v))));
+    if (bytes == 4) return double(float(v));
     return v;
 }
 

@@ -19,35 +19,30 @@ Result<FilterTypes> readFilterTypes(const nlohmann::json &config, const QString 
 {
     auto field = [&](const char *key) { return QStringLiteral("configuration.%1").arg(QLatin1String(key)); };
     auto refuse = [&](const char *key, const QString &name, const QString &why) {
-        return makeError(QStringLiteral("%1 filter does not support %2 \"%3\"%4")
-                             .arg(codec, QLatin1String(key), name, why.isEmpty() ? QString() : QStringLiteral(": ") + why),
-                         field(key));
+        return makeError(
+            QStringLiteral("%1 filter does not support %2 \"%3\"%4")
+                .arg(codec, QLatin1String(key), name, why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+            field(key));
     };
     std::optional<QString> dtypeDefault;
-    if (arrayType)
-        dtypeDefault = arrayType->numpyTypeString();
+    if (arrayType) dtypeDefault = arrayType->numpyTypeString();
     ZS_TRY(QString dtypeName, codecutil::stringField(config, dtypeKey, dtypeDefault, codec));
     FilterTypes t;
     if (arrayType) {
         t.dtype = *arrayType;
     } else {
         auto d = parseNumpyDtypeName(dtypeName);
-        if (!d)
-            return refuse(dtypeKey, dtypeName, d.error().what);
+        if (!d) return refuse(dtypeKey, dtypeName, d.error().what);
         t.dtype = *d;
     }
-    if (!accepts(t.dtype))
-        return refuse(dtypeKey, arrayType ? arrayType->name : dtypeName, {});
+    if (!accepts(t.dtype)) return refuse(dtypeKey, arrayType ? arrayType->name : dtypeName, {});
 
     ZS_TRY(QString astypeName, codecutil::stringField(config, astypeKey, dtypeName, codec));
     auto a = astypeName == dtypeName ? Result<DataType>(t.dtype) : parseNumpyDtypeName(astypeName);
-    if (!a)
-        return refuse(astypeKey, astypeName, a.error().what);
+    if (!a) return refuse(astypeKey, astypeName, a.error().what);
     t.astype = *a;
-    if (arrayType && t.astype.order != ByteOrder::NotApplicable)
-        t.astype.order = ByteOrder::Little;
-    if (!accepts(t.astype))
-        return refuse(astypeKey, astypeName, {});
+    if (arrayType && t.astype.order != ByteOrder::NotApplicable) t.astype.order = ByteOrder::Little;
+    if (!accepts(t.astype)) return refuse(astypeKey, astypeName, {});
     return t;
 }
 

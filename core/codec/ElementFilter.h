@@ -47,7 +47,10 @@ public:
     explicit ElementFilterArrayCodec(std::shared_ptr<const ElementFilter> filter);
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;
-    Result<ChunkSpec> encodedSpec(const ChunkSpec &decoded) const override { return m_filter->encodedSpec(decoded); }
+    Result<ChunkSpec> encodedSpec(const ChunkSpec &decoded) const override
+    {
+        return m_filter->encodedSpec(decoded);
+    }
     Result<QByteArray> decode(const QByteArray &encoded, const ChunkSpec &decoded) const override;
     Result<QByteArray> encode(const QByteArray &decoded, const ChunkSpec &decodedSpec) const override;
 

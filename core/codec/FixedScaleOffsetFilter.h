@@ -14,10 +14,11 @@ namespace zs {
 class FixedScaleOffsetFilter final : public ElementFilter
 {
 public:
-    FixedScaleOffsetFilter(DataType dtype, DataType astype, elements::PyScalar scale, elements::PyScalar offset);
+    FixedScaleOffsetFilter(DataType dtype, DataType astype, elements::PyScalar scale,
+                           elements::PyScalar offset);
     // `arrayType`: the array's type in v3 (see readFilterTypes), nullopt in v2.
-    static Result<std::shared_ptr<FixedScaleOffsetFilter>> fromConfig(const nlohmann::json &config,
-                                                                      const std::optional<DataType> &arrayType);
+    static Result<std::shared_ptr<FixedScaleOffsetFilter>>
+    fromConfig(const nlohmann::json &config, const std::optional<DataType> &arrayType);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;

@@ -14,11 +14,11 @@ Result<ChunkSpec> PackBitsFilter::encodedSpec(const ChunkSpec &decoded) const
 
 Result<QByteArray> PackBitsFilter::decode(const QByteArray &encoded, SizeHint size) const
 {
-    if (encoded.isEmpty())
-        return codecutil::corrupt("packbits", QStringLiteral("no padding byte"));
+    if (encoded.isEmpty()) return codecutil::corrupt("packbits", QStringLiteral("no padding byte"));
     const unsigned padding = static_cast<unsigned char>(encoded[0]);
     if (padding > 7)
-        return codecutil::corrupt("packbits", QStringLiteral("padding byte says %1 bits, at most 7").arg(padding));
+        return codecutil::corrupt("packbits",
+                                  QStringLiteral("padding byte says %1 bits, at most 7").arg(padding));
     const std::uint64_t packed = std::uint64_t(encoded.size()) - 1;
     if (packed == 0 && padding != 0)
         return codecutil::corrupt("packbits", QStringLiteral("%1 padding bits but no data").arg(padding));
@@ -38,8 +38,7 @@ Result<QByteArray> PackBitsFilter::encode(const QByteArray &decoded) const
     out[0] = char((8 - n % 8) % 8);
     auto *dst = reinterpret_cast<unsigned char *>(out.data()) + 1;
     for (std::uint64_t i = 0; i < n; ++i)
-        if (decoded[qsizetype(i)] != 0)
-            dst[i / 8] |= static_cast<unsigned char>(0x80u >> (i % 8));
+        if (decoded[qsizetype(i)] != 0) dst[i / 8] |= static_cast<unsigned char>(0x80u >> (i % 8));
     return out;
 }
 

@@ -23,14 +23,17 @@ Result<std::shared_ptr<QuantizeFilter>> QuantizeFilter::fromConfig(const nlohman
     const QString codec = QStringLiteral("quantize");
     ZS_TRY(std::int64_t digits, codecutil::intField(config, "digits", std::nullopt, codec));
     if (digits < -300 || digits > 300)
-        return makeError(QStringLiteral("quantize digits %1 is out of range").arg(digits), QStringLiteral("configuration.digits"));
+        return makeError(QStringLiteral("quantize digits %1 is out of range").arg(digits),
+                         QStringLiteral("configuration.digits"));
     ZS_TRY(FilterTypes t, readFilterTypes(config, codec, "dtype", "astype", arrayType, supported));
     return std::make_shared<QuantizeFilter>(int(digits), t.dtype, t.astype);
 }
 
 nlohmann::json QuantizeFilter::configuration() const
 {
-    return {{"id", "quantize"}, {"digits", m_digits}, {"dtype", m_dtype.numpyTypeString().toStdString()},
+    return {{"id", "quantize"},
+            {"digits", m_digits},
+            {"dtype", m_dtype.numpyTypeString().toStdString()},
             {"astype", m_astype.numpyTypeString().toStdString()}};
 }
 
@@ -58,8 +61,7 @@ Result<QByteArray> QuantizeFilter::encode(const QByteArray &decoded) const
     const double s = inFloat(w, scale.value);
     const std::size_t n = decoded.size() / m_dtype.size;
     QByteArray in = decoded;
-    if (m_dtype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(in.data(), in.size(), m_dtype.size);
+    if (m_dtype.needsSwapFrom(nativeByteOrder())) byteSwap(in.data(), in.size(), m_dtype.size);
     QByteArray rounded(qsizetype(n * 8), Qt::Uninitialized);
     withType(m_dtype, [&](auto d) {
         using D = decltype(d);

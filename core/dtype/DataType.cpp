@@ -138,13 +138,11 @@ Result<DataType> parseNumpyDtypeName(const QString &name)
     if (s == u"O" || s == u"|O" || s == u"object" || s == u"object_")
         return makeError(QStringLiteral("object dtype \"%1\" is not supported here").arg(name));
     // NumPy's names are the v3 core names for every numeric type.
-    if (auto named = parseV3DataTypeName(s); named && named->kind != DataType::Kind::RawBits)
-        return named;
+    if (auto named = parseV3DataTypeName(s); named && named->kind != DataType::Kind::RawBits) return named;
     // Array-protocol strings; without a byte order NumPy means native order.
     static const QRegularExpression noOrder(QStringLiteral("^[biufcUMm]\\d"));
     auto t = parseNumpyTypeString(noOrder.match(s).hasMatch() ? QStringLiteral("=") + s : s);
-    if (!t)
-        return makeError(QStringLiteral("unsupported NumPy dtype \"%1\"").arg(name));
+    if (!t) return makeError(QStringLiteral("unsupported NumPy dtype \"%1\"").arg(name));
     t->name = name;
     return t;
 }
