@@ -8,7 +8,10 @@ demo store; run with Debian's /usr/bin/python3.
 * codecs: transpose (encoded = numpy.transpose(decoded, order)), bytes (endian),
   blosc (cname, clevel, shuffle as a string, typesize, blocksize), gzip (level),
   zstd (level, checksum), crc32c (4 bytes little-endian appended), and
-  sharding_indexed (chunk_shape, codecs, index_codecs, index_location).
+  sharding_indexed (chunk_shape, codecs, index_codecs, index_location), and zarr-python 3's
+  "numcodecs.<id>" codecs, encoded by numcodecs itself: array->array ones (delta,
+  fixedscaleoffset, bitround, quantize, packbits, categorize, astype) before the bytes codec,
+  bytes->bytes ones (zlib, gzip, lz4, zstd, bz2, blosc, shuffle, crc32, adler32) after it.
 * the shard index is a uint64 array of shape inner_grid + (2,) in C order: for each
   inner chunk (offset, nbytes) measured from the start of the shard object, or
   (2^64-1, 2^64-1) for an empty inner chunk; encoded with index_codecs and placed
@@ -101,6 +104,9 @@ def fill_scalar(fill, dt: np.dtype) -> np.ndarray:
 
 # ----------------------------------------------------------------- codecs (encode side)
 
+BYTES_NUMCODECS = {"numcodecs." + c for c in ("zlib", "gzip", "lz4", "zstd", "bz2", "blosc", "shuffle", "crc32",
+                                               "adler32")}
+
 SHUFFLES = {"noshuffle": numcodecs.Blosc.NOSHUFFLE, "shuffle": numcodecs.Blosc.SHUFFLE,
             "bitshuffle": numcodecs.Blosc.BITSHUFFLE}
 
@@ -121,6 +127,14 @@ def encode_bytes_to_bytes(codec: dict, data: bytes) -> bytes:
         return bytes(numcodecs.Zstd(level=cfg["level"]).encode(data))
     if name == "crc32c":
         return data + struct.pack("<I", crc32c(data))
+    if name.startswith("numcodecs."):
+        known = {k: v for k, v in cfg.items() if not (name == "numcodecs.blosc" and k == "typesize")}
+        codec = numcodecs.get_codec(dict(known, id=name[len("numcodecs."):]))
+        if name == "numcodecs.blosc":  # numcodecs 0.11 takes blosc's typesize from the buffer's item size
+            size = cfg.get("typesize", 1)
+            data = np.frombuffer(data, dtype=np.dtype("V%d" % size)) if size > 1 else data
+        return bytes(np.asarray(codec.encode(data)).tobytes() if name in ("numcodecs.crc32", "numcodecs.adler32")
+                     else codec.encode(data))
     raise ValueError("unknown bytes codec " + name)
 
 
@@ -138,6 +152,16 @@ def encode_chunk(codecs: list, chunk: np.ndarray, fill: np.ndarray, empty_inner=
         chunk = np.transpose(chunk, order)
         orders.append(order)
         i += 1
+    # zarr-python 3's numcodecs array->array codecs: numcodecs encodes the chunk (flat, possibly
+    # in another dtype or shape); a reader gets back what numcodecs decodes from that.
+    numcodecs_filters = []
+    while codecs[i]["name"].startswith("numcodecs.") and codecs[i]["name"] not in BYTES_NUMCODECS:
+        cfg = codecs[i].get("configuration", {})
+        numcodecs_filters.append((numcodecs.get_codec(dict(cfg, id=codecs[i]["name"][len("numcodecs."):])), chunk.shape))
+        chunk = np.asarray(numcodecs_filters[-1][0].encode(chunk))
+        if chunk.ndim == 1 and chunk.size == int(np.prod(numcodecs_filters[-1][1])):
+            chunk = chunk.reshape(numcodecs_filters[-1][1])
+        i += 1
     a2b = codecs[i]
     if a2b["name"] == "bytes":
         endian = a2b.get("configuration", {}).get("endian", "little")
@@ -148,6 +172,8 @@ def encode_chunk(codecs: list, chunk: np.ndarray, fill: np.ndarray, empty_inner=
         raise ValueError("not an array-to-bytes codec: " + a2b["name"])
     for codec in codecs[i + 1:]:
         data = encode_bytes_to_bytes(codec, data)
+    for codec, shape in reversed(numcodecs_filters):
+        chunk = np.asarray(codec.decode(chunk)).reshape(shape)
     for order in reversed(orders):  # decoded view: undo the transposes
         chunk = np.transpose(chunk, np.argsort(order))
     return data, chunk

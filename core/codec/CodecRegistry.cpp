@@ -1,10 +1,17 @@
 #include "codec/CodecRegistry.h"
+#include "codec/AsTypeFilter.h"
+#include "codec/BitRoundFilter.h"
 #include "codec/BloscCodec.h"
-#include "codec/Bz2Codec.h"
 #include "codec/BytesCodec.h"
+#include "codec/Bz2Codec.h"
+#include "codec/CategorizeFilter.h"
+#include "codec/Checksum32Codec.h"
 #include "codec/Crc32cCodec.h"
 #include "codec/DeltaFilter.h"
+#include "codec/FixedScaleOffsetFilter.h"
 #include "codec/Lz4Codec.h"
+#include "codec/PackBitsFilter.h"
+#include "codec/QuantizeFilter.h"
 #include "codec/ShardingCodec.h"
 #include "codec/ShuffleFilter.h"
 #include "codec/TransposeCodec.h"
@@ -22,40 +29,6 @@ Error within(const Error &e, const QString &place)
 {
     return Error{e.what, e.where.isEmpty() ? place : place + u'.' + e.where};
 }
-
-// numcodecs `delta` in a v3 chain is an array->array codec whose output element type is
-// `astype` (zarr-python 3's numcodecs.delta); it reuses the byte-level filter.
-class DeltaArrayCodec final : public ArrayToArrayCodec
-{
-public:
-    explicit DeltaArrayCodec(std::shared_ptr<DeltaFilter> filter) : m_filter(std::move(filter)) {}
-    QString name() const override { return m_name; }
-    json configuration() const override
-    {
-        json c = m_filter->configuration();
-        c.erase("id");
-        return c;
-    }
-    Result<ChunkSpec> encodedSpec(const ChunkSpec &decoded) const override
-    {
-        ChunkSpec e = decoded;
-        e.dtype = m_filter->astype();
-        e.fill = QByteArray(qsizetype(e.dtype.size), 0);
-        return e;
-    }
-    Result<QByteArray> decode(const QByteArray &encoded, const ChunkSpec &decoded) const override
-    {
-        return m_filter->decode(encoded, SizeHint{decoded.byteSize(), true});
-    }
-    Result<QByteArray> encode(const QByteArray &decoded, const ChunkSpec &) const override
-    {
-        return m_filter->encode(decoded);
-    }
-
-private:
-    QString m_name = QStringLiteral("numcodecs.delta");
-    std::shared_ptr<DeltaFilter> m_filter;
-};
 
 // A numcodecs codec used in a v3 chain as "numcodecs.<id>": same bytes, but it describes
 // itself under its v3 name with the parameters as configuration (no "id").
@@ -87,10 +60,60 @@ Result<BytesToBytesPtr> upcast(Result<std::shared_ptr<T>> r)
     return BytesToBytesPtr(std::move(*r));
 }
 
-// A numcodecs compressor or byte filter by id; `typesize` is the element size of the data
-// it receives (blosc shuffles by it). nullopt when the id is not one we implement.
-std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const json &config, std::size_t typesize)
+// ---- numcodecs element filters and checksums (issue 13, section 4) ----
+// The element-wise filters by numcodecs id; nullopt for other ids. `input` is the type of the
+// data the filter receives. In v3 (zarr-python 3) that type is the decoded type, whatever the
+// configuration's "dtype" says; in v2 the configuration decides, as in numcodecs.
+template <typename T>
+Result<std::shared_ptr<const ElementFilter>> asElementFilter(Result<std::shared_ptr<T>> r)
 {
+    if (!r) return r.error();
+    return std::shared_ptr<const ElementFilter>(std::move(*r));
+}
+
+std::optional<Result<std::shared_ptr<const ElementFilter>>>
+makeElementFilter(const QString &id, const json &config, const DataType &input, bool v3)
+{
+    const std::optional<DataType> arrayType = v3 ? std::optional<DataType>(input) : std::nullopt;
+    if (id == u"delta") return asElementFilter(DeltaFilter::fromConfig(config, arrayType));
+    if (id == u"fixedscaleoffset")
+        return asElementFilter(FixedScaleOffsetFilter::fromConfig(config, arrayType));
+    if (id == u"astype") return asElementFilter(AsTypeFilter::fromConfig(config, arrayType));
+    if (id == u"quantize") return asElementFilter(QuantizeFilter::fromConfig(config, arrayType));
+    if (id == u"categorize") return asElementFilter(CategorizeFilter::fromConfig(config, arrayType));
+    if (id == u"bitround") return asElementFilter(BitRoundFilter::fromConfig(config, input));
+    if (id == u"packbits") {
+        if (v3 && input.kind != DataType::Kind::Bool) // zarr-python 3 validates this too
+            return makeError(QStringLiteral("numcodecs.packbits needs a bool array, not %1").arg(input.name),
+                             QStringLiteral("name"));
+        return std::shared_ptr<const ElementFilter>(std::make_shared<PackBitsFilter>());
+    }
+    return std::nullopt;
+}
+
+// The element type of the data a v2 byte filter hands on (the next one, e.g. blosc, shuffles
+// by its size): what an element filter encodes to, bytes after shuffle, else unchanged.
+ChunkSpec outputSpec(const BytesToBytesPtr &c, const ChunkSpec &in)
+{
+    if (auto f = std::dynamic_pointer_cast<const ElementFilter>(c))
+        if (auto next = f->encodedSpec(in)) return *next;
+    if (std::dynamic_pointer_cast<const ShuffleFilter>(c)) {
+        ChunkSpec bytes;
+        bytes.shape = {in.byteSize()};
+        bytes.dtype = *parseNumpyTypeString(QStringLiteral("|u1"));
+        bytes.fill = QByteArray(1, 0);
+        return bytes;
+    }
+    return in;
+}
+// ---- end of the numcodecs element filters ----
+
+// A numcodecs compressor or byte filter by id; `input` is the type of the data it receives
+// (blosc shuffles by its size). nullopt when the id is not one we implement.
+std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const json &config,
+                                                     const DataType &input)
+{
+    const std::size_t typesize = input.size;
     if (id == u"blosc") return upcast(BloscCodec::fromConfig(config, BloscCodec::Flavor::Numcodecs, typesize));
     if (id == u"zlib") return upcast(ZlibCodec::fromConfig(config, ZlibCodec::Format::Zlib, true));
     if (id == u"gzip") return upcast(ZlibCodec::fromConfig(config, ZlibCodec::Format::Gzip, true));
@@ -98,18 +121,13 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
     if (id == u"lz4") return upcast(Lz4Codec::fromConfig(config));
     if (id == u"bz2") return upcast(Bz2Codec::fromConfig(config));
     if (id == u"shuffle") return upcast(ShuffleFilter::fromConfig(config));
-    if (id == u"delta") return upcast(DeltaFilter::fromConfig(config));
+    if (id == u"crc32") return upcast(Checksum32Codec::fromConfig(config, Checksum32Codec::Kind::Crc32));
+    if (id == u"adler32") return upcast(Checksum32Codec::fromConfig(config, Checksum32Codec::Kind::Adler32));
+    if (auto f = makeElementFilter(id, config, input, false)) {
+        if (!*f) return f->error();
+        return BytesToBytesPtr(std::move(**f));
+    }
     return std::nullopt;
-}
-
-// Element size of the data a byte filter produces (delta casts to astype; shuffle outputs bytes).
-std::size_t outputTypesize(const BytesToBytesPtr &c, std::size_t in)
-{
-    if (auto d = std::dynamic_pointer_cast<const DeltaFilter>(c))
-        return d->astype().size;
-    if (std::dynamic_pointer_cast<const ShuffleFilter>(c))
-        return 1;
-    return in;
 }
 
 Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
@@ -150,13 +168,11 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
         return AnyCodec(BytesToBytesPtr(std::make_shared<Crc32cCodec>()));
     if (name.startsWith(u"numcodecs.")) {
         const QString id = name.mid(10);
-        if (id == u"delta") {
-            auto d = DeltaFilter::fromConfig(config);
-            if (!d)
-                return d.error();
-            return AnyCodec(ArrayToArrayPtr(std::make_shared<DeltaArrayCodec>(*d)));
+        if (auto f = makeElementFilter(id, config, decoded.dtype, true)) {
+            if (!*f) return f->error();
+            return AnyCodec(ArrayToArrayPtr(std::make_shared<ElementFilterArrayCodec>(std::move(**f))));
         }
-        if (auto r = makeNumcodecs(id, config, decoded.dtype.size)) {
+        if (auto r = makeNumcodecs(id, config, decoded.dtype)) {
             if (!*r)
                 return r->error();
             return AnyCodec(BytesToBytesPtr(std::make_shared<NumcodecsV3Codec>(name, std::move(**r))));
@@ -203,12 +219,13 @@ Result<CodecChain> makeV3ChainImpl(const json &codecs, const ChunkSpec &chunk)
     return CodecChain(std::move(arrayToArray), std::move(arrayToBytes), std::move(bytesToBytes));
 }
 
-Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, bool filter, std::size_t typesize)
+Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, bool filter,
+                                    const DataType &input)
 {
     if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
         return makeError(QStringLiteral("%1 needs a string \"id\"").arg(filter ? "filter" : "compressor"), place + QStringLiteral(".id"));
     const QString id = QString::fromStdString(entry["id"].get<std::string>());
-    auto made = makeNumcodecs(id, entry, typesize);
+    auto made = makeNumcodecs(id, entry, input);
     if (!made)
         return makeError(QStringLiteral("unknown %1 \"%2\"").arg(filter ? "filter" : "codec", id), place + QStringLiteral(".id"));
     if (!*made) {
@@ -234,18 +251,20 @@ Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, 
     ArrayToBytesPtr arrayToBytes = std::make_shared<BytesCodec>(chunk.dtype.order);
 
     std::vector<BytesToBytesPtr> bytesToBytes;
-    std::size_t typesize = chunk.dtype.size;
+    ChunkSpec current = chunk;
     if (!filters.is_null()) {
         if (!filters.is_array())
             return makeError(QStringLiteral("\"filters\" must be a list or null"), QStringLiteral("filters"));
         for (std::size_t i = 0; i < filters.size(); ++i) {
-            ZS_TRY(BytesToBytesPtr f, makeV2Entry(filters[i], QStringLiteral("filters[%1]").arg(i), true, typesize));
-            typesize = outputTypesize(f, typesize);
+            ZS_TRY(BytesToBytesPtr f,
+                   makeV2Entry(filters[i], QStringLiteral("filters[%1]").arg(i), true, current.dtype));
+            current = outputSpec(f, current);
             bytesToBytes.push_back(std::move(f));
         }
     }
     if (!compressor.is_null()) {
-        ZS_TRY(BytesToBytesPtr c, makeV2Entry(compressor, QStringLiteral("compressor"), false, typesize));
+        ZS_TRY(BytesToBytesPtr c,
+               makeV2Entry(compressor, QStringLiteral("compressor"), false, current.dtype));
         bytesToBytes.push_back(std::move(c));
     }
     // Encoding runs filters in list order, then the compressor; CodecChain decodes backwards.

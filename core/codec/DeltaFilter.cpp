@@ -1,5 +1,6 @@
 #include "codec/DeltaFilter.h"
 #include "codec/CodecUtil.h"
+#include "codec/ElementCast.h"
 
 #include <QFloat16>
 #include <cmath>
@@ -13,26 +14,15 @@ DeltaFilter::DeltaFilter(DataType dtype, DataType astype) : m_dtype(std::move(dt
 
 static bool supported(const DataType &t)
 {
-    using K = DataType::Kind;
-    return (t.kind == K::Int || t.kind == K::UInt) ? (t.size == 1 || t.size == 2 || t.size == 4 || t.size == 8)
-           : t.kind == K::Float                    ? (t.size == 2 || t.size == 4 || t.size == 8)
-                                                   : false;
+    return elements::isPlainNumber(t);
 }
 
-Result<std::shared_ptr<DeltaFilter>> DeltaFilter::fromConfig(const nlohmann::json &config)
+Result<std::shared_ptr<DeltaFilter>> DeltaFilter::fromConfig(const nlohmann::json &config,
+                                                             const std::optional<DataType> &arrayType)
 {
-    const QString codec = QStringLiteral("delta");
-    ZS_TRY(QString dtypeName, codecutil::stringField(config, "dtype", std::nullopt, codec));
-    ZS_TRY(QString astypeName, codecutil::stringField(config, "astype", dtypeName, codec));
-    auto dtype = parseNumpyTypeString(dtypeName);
-    if (!dtype || !supported(*dtype))
-        return makeError(QStringLiteral("delta filter does not support dtype \"%1\"").arg(dtypeName),
-                         QStringLiteral("configuration.dtype"));
-    auto astype = parseNumpyTypeString(astypeName);
-    if (!astype || !supported(*astype))
-        return makeError(QStringLiteral("delta filter does not support astype \"%1\"").arg(astypeName),
-                         QStringLiteral("configuration.astype"));
-    return std::make_shared<DeltaFilter>(*dtype, *astype);
+    ZS_TRY(FilterTypes t,
+           readFilterTypes(config, QStringLiteral("delta"), "dtype", "astype", arrayType, supported));
+    return std::make_shared<DeltaFilter>(t.dtype, t.astype);
 }
 
 nlohmann::json DeltaFilter::configuration() const
@@ -43,7 +33,11 @@ nlohmann::json DeltaFilter::configuration() const
 
 namespace {
 
-template<typename T> constexpr bool isFloat = std::is_floating_point_v<T> || std::is_same_v<T, qfloat16>;
+using elements::castValue;
+using elements::isFloat;
+using elements::load;
+using elements::store;
+using elements::withType;
 
 // NumPy's promotion of the two element types: integers promote among themselves (any wide
 // unsigned accumulator gives the same wrapped result); with a float, the float size that holds
@@ -60,47 +54,6 @@ template<typename A, typename B>
 using Acc = std::conditional_t<!isFloat<A> && !isFloat<B>, std::uint64_t,
                                std::conditional_t<promotedFloatSize<A, B>() == 2, qfloat16,
                                                   std::conditional_t<promotedFloatSize<A, B>() == 4, float, double>>>;
-
-// A C-style cast with NumPy's results where C++ would be undefined: integers wrap,
-// floats truncate toward zero, NaN and out-of-range floats become 0 / saturate.
-template<typename To, typename From>
-To castValue(From v)
-{
-    if constexpr (isFloat<To>) {
-        if constexpr (std::is_same_v<To, qfloat16>)
-            return qfloat16(float(v));
-        else if constexpr (std::is_same_v<From, qfloat16>)
-            return To(float(v));
-        else
-            return To(v);
-    } else if constexpr (isFloat<From>) {
-        double d;
-        if constexpr (std::is_same_v<From, qfloat16>)
-            d = double(float(v));
-        else
-            d = double(v);
-        if (std::isnan(d)) return To(0);
-        if (d >= 9.2e18) return To(std::numeric_limits<std::int64_t>::max());
-        if (d <= -9.2e18) return To(std::numeric_limits<std::int64_t>::min());
-        return To(std::int64_t(d)); // wraps into narrower types (C++20 modular conversion)
-    } else {
-        return To(v);
-    }
-}
-
-template<typename T>
-T load(const char *p)
-{
-    T v;
-    std::memcpy(&v, p, sizeof(T));
-    return v;
-}
-
-template<typename T>
-void store(char *p, T v)
-{
-    std::memcpy(p, &v, sizeof(T));
-}
 
 template<typename D, typename A>
 void decodeLoop(const char *in, char *out, std::size_t n)
@@ -129,32 +82,12 @@ void encodeLoop(const char *in, char *out, std::size_t n)
             diff = cur;
         else if constexpr (std::is_same_v<D, qfloat16>)
             diff = qfloat16(float(cur) - float(prev));
-        else if constexpr (std::is_integral_v<D>)
+        else if constexpr (std::is_integral_v<D> && !std::is_same_v<D, bool>)
             diff = D(std::make_unsigned_t<D>(cur) - std::make_unsigned_t<D>(prev));
         else
             diff = D(cur - prev);
         store<A>(out + i * sizeof(A), castValue<A>(diff));
         prev = cur;
-    }
-}
-
-// Calls f(T{}) with the C++ type of a numeric element type.
-template<typename F>
-void withType(const DataType &t, F &&f)
-{
-    using K = DataType::Kind;
-    const bool s = t.kind == K::Int;
-    if (t.kind == K::Float) {
-        if (t.size == 2) f(qfloat16{});
-        else if (t.size == 4) f(float{});
-        else f(double{});
-        return;
-    }
-    switch (t.size) {
-    case 1: s ? f(std::int8_t{}) : f(std::uint8_t{}); break;
-    case 2: s ? f(std::int16_t{}) : f(std::uint16_t{}); break;
-    case 4: s ? f(std::int32_t{}) : f(std::uint32_t{}); break;
-    default: s ? f(std::int64_t{}) : f(std::uint64_t{}); break;
     }
 }
 

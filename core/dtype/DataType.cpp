@@ -130,6 +130,23 @@ Result<DataType> parseNumpyTypeString(const QString &typestr)
     return t;
 }
 
+Result<DataType> parseNumpyDtypeName(const QString &name)
+{
+    const QString s = name.trimmed();
+    if (s == u"?" || s == u"bool" || s == u"bool_" || s == u"b1")
+        return parseNumpyTypeString(QStringLiteral("|b1"));
+    if (s == u"O" || s == u"|O" || s == u"object" || s == u"object_")
+        return makeError(QStringLiteral("object dtype \"%1\" is not supported here").arg(name));
+    // NumPy's names are the v3 core names for every numeric type.
+    if (auto named = parseV3DataTypeName(s); named && named->kind != DataType::Kind::RawBits) return named;
+    // Array-protocol strings; without a byte order NumPy means native order.
+    static const QRegularExpression noOrder(QStringLiteral("^[biufcUMm]\\d"));
+    auto t = parseNumpyTypeString(noOrder.match(s).hasMatch() ? QStringLiteral("=") + s : s);
+    if (!t) return makeError(QStringLiteral("unsupported NumPy dtype \"%1\"").arg(name));
+    t->name = name;
+    return t;
+}
+
 Result<DataType> parseV3DataTypeName(const QString &name)
 {
     struct Entry { const char *name; DataType::Kind kind; std::size_t size; };

@@ -43,6 +43,11 @@ ByteOrder nativeByteOrder();
 
 // "<i4", ">f8", "|b1", "|S10", "<U3", "<M8[ns]" ... Structured and object types are refused.
 Result<DataType> parseNumpyTypeString(const QString &typestr);
+// A dtype as NumPy spells it in numcodecs configurations (zarr-python 3 writes str(np.dtype)):
+// names ("int32", "float64", "bool", "uint8", "complex64"), array-protocol strings with or without a
+// byte order ("<i4", "i4", ">f8", "|u1", "U5"; none means native, as np.dtype has it) and the
+// one-letter forms "b1"/"?". Object, structured and other dtypes are refused, naming the string.
+Result<DataType> parseNumpyDtypeName(const QString &name);
 // v3 names: "bool", "int8".."uint64", "float16/32/64", "complex64/128", "r8".."r<N>".
 Result<DataType> parseV3DataTypeName(const QString &name);
 

@@ -5,6 +5,9 @@
 OUTDIR/manifest.json lists
   v2 cases:    {"kind": "v2", "name", "zarray", "chunk", "npy"} - a one-chunk zarr v2 array
                written by zarr itself (.zarray + chunk file) and the expected array as .npy;
+  v3 cases:    {"kind": "v3", "name", "zarrjson", "chunk", "npy"} - a one-chunk v3 array in
+               zarr-python 3's spelling ("numcodecs.<id>" codecs, NumPy dtype names), its chunk
+               encoded by numcodecs (scripts/zarrv3.py) and what numcodecs decodes back as .npy;
   shard cases: {"kind": "shard", "name", "codec", "shape", "dtype", "fill", "shard", "npy"} -
                a v3 sharding_indexed shard assembled here by the spec, with inner chunks
                compressed by numcodecs and an independent bitwise CRC-32C.
@@ -19,10 +22,11 @@ import sys
 import numcodecs
 import numpy as np
 import zarr
-from numcodecs import BZ2, LZ4, Blosc, Delta, GZip, Shuffle, Zlib, Zstd
+from numcodecs import (BZ2, CRC32, LZ4, Adler32, AsType, BitRound, Blosc, Categorize, Delta, FixedScaleOffset,
+                       GZip, PackBits, Quantize, Shuffle, Zlib, Zstd)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
-from zarrv3 import crc32c  # noqa: E402  the project's one Python crc32c (Castagnoli)
+from zarrv3 import crc32c, encode_chunk, write_json  # noqa: E402  the project's small v3 writer
 
 
 def check(manifest_path):
@@ -73,16 +77,21 @@ def sample(dtype, shape):
     return a.reshape(shape)
 
 
-def v2(name, dtype, shape, compressor=None, filters=None, order='C', data=None):
+def v2(name, dtype, shape, compressor=None, filters=None, order='C', data=None, fill_value=None):
     path = os.path.join(out, name)
     z = zarr.open_array(path, mode='w', shape=shape, chunks=shape, dtype=dtype, compressor=compressor,
-                        filters=filters, order=order, fill_value=None)
+                        filters=filters, order=order, fill_value=fill_value)
     a = sample(dtype, shape) if data is None else data.astype(dtype).reshape(shape)
     z[...] = a
     key = '.'.join('0' for _ in shape) if shape else '0'
     np.save(os.path.join(out, name + '.npy'), np.ascontiguousarray(z[...]))
-    manifest.append({'kind': 'v2', 'name': name, 'zarray': os.path.join(path, '.zarray'),
-                     'chunk': os.path.join(path, key), 'npy': os.path.join(out, name + '.npy')})
+    case = {'kind': 'v2', 'name': name, 'zarray': os.path.join(path, '.zarray'),
+            'chunk': os.path.join(path, key), 'npy': os.path.join(out, name + '.npy')}
+    if filters and compressor is None and order == 'C':
+        # what went in: our encoder must write the same bytes numcodecs wrote
+        np.save(os.path.join(out, name + '.orig.npy'), np.ascontiguousarray(a))
+        case['orig'] = os.path.join(out, name + '.orig.npy')
+    manifest.append(case)
 
 
 dtypes = ['|u1', '<i2', '>i2', '<u4', '<f4', '>f8', '<c16', '|b1', '<M8[ns]', '>i8']
@@ -126,6 +135,99 @@ v2('shuffle1_u1', '|u1', (13, 7), filters=[Shuffle(elementsize=1)])
 v2('delta_shuffle_blosc', '<i4', (13, 7), filters=[Delta(dtype='<i4'), Shuffle(elementsize=4)],
    compressor=Blosc(cname='zstd', shuffle=Blosc.NOSHUFFLE), data=ramp)
 v2('zlib_as_filter', '<i2', (13, 7), filters=[Zlib(level=9)], compressor=None)
+
+# the numcodecs filters real stores use (issue 13)
+wave = np.sin(np.arange(91) / 7.0) * 50 + 1000 + rng.normal(size=91)
+v2('fso_f8_u1', '<f8', (13, 7), filters=[FixedScaleOffset(offset=1000, scale=10, dtype='<f8', astype='u1')], data=np.clip(wave, 1000, 1025))
+v2('fso_f4_i2_zlib', '<f4', (91,), filters=[FixedScaleOffset(offset=1012.5, scale=100.0, dtype='<f4', astype='<i2')],
+   compressor=Zlib(), data=wave)
+v2('fso_f8_bei4', '>f8', (91,), filters=[FixedScaleOffset(offset=-3, scale=1000, dtype='>f8', astype='>i4')], data=wave)
+v2('fso_f8_f4code', '<f8', (91,), filters=[FixedScaleOffset(offset=1000, scale=0.5, dtype='<f8', astype='<f4')], data=wave)
+v2('fso_f2_f2code', '<f2', (91,), filters=[FixedScaleOffset(offset=1, scale=3, dtype='<f2')], data=wave / 100)
+v2('fso_f4_f4code', '<f4', (91,), filters=[FixedScaleOffset(offset=900.25, scale=0.1, dtype='<f4')], data=wave)
+v2('fso_i4_u1', '<i4', (91,), filters=[FixedScaleOffset(offset=100, scale=1, dtype='<i4', astype='u1')], data=ramp)
+v2('fso_blosc', '<f8', (13, 7), filters=[FixedScaleOffset(offset=0, scale=2**10, dtype='<f8', astype='<i8')],
+   compressor=Blosc(cname='zstd', shuffle=Blosc.SHUFFLE), data=wave)
+v2('bitround_f4_10', '<f4', (13, 7), filters=[BitRound(keepbits=10)], data=wave)
+v2('bitround_f8_3', '<f8', (91,), filters=[BitRound(keepbits=3)], data=wave)
+v2('bitround_f2_0', '<f2', (91,), filters=[BitRound(keepbits=0)], data=wave / 100)
+v2('bitround_f8_zstd', '<f8', (13, 7), filters=[BitRound(keepbits=20)], compressor=Zstd(), data=wave)
+v2('quantize_f8_3', '<f8', (13, 7), filters=[Quantize(digits=3, dtype='<f8')], data=wave / 1000)
+v2('quantize_f8_f4_5', '<f8', (91,), filters=[Quantize(digits=5, dtype='<f8', astype='<f4')], data=wave / 1000)
+v2('quantize_f4_1_lz4', '<f4', (91,), filters=[Quantize(digits=1, dtype='<f4')], compressor=LZ4(), data=wave)
+v2('quantize_f2_2', '<f2', (91,), filters=[Quantize(digits=2, dtype='<f2')], data=wave / 1000)
+v2('packbits_91', '|b1', (13, 7), filters=[PackBits()])
+v2('packbits_64', '|b1', (8, 8), filters=[PackBits()])
+v2('packbits_1', '|b1', (1,), filters=[PackBits()], data=np.array([True]))
+v2('packbits_zlib', '|b1', (100,), filters=[PackBits()], compressor=Zlib())
+fruit = np.array(['apple', 'fig', 'kiwi', 'apple', 'pear', '', 'fig', 'kiwi\u00e9'] * 12)[:91]
+v2('categorize_u5', '<U5', (91,), filters=[Categorize(labels=['apple', 'fig', 'kiwi\u00e9', 'kiwi'], dtype='<U5')],
+   data=fruit, fill_value='')
+v2('categorize_u5_u2_zstd', '<U5', (13, 7), filters=[Categorize(labels=['kiwi', 'apple', 'fig'], dtype='<U5', astype='<u2')],
+   compressor=Zstd(), data=fruit, fill_value='')
+v2('categorize_beu4_i1', '>U4', (91,), filters=[Categorize(labels=['fig', 'pear'], dtype='>U4', astype='i1')],
+   data=np.array([f[:4] for f in fruit]), fill_value='')
+v2('astype_f8_f4', '<f8', (13, 7), filters=[AsType(encode_dtype='<f4', decode_dtype='<f8')], data=wave)
+v2('astype_i8_i2_zlib', '<i8', (91,), filters=[AsType(encode_dtype='<i2', decode_dtype='<i8')], compressor=Zlib(), data=ramp)
+v2('astype_f4_beu2', '<f4', (91,), filters=[AsType(encode_dtype='>u2', decode_dtype='<f4')], data=np.floor(wave))
+v2('astype_u1_f8', '|u1', (91,), filters=[AsType(encode_dtype='<f8', decode_dtype='|u1')], data=ramp % 256)
+v2('crc32_filter_zlib', '<i4', (13, 7), filters=[CRC32()], compressor=Zlib())
+v2('crc32_compressor', '<f8', (91,), compressor=CRC32())
+v2('adler32_filter', '>i2', (13, 7), filters=[Adler32()])
+v2('adler32_after_delta', '<i4', (91,), filters=[Delta(dtype='<i4', astype='<i2'), Adler32()], compressor=LZ4(), data=ramp)
+v2('fso_then_delta_blosc', '<f8', (91,), filters=[FixedScaleOffset(offset=1000, scale=100, dtype='<f8', astype='<i4'),
+                                                   Delta(dtype='<i4', astype='<i2')],
+   compressor=Blosc(cname='lz4', shuffle=Blosc.SHUFFLE), data=wave)
+
+
+# ---- v3 arrays in zarr-python 3's spelling, chunks encoded by numcodecs ----
+LE = {'name': 'bytes', 'configuration': {'endian': 'little'}}
+BE = {'name': 'bytes', 'configuration': {'endian': 'big'}}
+
+
+def v3(name, data_type, data, codecs, fill=0):
+    a = np.asarray(data)
+    enc, dec = encode_chunk(codecs, a, np.array(fill, dtype=a.dtype))
+    zj = os.path.join(out, name, 'zarr.json')
+    write_json(zj, {'zarr_format': 3, 'node_type': 'array', 'shape': list(a.shape), 'data_type': data_type,
+                    'chunk_grid': {'name': 'regular', 'configuration': {'chunk_shape': list(a.shape)}},
+                    'chunk_key_encoding': {'name': 'default'}, 'fill_value': fill, 'codecs': codecs})
+    with open(os.path.join(out, name, 'chunk'), 'wb') as f:
+        f.write(enc)
+    np.save(os.path.join(out, name + '.npy'), np.ascontiguousarray(dec).astype(dec.dtype.newbyteorder('<')))
+    manifest.append({'kind': 'v3', 'name': name, 'zarrjson': zj, 'chunk': os.path.join(out, name, 'chunk'),
+                     'npy': os.path.join(out, name + '.npy')})
+
+
+w2 = wave.reshape(13, 7)
+ramp2 = ramp.reshape(13, 7)
+v3('v3_delta_int32', 'int32', ramp2.astype('<i4'), [{'name': 'numcodecs.delta', 'configuration': {'dtype': 'int32'}}, LE])
+v3('v3_delta_astype_int16_be', 'int64', ramp2.astype('<i8'),
+   [{'name': 'numcodecs.delta', 'configuration': {'dtype': 'int64', 'astype': 'int16'}}, BE,
+    {'name': 'numcodecs.zstd', 'configuration': {'level': 3}}])
+v3('v3_fso_float64_u2', 'float64', w2, [{'name': 'numcodecs.fixedscaleoffset',
+                                         'configuration': {'offset': 1000, 'scale': 100, 'dtype': 'float64', 'astype': 'uint16'}},
+                                        LE, {'name': 'numcodecs.zlib', 'configuration': {'level': 1}}])
+v3('v3_fso_lt_f4_i1', 'float32', (w2 / 10).astype('<f4'), [{'name': 'numcodecs.fixedscaleoffset',
+                                                           'configuration': {'offset': 100.5, 'scale': 4, 'dtype': '<f4', 'astype': '|i1'}}, BE])
+v3('v3_bitround', 'float32', w2.astype('<f4'), [{'name': 'numcodecs.bitround', 'configuration': {'keepbits': 6}}, LE,
+                                               {'name': 'numcodecs.gzip', 'configuration': {'level': 5}}])
+v3('v3_quantize', 'float64', w2 / 1000, [{'name': 'numcodecs.quantize', 'configuration': {'digits': 4, 'dtype': 'float64'}}, LE,
+                                        {'name': 'numcodecs.bz2', 'configuration': {'level': 9}}])
+v3('v3_packbits', 'bool', (ramp2 % 3 == 0), [{'name': 'numcodecs.packbits', 'configuration': {}}, LE,
+                                              {'name': 'numcodecs.lz4', 'configuration': {'acceleration': 1}}], fill=False)
+v3('v3_astype', 'float64', w2, [{'name': 'numcodecs.astype', 'configuration': {'encode_dtype': 'float32', 'decode_dtype': 'float64'}},
+                                LE, {'name': 'numcodecs.crc32', 'configuration': {}}])
+v3('v3_shuffle_blosc_adler32', 'int32', ramp2.astype('<i4'),
+   [LE, {'name': 'numcodecs.shuffle', 'configuration': {'elementsize': 4}},
+    {'name': 'numcodecs.blosc', 'configuration': {'cname': 'zstd', 'clevel': 3, 'shuffle': 0, 'blocksize': 0, 'typesize': 4}},
+    {'name': 'numcodecs.adler32', 'configuration': {}}])
+v3('v3_blosc_shuffle', 'float64', w2,
+   [LE, {'name': 'numcodecs.blosc', 'configuration': {'cname': 'lz4', 'clevel': 5, 'shuffle': 1, 'blocksize': 0, 'typesize': 8}}])
+v3('v3_fso_delta_chain', 'float64', wave, [
+    {'name': 'numcodecs.fixedscaleoffset', 'configuration': {'offset': 1000, 'scale': 10, 'dtype': 'float64', 'astype': 'int32'}},
+    {'name': 'numcodecs.delta', 'configuration': {'dtype': 'int32', 'astype': 'int8'}}, LE,
+    {'name': 'numcodecs.zstd', 'configuration': {'level': 1}}, {'name': 'crc32c'}])
 
 
 # ---- v3 shards, assembled by the spec ----

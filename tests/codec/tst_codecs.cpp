@@ -142,9 +142,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("shape");
         const std::vector<std::pair<const char *, json>> tails = {
             {"bytes", json::array()},
-            {"blosc-lz4", {{{"name", "blosc"}, {"configuration", {{"cname", "lz4"}, {"clevel", 5}, {"shuffle", "shuffle"}, {"typesize", 4}, {"blocksize", 0}}}}}},
-            {"blosc-zstd-bit", {{{"name", "blosc"}, {"configuration", {{"cname", "zstd"}, {"clevel", 1}, {"shuffle", "bitshuffle"}}}}}},
-            {"blosc-zlib", {{{"name", "blosc"}, {"configuration", {{"cname", "zlib"}, {"shuffle", "noshuffle"}}}}}},
+            {"blosc-lz4",
+             {{{"name", "blosc"},
+               {"configuration",
+                {{"cname", "lz4"},
+                 {"clevel", 5},
+                 {"shuffle", "shuffle"},
+                 {"typesize", 4},
+                 {"blocksize", 0}}}}}},
+            {"blosc-zstd-bit",
+             {{{"name", "blosc"},
+               {"configuration", {{"cname", "zstd"}, {"clevel", 1}, {"shuffle", "bitshuffle"}}}}}},
+            {"blosc-zlib",
+             {{{"name", "blosc"}, {"configuration", {{"cname", "zlib"}, {"shuffle", "noshuffle"}}}}}},
             {"blosc-snappy", {{{"name", "blosc"}, {"configuration", {{"cname", "snappy"}}}}}},
             {"blosc-lz4hc", {{{"name", "blosc"}, {"configuration", {{"cname", "lz4hc"}}}}}},
             {"gzip", {{{"name", "gzip"}, {"configuration", {{"level", 6}}}}}},
@@ -155,6 +165,15 @@ private Q_SLOTS:
             {"numcodecs.lz4", {{{"name", "numcodecs.lz4"}}}},
             {"numcodecs.bz2", {{{"name", "numcodecs.bz2"}}}},
             {"numcodecs.shuffle", {{{"name", "numcodecs.shuffle"}, {"configuration", {{"elementsize", 4}}}}}},
+            {"numcodecs.gzip", {{{"name", "numcodecs.gzip"}, {"configuration", {{"level", 5}}}}}},
+            {"numcodecs.zstd", {{{"name", "numcodecs.zstd"}, {"configuration", {{"level", 3}}}}}},
+            {"numcodecs.blosc",
+             {{{"name", "numcodecs.blosc"},
+               {"configuration", {{"cname", "zstd"}, {"clevel", 3}, {"shuffle", 2}, {"blocksize", 0}}}}}},
+            {"numcodecs.crc32", {{{"name", "numcodecs.crc32"}}}},
+            {"numcodecs.adler32+zlib",
+             {{{"name", "numcodecs.zlib"}},
+              {{"name", "numcodecs.adler32"}, {"configuration", {{"location", "end"}}}}}},
         };
         const char *dtypes[] = {"uint8", "int16", "float32", "float64", "complex128", "r24"};
         for (const auto &[tname, tail] : tails) {
@@ -175,6 +194,24 @@ private Q_SLOTS:
                                            << QStringLiteral("float64") << QStringLiteral("3,5,7");
         QTest::addRow("delta-v3") << QByteArray::fromStdString(json::array({{{"name", "numcodecs.delta"}, {"configuration", {{"dtype", "<i4"}, {"astype", "<i4"}}}}, le}).dump())
                                   << QStringLiteral("int32") << QStringLiteral("50");
+        // zarr-python 3's spelling: NumPy names, dtype from the array (the configuration's may be absent)
+        QTest::addRow("delta-numpy-names")
+            << QByteArray(R"([{"name":"numcodecs.delta","configuration":{"dtype":"int32","astype":"int64"}},
+            {"name":"bytes","configuration":{"endian":"big"}}])")
+            << QStringLiteral("int32") << QStringLiteral("50");
+        QTest::addRow("delta-no-dtype")
+            << QByteArray(
+                   R"([{"name":"numcodecs.delta","configuration":{}},{"name":"bytes","configuration":{"endian":"little"}}])")
+            << QStringLiteral("uint16") << QStringLiteral("7,3");
+        QTest::addRow("astype-i4-i8")
+            << QByteArray(
+                   R"([{"name":"numcodecs.astype","configuration":{"encode_dtype":"i8","decode_dtype":"int32"}},
+            {"name":"bytes","configuration":{"endian":"big"}}])")
+            << QStringLiteral("int32") << QStringLiteral("9,4");
+        QTest::addRow("bitround-keepall")
+            << QByteArray(R"([{"name":"numcodecs.bitround","configuration":{"keepbits":52}},
+            {"name":"bytes","configuration":{"endian":"little"}}])")
+            << QStringLiteral("float64") << QStringLiteral("9,4");
         QTest::addRow("0-d") << QByteArray::fromStdString(json::array({le, {{"name", "zstd"}}}).dump())
                              << QStringLiteral("float32") << QString();
         QTest::addRow("empty-chunk") << QByteArray::fromStdString(json::array({le, {{"name", "blosc"}}}).dump())
@@ -224,6 +261,22 @@ private Q_SLOTS:
                                                << QByteArray::fromStdString(json::array({{{"id", "shuffle"}, {"elementsize", es}}}).dump())
                                                << QStringLiteral("<f8") << QChar(u'F');
         QTest::addRow("no-compressor") << QByteArray("null") << QByteArray("[]") << QStringLiteral(">f8") << QChar(u'C');
+        // lossless numcodecs filters on random bytes (int codes keep every value)
+        QTest::addRow("crc32+blosc") << QByteArray(R"({"id":"blosc"})") << QByteArray(R"([{"id":"crc32"}])")
+                                     << QStringLiteral("<f8") << QChar(u'F');
+        QTest::addRow("adler32") << QByteArray(R"({"id":"adler32"})") << QByteArray("null")
+                                 << QStringLiteral(">i2") << QChar(u'C');
+        QTest::addRow("astype-i2-i8")
+            << QByteArray(R"({"id":"zstd"})")
+            << QByteArray(R"([{"id":"astype","encode_dtype":">i8","decode_dtype":"<i2"}])")
+            << QStringLiteral("<i2") << QChar(u'C');
+        QTest::addRow("fso-i4-i8-scale1")
+            << QByteArray("null")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":1,"offset":0,"dtype":"<u2","astype":"<i8"}])")
+            << QStringLiteral("<u2") << QChar(u'C');
+        QTest::addRow("bitround-f4-23")
+            << QByteArray("null") << QByteArray(R"([{"id":"bitround","keepbits":23}])")
+            << QStringLiteral("<f4") << QChar(u'C');
     }
 
     void roundTripV2()
@@ -274,6 +327,14 @@ private Q_SLOTS:
         QCOMPARE(npy->descr, s.dtype.numpyTypeString());
         QCOMPARE(dec->size(), npy->data.size());
         QVERIFY(*dec == npy->data);
+        // filters without a compressor: our encoder writes the bytes numcodecs wrote from the same input
+        if (c.contains("orig")) {
+            auto orig = zstest::readNpy(QString::fromStdString(c["orig"]), &err);
+            QVERIFY2(orig, qPrintable(err));
+            auto ours = chain->encode(orig->data, s);
+            QVERIFY2(ours, why(ours));
+            QVERIFY2(*ours == stored, "our encoder differs from numcodecs");
+        }
         // our encoder's output decodes back to the same array (float deltas round, so not them)
         if (QString::fromStdString(c["name"]).startsWith(u"delta_f"))
             return;
@@ -281,6 +342,43 @@ private Q_SLOTS:
         QVERIFY2(enc, why(enc));
         auto dec2 = chain->decode(*enc, s);
         QVERIFY(dec2 && *dec2 == npy->data);
+    }
+
+    // v3 arrays in zarr-python 3's spelling (numcodecs.<id>, NumPy dtype names), chunks by numcodecs.
+    void numcodecsV3Vectors_data()
+    {
+        QTest::addColumn<int>("index");
+        if (!m_vectorError.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("make_vectors.py failed: ") + m_vectorError));
+        for (std::size_t i = 0; i < m_manifest.size(); ++i)
+            if (m_manifest[i]["kind"] == "v3")
+                QTest::addRow("%s", m_manifest[i]["name"].get<std::string>().c_str()) << int(i);
+    }
+
+    void numcodecsV3Vectors()
+    {
+        QFETCH(int, index);
+        const json &c = m_manifest[index];
+        const json meta = json::parse(readFile(QString::fromStdString(c["zarrjson"])).toStdString());
+        const ChunkSpec s = spec(QString::fromStdString(meta["data_type"]),
+                                 meta["chunk_grid"]["configuration"]["chunk_shape"].get<Shape>(), true);
+        auto chain = makeV3Chain(meta["codecs"], s);
+        QVERIFY2(chain, why(chain));
+        const QByteArray stored = readFile(QString::fromStdString(c["chunk"]));
+        auto dec = chain->decode(stored, s);
+        QVERIFY2(dec, why(dec));
+        auto npy = zstest::readNpy(QString::fromStdString(c["npy"]));
+        QVERIFY(npy);
+        QCOMPARE(dec->size(), npy->data.size());
+        QVERIFY(*dec == npy->data);
+        // our chain re-encodes the decoded values to something it (and describe()) decodes the same
+        auto enc = chain->encode(*dec, s);
+        QVERIFY2(enc, why(enc));
+        auto again = makeV3Chain(chain->describe(), s);
+        QVERIFY2(again, why(again));
+        auto dec2 = again->decode(*enc, s);
+        QVERIFY2(dec2, why(dec2));
+        QVERIFY(*dec2 == npy->data);
     }
 
     void shardVectors_data()
@@ -704,7 +802,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("where");
         QTest::addRow("unknown-compressor") << QByteArray(R"({"id":"lzma"})") << QByteArray("null") << "unknown codec \"lzma\"" << "compressor.id";
-        QTest::addRow("unknown-filter") << QByteArray("null") << QByteArray(R"([{"id":"delta","dtype":"<i4"},{"id":"fixedscaleoffset"}])") << "unknown filter \"fixedscaleoffset\"" << "filters[1].id";
+        QTest::addRow("unknown-filter")
+            << QByteArray("null") << QByteArray(R"([{"id":"delta","dtype":"<i4"},{"id":"zfpy"}])")
+            << "unknown filter \"zfpy\""
+            << "filters[1].id";
         QTest::addRow("no-id") << QByteArray(R"({"level":1})") << QByteArray("null") << "id" << "compressor.id";
         QTest::addRow("id-number") << QByteArray(R"({"id":5})") << QByteArray("null") << "id" << "compressor.id";
         QTest::addRow("filters-type") << QByteArray("null") << QByteArray(R"("abc")") << "list" << "filters";
@@ -772,6 +873,286 @@ private Q_SLOTS:
         p.start(QStringLiteral(ZS_DEBIAN_PYTHON_EXE), {QStringLiteral(ZS_CODEC_VECTOR_SCRIPT), QStringLiteral("--check"), mf.fileName()});
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    }
+
+    // --- hostile input to the numcodecs filters ---
+
+    void numcodecsFilterHostile_data()
+    {
+        QTest::addColumn<QByteArray>("filters");
+        QTest::addColumn<QString>("dtype");
+        QTest::addColumn<QByteArray>("stored"); // hex
+        QTest::addColumn<QString>("what");
+        const QString b1 = QStringLiteral("|b1"), u2 = QStringLiteral("<U2");
+        // packbits: 10 elements need 2 data bytes with 6 padding bits
+        QTest::addRow("packbits-padding-8")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("08ffc0") << "at most 7";
+        QTest::addRow("packbits-padding-ff")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("ffffc0") << "at most 7";
+        QTest::addRow("packbits-wrong-padding")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("05ffc0") << "declares";
+        QTest::addRow("packbits-truncated")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("06ff") << "declares";
+        QTest::addRow("packbits-empty")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("") << "padding";
+        QTest::addRow("packbits-only-padding")
+            << QByteArray(R"([{"id":"packbits"}])") << b1 << QByteArray("03") << "no data";
+        // categorize: 10 <U2 elements from 10 u1 codes
+        const QByteArray cat = R"([{"id":"categorize","labels":["a","bb"],"dtype":"<U2","astype":"|u1"}])";
+        QTest::addRow("categorize-code-beyond")
+            << cat << u2 << QByteArray("00010203000102010201") << "code 3 of element 3";
+        QTest::addRow("categorize-code-255") << cat << u2 << QByteArray("000102ff000102010201") << "code 255";
+        QTest::addRow("categorize-negative")
+            << QByteArray(R"([{"id":"categorize","labels":["a"],"dtype":"<U2","astype":"i1"}])") << u2
+            << QByteArray("00010101ff0101010101") << "code -1";
+        QTest::addRow("categorize-short") << cat << u2 << QByteArray("000102") << "declares";
+        QTest::addRow("categorize-partial-code")
+            << QByteArray(R"([{"id":"categorize","labels":["a"],"dtype":"<U2","astype":"<u2"}])") << u2
+            << QByteArray("000100") << "whole number";
+        // checksums: 10 <i2 elements = 20 bytes after the 4-byte checksum
+        const QByteArray twenty = QByteArray(20, 'x').toHex();
+        QTest::addRow("crc32-mismatch") << QByteArray(R"([{"id":"crc32"}])") << QStringLiteral("<i2")
+                                        << QByteArray("00000000") + twenty << "crc32 checksum mismatch";
+        QTest::addRow("adler32-mismatch") << QByteArray(R"([{"id":"adler32"}])") << QStringLiteral("<i2")
+                                          << QByteArray("01000000") + twenty << "adler32 checksum mismatch";
+        QTest::addRow("crc32-short") << QByteArray(R"([{"id":"crc32"}])") << QStringLiteral("<i2")
+                                     << QByteArray("0102") << "shorter than its checksum";
+        QTest::addRow("adler32-wrong-size") << QByteArray(R"([{"id":"adler32"}])") << QStringLiteral("<i2")
+                                            << QByteArray("01020304") + twenty + "00"
+                                            << "declares";
+        // element filters told a wrong size
+        QTest::addRow("fso-short")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":10,"offset":1,"dtype":"<f8","astype":"|u1"}])")
+            << QStringLiteral("<f8") << QByteArray("0102030405") << "declares";
+        QTest::addRow("fso-partial")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":10,"offset":1,"dtype":"<f8","astype":"<u2"}])")
+            << QStringLiteral("<f8") << QByteArray("010203") << "whole number";
+        // decoded float values an integer dtype cannot hold: 200 / 0.5 + 0 = 400 > int8, NaN codes
+        QTest::addRow("fso-out-of-range")
+            << QByteArray(
+                   R"([{"id":"fixedscaleoffset","scale":0.5,"offset":0,"dtype":"|i1","astype":"|u1"}])")
+            << QStringLiteral("|i1") << QByteArray("01c8010101010101010101").left(20) << "does not fit |i1";
+        QTest::addRow("astype-nan-to-int")
+            << QByteArray(R"([{"id":"astype","encode_dtype":"<f4","decode_dtype":"<i2"}])")
+            << QStringLiteral("<i2")
+            << QByteArray("0000803f0000c07f0000803f0000803f0000803f0000803f0000803f0000803f0000803f0000803f")
+            << "does not fit <i2";
+        QTest::addRow("astype-short")
+            << QByteArray(R"([{"id":"astype","encode_dtype":"<f4","decode_dtype":"<f8"}])")
+            << QStringLiteral("<f8") << QByteArray("0000803f") << "declares";
+        QTest::addRow("quantize-wrong-size")
+            << QByteArray(R"([{"id":"quantize","digits":2,"dtype":"<f8","astype":"<f4"}])")
+            << QStringLiteral("<f8") << QByteArray("0000803f") << "declares";
+        QTest::addRow("bitround-wrong-size") << QByteArray(R"([{"id":"bitround","keepbits":3}])")
+                                             << QStringLiteral("<f4") << QByteArray("0000803f") << "declares";
+    }
+
+    void numcodecsFilterHostile()
+    {
+        QFETCH(QByteArray, filters);
+        QFETCH(QString, dtype);
+        QFETCH(QByteArray, stored);
+        QFETCH(QString, what);
+        const ChunkSpec s = spec(dtype, {10}, false);
+        auto chain = makeV2Chain(nullptr, json::parse(filters.toStdString()), 'C', s);
+        QVERIFY2(chain, why(chain));
+        auto dec = chain->decode(QByteArray::fromHex(stored), s);
+        QVERIFY2(!dec, "hostile chunk decoded");
+        QVERIFY2(dec.error().what.contains(what), qPrintable(dec.error().what));
+    }
+
+    void numcodecsFilterConfigErrors_data()
+    {
+        QTest::addColumn<QByteArray>("filters");
+        QTest::addColumn<QString>("dtype");
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("where");
+        QTest::addRow("fso-scale-0")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":0,"offset":1,"dtype":"<f8"}])") << "<f8"
+            << "scale must not be 0"
+            << "filters[0].scale";
+        // "inf"/"nan" strings become the float values (the lenient JSON reader's NaN/Infinity tokens)
+        QTest::addRow("fso-scale-inf")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":"inf","offset":1,"dtype":"<f8"}])") << "<f8"
+            << "not finite"
+            << "filters[0].scale";
+        QTest::addRow("fso-scale-nan")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":"nan","offset":1,"dtype":"<f8"}])") << "<f8"
+            << "not finite"
+            << "filters[0].scale";
+        QTest::addRow("fso-offset-inf")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":2,"offset":"-inf","dtype":"<f8"}])") << "<f8"
+            << "not finite"
+            << "filters[0].offset";
+        QTest::addRow("fso-scale-string")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":"NaN","offset":1,"dtype":"<f8"}])") << "<f8"
+            << "number"
+            << "filters[0].scale";
+        QTest::addRow("fso-no-offset")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":2,"dtype":"<f8"}])") << "<f8"
+            << "offset"
+            << "filters[0].offset";
+        QTest::addRow("fso-astype-str")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":2,"offset":0,"dtype":"<f8","astype":"|S2"}])")
+            << "<f8"
+            << "astype"
+            << "filters[0].astype";
+        QTest::addRow("fso-dtype-name")
+            << QByteArray(R"([{"id":"fixedscaleoffset","scale":2,"offset":0,"dtype":"float128"}])") << "<f8"
+            << "float128"
+            << "filters[0].dtype";
+        QTest::addRow("quantize-int")
+            << QByteArray(R"([{"id":"quantize","digits":2,"dtype":"<i4"}])") << "<i4"
+            << "dtype"
+            << "filters[0].dtype";
+        QTest::addRow("quantize-no-digits") << QByteArray(R"([{"id":"quantize","dtype":"<f4"}])") << "<f4"
+                                            << "digits"
+                                            << "filters[0].digits";
+        QTest::addRow("bitround-negative") << QByteArray(R"([{"id":"bitround","keepbits":-1}])") << "<f4"
+                                           << "keepbits"
+                                           << "filters[0].keepbits";
+        QTest::addRow("categorize-object")
+            << QByteArray(R"([{"id":"categorize","labels":["a"],"dtype":"|O","astype":"|u1"}])") << "<U1"
+            << "variable-length strings"
+            << "filters[0].dtype";
+        QTest::addRow("categorize-int-dtype")
+            << QByteArray(R"([{"id":"categorize","labels":["a"],"dtype":"<i4"}])") << "<i4"
+            << "fixed-width string"
+            << "filters[0].dtype";
+        QTest::addRow("categorize-float-codes")
+            << QByteArray(R"([{"id":"categorize","labels":["a"],"dtype":"<U1","astype":"<f4"}])") << "<U1"
+            << "integer astype"
+            << "filters[0].astype";
+        QTest::addRow("categorize-label-number")
+            << QByteArray(R"([{"id":"categorize","labels":["a",3],"dtype":"<U1"}])") << "<U1"
+            << "strings"
+            << "filters[0].labels[1]";
+        QTest::addRow("astype-no-encode") << QByteArray(R"([{"id":"astype","decode_dtype":"<f8"}])") << "<f8"
+                                          << "encode_dtype"
+                                          << "filters[0].encode_dtype";
+        QTest::addRow("astype-object")
+            << QByteArray(R"([{"id":"astype","encode_dtype":"|O","decode_dtype":"<f8"}])") << "<f8"
+            << "object"
+            << "filters[0].encode_dtype";
+        QTest::addRow("crc32-location") << QByteArray(R"([{"id":"crc32","location":"middle"}])") << "<f8"
+                                        << "middle"
+                                        << "filters[0].location";
+    }
+
+    void numcodecsFilterConfigErrors()
+    {
+        QFETCH(QByteArray, filters);
+        QFETCH(QString, dtype);
+        QFETCH(QString, what);
+        QFETCH(QString, where);
+        json f = json::parse(filters.toStdString());
+        for (auto &[key, value] : f[0].items())
+            if (value == "inf" || value == "-inf" || value == "nan")
+                value = value == "nan" ? std::nan("") : value == "inf" ? HUGE_VAL : -HUGE_VAL;
+        auto chain = makeV2Chain(nullptr, f, 'C', spec(dtype, {10}, false));
+        QVERIFY(!chain);
+        QVERIFY2(chain.error().what.contains(what), why(chain));
+        QCOMPARE(chain.error().where, where);
+    }
+
+    void numcodecsV3Errors()
+    {
+        // packbits needs a bool array in v3, as zarr-python 3 checks
+        auto pb = makeV3Chain(
+            json::parse(
+                R"([{"name":"numcodecs.packbits"},{"name":"bytes","configuration":{"endian":"little"}}])"),
+            spec(QStringLiteral("int16"), {8}, true));
+        QVERIFY(!pb);
+        QVERIFY2(pb.error().what.contains(u"bool"), why(pb));
+        QCOMPARE(pb.error().where, QStringLiteral("codecs[0].name"));
+        // categorize of a numeric v3 array
+        auto cat = makeV3Chain(
+            json::parse(R"([{"name":"numcodecs.categorize","configuration":{"labels":["a"]}},"bytes"])"),
+            spec(QStringLiteral("uint8"), {8}, true));
+        QVERIFY(!cat);
+        QVERIFY2(cat.error().what.contains(u"fixed-width string"), why(cat));
+        // a NumPy name that is not a dtype
+        auto fso = makeV3Chain(
+            json::parse(
+                R"([{"name":"numcodecs.fixedscaleoffset","configuration":{"scale":1,"offset":0,"dtype":"float64","astype":"int33"}},
+                                              {"name":"bytes","configuration":{"endian":"little"}}])"),
+            spec(QStringLiteral("float64"), {8}, true));
+        QVERIFY(!fso);
+        QVERIFY2(fso.error().what.contains(u"int33"), why(fso));
+        QCOMPARE(fso.error().where, QStringLiteral("codecs[0].configuration.astype"));
+        // numcodecs checksums in v3 are bytes->bytes: before the bytes codec is an error
+        auto crc = makeV3Chain(json::parse(R"([{"name":"numcodecs.crc32"},"bytes"])"),
+                               spec(QStringLiteral("uint8"), {8}, true));
+        QVERIFY(!crc);
+        QVERIFY2(crc.error().what.contains(u"before the array-to-bytes"), why(crc));
+    }
+
+    void numpyDtypeNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("typestr"); // empty: refused
+        QTest::addRow("int32") << "int32"
+                               << "<i4";
+        QTest::addRow("<i4") << "<i4"
+                             << "<i4";
+        QTest::addRow("i4") << "i4"
+                            << "<i4"; // native order (the tests run little endian)
+        QTest::addRow(">i4") << ">i4"
+                             << ">i4";
+        QTest::addRow("float64") << "float64"
+                                 << "<f8";
+        QTest::addRow("f8") << "f8"
+                            << "<f8";
+        QTest::addRow("<f8") << "<f8"
+                             << "<f8";
+        QTest::addRow("uint8") << "uint8"
+                               << "|u1";
+        QTest::addRow("|u1") << "|u1"
+                             << "|u1";
+        QTest::addRow("u1") << "u1"
+                            << "|u1";
+        QTest::addRow("bool") << "bool"
+                              << "|b1";
+        QTest::addRow("?") << "?"
+                           << "|b1";
+        QTest::addRow("float16") << "float16"
+                                 << "<f2";
+        QTest::addRow("complex128") << "complex128"
+                                    << "<c16";
+        QTest::addRow("U5") << "U5"
+                            << "<U5";
+        QTest::addRow("|S3") << "|S3"
+                             << "|S3";
+        QTest::addRow("M8[ns]") << "M8[ns]"
+                                << "<M8[ns]";
+        QTest::addRow("object") << "object"
+                                << "";
+        QTest::addRow("|O") << "|O"
+                            << "";
+        QTest::addRow("int33") << "int33"
+                               << "";
+        QTest::addRow("float128") << "float128"
+                                  << "";
+        QTest::addRow("r8") << "r8"
+                            << "";
+        QTest::addRow("empty") << ""
+                               << "";
+        QTest::addRow("i3") << "i3"
+                            << "";
+    }
+
+    void numpyDtypeNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, typestr);
+        auto t = parseNumpyDtypeName(name);
+        if (typestr.isEmpty()) {
+            QVERIFY(!t);
+            QVERIFY2(t.error().what.contains(QStringLiteral("\"%1\"").arg(name)), why(t));
+        } else {
+            QVERIFY2(t, why(t));
+            QCOMPARE(t->numpyTypeString(), typestr);
+        }
     }
 
     void shuffleRefusesPartialElements()

@@ -19,7 +19,8 @@ import sys
 import numpy as np
 import numcodecs
 import zarr
-from numcodecs import Blosc, BZ2, Delta, GZip, LZ4, Shuffle, Zlib, Zstd
+from numcodecs import (CRC32, Adler32, AsType, BitRound, Blosc, BZ2, Categorize, Delta, FixedScaleOffset, GZip, LZ4,
+                       PackBits, Quantize, Shuffle, Zlib, Zstd)
 
 OUT = os.path.abspath(sys.argv[1])
 STORES = os.path.join(OUT, "stores")
@@ -196,6 +197,25 @@ make("codecs.zarr", "shuffle_f4", sample("<f4", SHAPE2), CHUNK2, filters=[Shuffl
 make("codecs.zarr", "shuffle_c16", sample("<c16", SHAPE2), CHUNK2, filters=[Shuffle(elementsize=16)], compressor=None)
 make("codecs.zarr", "delta_then_shuffle", ramp.astype("<i4"), CHUNK2,
      filters=[Delta(dtype="<i4", astype="<i2"), Shuffle(elementsize=2)], compressor=Zstd(level=1))
+
+# The numcodecs filters real stores use (issue 13): one array each, edge chunks included.
+temps = (np.sin(np.arange(20 * 17).reshape(SHAPE2) / 9.0) * 15 + 280 + rng.standard_normal(SHAPE2)).astype("<f8")
+make("codecs.zarr", "fixedscaleoffset_f8_u2", temps, CHUNK2,
+     filters=[FixedScaleOffset(offset=250, scale=100, dtype="<f8", astype="<u2")], compressor=Zlib())
+make("codecs.zarr", "fixedscaleoffset_f4_i1", (temps - 280).astype("<f4"), CHUNK2,
+     filters=[FixedScaleOffset(offset=0, scale=4, dtype="<f4", astype="|i1")], compressor=None)
+make("codecs.zarr", "bitround_f4", sample("<f4", SHAPE2), CHUNK2, filters=[BitRound(keepbits=7)], compressor=Zstd(level=3))
+make("codecs.zarr", "quantize_f8_f4", temps / 100, CHUNK2, filters=[Quantize(digits=3, dtype="<f8", astype="<f4")],
+     compressor=Blosc(cname="lz4", shuffle=Blosc.SHUFFLE))
+make("codecs.zarr", "packbits_bool", sample("|b1", SHAPE2), CHUNK2, filters=[PackBits()], compressor=Zlib())
+words = np.array(["rain", "snow", "", "sun", "fog", "hail"])
+make("codecs.zarr", "categorize_u4", words[np.arange(20 * 17).reshape(SHAPE2) * 7 % 6].astype("<U4"), CHUNK2,
+     filters=[Categorize(labels=["rain", "snow", "sun", "fog"], dtype="<U4", astype="|u1")], compressor=GZip(level=1),
+     fill_value="")
+make("codecs.zarr", "astype_f8_as_f4", temps, CHUNK2, filters=[AsType(encode_dtype="<f4", decode_dtype="<f8")],
+     compressor=None)
+make("codecs.zarr", "crc32_zlib", sample("<i4", SHAPE2), CHUNK2, filters=[CRC32()], compressor=Zlib())
+make("codecs.zarr", "adler32_compressor", sample(">i2", SHAPE2), CHUNK2, compressor=Adler32())
 
 # ---------------------------------------------------------------------------------------------
 # Data types, both byte orders, some compressed, some raw (so byte order shows in the chunk bytes).
@@ -377,6 +397,12 @@ with open(os.path.join(ERR, "corrupt_blosc", "0"), "r+b") as f:
 error_case("corrupt_blosc", "", "0")
 zarr.create(shape=(3,), chunks=(2,), dtype=[("a", "<i4"), ("b", "<f8")], store=ERR, path="structured")
 error_case("structured", "", "unsupported")
+z = zarr.create(shape=(4, 4), chunks=(2, 2), dtype="<i4", store=ERR, path="crc32_mismatch", compressor=CRC32())
+z[...] = 7
+with open(os.path.join(ERR, "crc32_mismatch", "1.1"), "r+b") as f:
+    f.seek(6)
+    f.write(b"\xff")  # one data byte changed: the stored checksum no longer matches
+error_case("crc32_mismatch", "", "crc32 checksum mismatch")
 zarr.create(shape=(3,), chunks=(2,), dtype=object, object_codec=numcodecs.JSON(), store=ERR, path="object")
 error_case("object", "", "")
 

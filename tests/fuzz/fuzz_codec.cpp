@@ -48,6 +48,19 @@ const std::vector<zs::BytesToBytesPtr> &decoders()
         auto crc = zs::makeV3Chain(json::parse(R"(["bytes","crc32c"])"), byteSpec("|u1"));
         if (!crc || crc->bytesToBytes().size() != 1) __builtin_trap();
         d.push_back(crc->bytesToBytes().front());
+        // the numcodecs filters of issue 13 (appended: existing seeds keep their codec byte)
+        auto filter = [&](const char *config, const char *dtype) {
+            d.push_back(v2(nullptr, json::array({json::parse(config)}), dtype));
+        };
+        filter(R"({"id":"fixedscaleoffset","scale":10,"offset":1000,"dtype":"<f8","astype":"|u1"})",
+               "<f8");                                                                                  // 9
+        filter(R"({"id":"astype","encode_dtype":"<f4","decode_dtype":"<i8"})", "<i8");                  // 10
+        filter(R"({"id":"quantize","digits":3,"dtype":"<f8","astype":"<f4"})", "<f8");                  // 11
+        filter(R"({"id":"bitround","keepbits":5})", "<f4");                                             // 12
+        filter(R"({"id":"packbits"})", "|b1");                                                          // 13
+        filter(R"({"id":"categorize","labels":["a","bb","ccc"],"dtype":"<U3","astype":"|u1"})", "<U3"); // 14
+        filter(R"({"id":"crc32"})", "|u1");                                                             // 15
+        filter(R"({"id":"adler32"})", "|u1");                                                           // 16
         return d;
     }();
     return list;

@@ -77,6 +77,29 @@ for i, c in enumerate(codecs):
 put("codec", "8_crc32c", head(8) + data + struct.pack("<I", crc32c(data)))
 put("codec", "0_blosc_zstd", head(0) + bytes(numcodecs.Blosc(cname="zstd", shuffle=2).encode(np.frombuffer(data, "<i4"))))
 
+
+# the numcodecs filters (codec bytes 9-16 in fuzz_codec.cpp), each encoding 256 elements
+def filter_seed(i, name, codec, decoded):
+    enc = bytes(np.asarray(codec.encode(decoded)).tobytes())
+    n = decoded.nbytes // 16
+    put("codec", "%d_%s" % (i, name), bytes([i, n & 255, n >> 8, 1]) + enc)
+    put("codec", "%d_%s_bound" % (i, name), bytes([i, n & 255, n >> 8, 0]) + enc)
+
+
+wave = np.sin(np.arange(256) / 9.0) * 12 + 1010
+filter_seed(9, "fixedscaleoffset", numcodecs.FixedScaleOffset(offset=1000, scale=10, dtype="<f8", astype="u1"), wave)
+filter_seed(10, "astype", numcodecs.AsType(encode_dtype="<f4", decode_dtype="<i8"), np.arange(256, dtype="<i8") - 100)
+filter_seed(11, "quantize", numcodecs.Quantize(digits=3, dtype="<f8", astype="<f4"), wave / 1000)
+filter_seed(12, "bitround", numcodecs.BitRound(keepbits=5), wave.astype("<f4"))
+filter_seed(13, "packbits", numcodecs.PackBits(), (np.arange(256) % 3 == 0))
+filter_seed(14, "categorize", numcodecs.Categorize(labels=["a", "bb", "ccc"], dtype="<U3"),
+            np.array(["a", "bb", "ccc", "d"] * 64, dtype="<U3"))
+filter_seed(15, "crc32", numcodecs.CRC32(), np.frombuffer(data, "u1"))
+filter_seed(16, "adler32", numcodecs.Adler32(), np.frombuffer(data, "u1"))
+# hostile: packbits padding byte 9, categorize code beyond the labels
+put("codec", "13_packbits_bad_padding", bytes([13, 16, 0, 1, 9]) + b"\xff" * 32)
+put("codec", "14_categorize_bad_code", bytes([14, 48, 0, 1]) + bytes([1, 2, 3, 4] * 64))
+
 # ---- shard index: [config] + shard object (see fuzz_shard_index.cpp for the three configs)
 shard = np.arange(64, dtype="<i4").reshape(8, 8)
 def inner(grid, chunk):
