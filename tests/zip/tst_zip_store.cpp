@@ -193,6 +193,44 @@ private Q_SLOTS:
         QCOMPARE(srv()->totalRequests(), qint64(archive == u"many.zip" ? 1600 : 4)); // one per chunk
     }
 
+    // Ranges of a stored entry (a shard in a zip) are range requests of the archive: the first
+    // also reads the entry's local header, later ones cost one request each. Deflated entries
+    // are inflated whole and cut. Either way the bytes are those of the entry.
+    void entryRanges_data()
+    {
+        QTest::addColumn<QString>("archive");
+        QTest::addColumn<qint64>("firstRequests");
+        QTest::addColumn<qint64>("laterRequests");
+        QTest::addRow("stored") << QStringLiteral("stored.zip") << qint64(2) << qint64(1);
+        QTest::addRow("deflated") << QStringLiteral("deflated.zip") << qint64(1) << qint64(1);
+    }
+    void entryRanges()
+    {
+        QFETCH(QString, archive);
+        QFETCH(qint64, firstRequests);
+        QFETCH(qint64, laterRequests);
+        auto store = openStore(locationOf(QStringLiteral("server"), archive));
+        QVERIFY(store);
+        QVERIFY((*store)->list(QString()).result());
+        const QString key = QStringLiteral("big/1.0");
+        const auto whole = (*store)->get(key).result();
+        QVERIFY(whole && *whole);
+        QCOMPARE((*whole)->size(), qsizetype(16 * 512 * 4));
+        srv()->resetStats();
+        const auto tail = (*store)->getRange(key, ByteRange::lastBytes(100)).result();
+        QVERIFY2(tail && *tail, qPrintable(tail ? QString() : err(tail.error())));
+        QCOMPARE(**tail, (*whole)->right(100));
+        QCOMPARE(srv()->totalRequests(), firstRequests);
+        const auto mid = (*store)->getRange(key, ByteRange::fromStart(1000, 3000)).result();
+        QVERIFY(mid && *mid);
+        QCOMPARE(**mid, (*whole)->mid(1000, 3000));
+        QCOMPARE(srv()->totalRequests(), firstRequests + laterRequests);
+        const auto outside = (*store)->getRange(key, ByteRange::fromStart(30000, 10000)).result();
+        QVERIFY(!outside);
+        QVERIFY2(outside.error().what.contains(QStringLiteral("outside the object of 32768 bytes")),
+                 qPrintable(err(outside.error())));
+    }
+
     // A server that ignores Range: after the first answer shows it, the archive is downloaded once
     // and every entry is cut from that copy.
     void serverIgnoringRange()

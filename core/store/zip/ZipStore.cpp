@@ -3,6 +3,8 @@
 #include "store/zip/ZipArchive.h"
 #include "store/zip/ZipEntryData.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -34,6 +36,21 @@ struct ZipStore::State
     QFuture<ArchiveResult> archive;
 
     QString entryWhere(const ZipEntry &e) const { return where + QStringLiteral(": ") + e.name; }
+
+    // Where stored entries' data starts after their local headers, once a range read has seen them.
+    mutable QMutex offsetsMutex;
+    QHash<QString, std::uint64_t> dataOffsets;
+    std::optional<std::uint64_t> dataOffset(const QString &name) const
+    {
+        QMutexLocker lock(&offsetsMutex);
+        const auto it = dataOffsets.constFind(name);
+        return it == dataOffsets.cend() ? std::nullopt : std::optional<std::uint64_t>(*it);
+    }
+    void rememberDataOffset(const QString &name, std::uint64_t offset)
+    {
+        QMutexLocker lock(&offsetsMutex);
+        dataOffsets.insert(name, offset);
+    }
 
     // A future of the opened archive to attach one continuation to. Qt 6.4 keeps a single
     // continuation per future (another replaces it), so callers never share `archive` itself.
@@ -124,15 +141,80 @@ QFuture<GetResult> ZipStore::get(const QString &key)
         .unwrap();
 }
 
+namespace {
+
+// A range of an entry of `size` bytes, as an offset and length inside it.
+Result<ByteRange> rangeInEntry(ByteRange range, std::uint64_t size, const QString &where)
+{
+    if (range.suffix) {
+        const std::uint64_t n = std::min(range.length, size);
+        return ByteRange::fromStart(size - n, n);
+    }
+    if (range.offset > size || range.length > size - range.offset)
+        return makeError(QStringLiteral("byte range %1-%2 is outside the object of %3 bytes")
+                             .arg(range.offset)
+                             .arg(range.offset + range.length)
+                             .arg(size),
+                         where);
+    return range;
+}
+
+} // namespace
+
+// Deflated entries are inflated from their start, and the range is cut from the result. A
+// stored entry's range is one range request of the archive once its local header has said
+// where the data starts (read with the first range, then remembered): what a sharded array in
+// a zip needs, its shard index by a suffix read and each inner chunk by its own range.
 QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
 {
-    // Deflated entries must be inflated from their start anyway; ranges are cut from the entry.
-    return get(key).then([key, where = locate(key), range](const GetResult &r) -> GetResult {
-        if (!r || !*r)
-            return r;
-        ZS_TRY(QByteArray part, sliceRange(**r, range, where));
-        return MaybeBytes{std::move(part)};
-    });
+    auto st = m_state;
+    const QString keyWhere = locate(key);
+    auto cutFromEntry = [this, key, keyWhere, range] {
+        return get(key).then([keyWhere, range](const GetResult &r) -> GetResult {
+            if (!r || !*r)
+                return r;
+            ZS_TRY(QByteArray part, sliceRange(**r, range, keyWhere));
+            return MaybeBytes{std::move(part)};
+        });
+    };
+    // Ranges come after the metadata was read, so the directory is there; if not, take the simple way.
+    const ArchiveResult archive = st->archive.isFinished() ? st->archive.result() : ArchiveResult();
+    const ZipEntry *found = archive ? (*archive)->index.find(key) : nullptr;
+    if (!found || found->method != 0 || (*archive)->whole)
+        return cutFromEntry();
+    const ZipEntry entry = *found;
+    const QString where = st->entryWhere(entry);
+    if (auto readable = zipEntryReadable(entry, where); !readable)
+        return QtFuture::makeReadyFuture(GetResult(readable.error()));
+    const auto part = rangeInEntry(range, entry.compressedSize, where);
+    if (!part)
+        return QtFuture::makeReadyFuture(GetResult(part.error()));
+    if (part->length == 0)
+        return QtFuture::makeReadyFuture(GetResult(MaybeBytes{QByteArray()}));
+    auto fetchData = [st, entry, part = *part](std::uint64_t dataOffset) {
+        return st->source->getRange(st->key,
+                                    ByteRange::fromStart(entry.headerOffset + dataOffset + part.offset, part.length));
+    };
+    if (const auto known = st->dataOffset(entry.name))
+        return fetchData(*known);
+    const ByteRange header = ByteRange::fromStart(
+        entry.headerOffset,
+        std::min(kZipLocalHeaderBytes + entry.nameBytes + kZipLocalExtraAllowance, entry.limit - entry.headerOffset));
+    return st->source->getRange(st->key, header)
+        .then(zipPool(),
+              [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
+                  if (!r)
+                      return QtFuture::makeReadyFuture(r);
+                  if (!*r)
+                      return QtFuture::makeReadyFuture(
+                          GetResult(makeError(QStringLiteral("the zip archive is gone"), st->where)));
+                  const auto dataOffset = zipDataOffset(**r, entry, where);
+                  if (!dataOffset)
+                      return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
+                  st->rememberDataOffset(entry.name, *dataOffset);
+                  return fetchData(*dataOffset);
+              })
+        .unwrap();
 }
 
 QFuture<ListResult> ZipStore::list(const QString &prefix)
