@@ -418,7 +418,9 @@ private Q_SLOTS:
         QTest::newRow("bench-concurrency-huge") << QStringList{"bench", S, "a", "--concurrency", "99999999999999999999"} << 1;
         // Data errors: 2.
         QTest::newRow("ls-missing-store") << QStringList{"ls", S + "/does-not-exist"} << 2;
-        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2;
+        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2; // not a zip archive either
+        QTest::newRow("ls-zip-missing-folder") << QStringList{"ls", S + ".zip/nope"} << 2;
+        QTest::newRow("get-zip-missing-array") << QStringList{"get", S + ".zip", "nope", "-o", O} << 2;
         QTest::newRow("ls-unsupported-scheme") << QStringList{"ls", "ftp://example.org/x.zarr"} << 2;
         QTest::newRow("info-missing-node") << QStringList{"info", S, "nope"} << 2;
         QTest::newRow("info-unknown-codec") << QStringList{"info", B, "unknown_codec"} << 2;
