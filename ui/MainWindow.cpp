@@ -94,8 +94,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &Zip Archive…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
         const QString archive = QFileDialog::getOpenFileName(this, tr("Open a zipped Zarr store"), QString(),
                                                              tr("Zip archives (*.zip);;All files (*)"));
-        if (!archive.isEmpty())
-            openLocation(archive);
+        if (!archive.isEmpty()) openLocation(archive);
     });
     file->addAction(tr("Open &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
         m_url->setFocus();
@@ -251,10 +250,10 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     // A store folder, or a zip archive holding one.
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.front().isLocalFile())
-        return;
+    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
     const QFileInfo dropped(urls.front().toLocalFile());
-    if (dropped.isDir() || (dropped.isFile() && dropped.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0))
+    if (dropped.isDir() ||
+        (dropped.isFile() && dropped.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0))
         event->acceptProposedAction();
 }
 

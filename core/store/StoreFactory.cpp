@@ -53,8 +53,7 @@ static Result<std::shared_ptr<Store>> openBucket(const QUrl &url, const StoreOpt
     }
     if (!bucketUrl.isValid())
         return makeError(QStringLiteral("invalid bucket URL"), url.toString());
-    if (const auto zip = findZipInUrlPath(prefix))
-        return openRemoteZip(bucketUrl, *zip, options);
+    if (const auto zip = findZipInUrlPath(prefix)) return openRemoteZip(bucketUrl, *zip, options);
     QUrl base = bucketUrl;
     if (!prefix.isEmpty())
         base.setPath(bucketUrl.path() + u'/' + prefix);
@@ -98,7 +97,8 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
         // A file on the way is a zip archive, the rest a folder inside it. Its directory is
         // read now, from disk, so a file that is no zip fails here rather than at the first read.
         if (const auto zip = findLocalZip(path)) {
-            auto store = std::make_shared<ZipStore>(std::make_shared<LocalStore>(zip->parent), zip->archive, zip->inner);
+            auto store = std::make_shared<ZipStore>(std::make_shared<LocalStore>(zip->parent), zip->archive,
+                                                    zip->inner);
             ZS_CHECK(store->waitUntilOpen());
             return std::shared_ptr<Store>(std::move(store));
         }

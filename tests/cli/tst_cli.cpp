@@ -166,9 +166,9 @@ private Q_SLOTS:
     void lsJson()
     {
         QFETCH(QString, location);
-        const QString where = location.isEmpty()  ? m_store
+        const QString where = location.isEmpty()   ? m_store
                               : location == u"zip" ? m_store + QStringLiteral(".zip")
-                                                  : QUrl::fromLocalFile(m_store).toString();
+                                                   : QUrl::fromLocalFile(m_store).toString();
         const json got = runJson({QStringLiteral("ls"), where, QStringLiteral("--json")});
         QVERIFY(got.is_array());
         QCOMPARE(got.size(), m_expected["nodes"].size());
@@ -257,7 +257,8 @@ private Q_SLOTS:
             for (const auto &g : m_expected["gets"])
                 QTest::addRow("%s%s[%s]", *suffix ? "zip " : "", g["array"].get<std::string>().c_str(),
                               g["select"].get<std::string>().c_str())
-                    << m_store + QLatin1String(suffix) << QString::fromStdString(g["array"].get<std::string>())
+                    << m_store + QLatin1String(suffix)
+                    << QString::fromStdString(g["array"].get<std::string>())
                     << QString::fromStdString(g["select"].get<std::string>())
                     << QString::fromStdString(g["npy"].get<std::string>());
     }
@@ -277,7 +278,11 @@ private Q_SLOTS:
         };
         int n = 0;
         for (const QStringList &form : forms) {
-            const QString out = m_dir.filePath(QStringLiteral("get-%1-%2.npy").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_')).arg(n++).replace(u'/', u'_'));
+            const QString out =
+                m_dir.filePath(QStringLiteral("get-%1-%2.npy")
+                                   .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'))
+                                   .arg(n++)
+                                   .replace(u'/', u'_'));
             QStringList args{QStringLiteral("get"), store, array};
             if (!select.isEmpty())
                 args << form;
@@ -418,7 +423,7 @@ private Q_SLOTS:
         QTest::newRow("bench-concurrency-huge") << QStringList{"bench", S, "a", "--concurrency", "99999999999999999999"} << 1;
         // Data errors: 2.
         QTest::newRow("ls-missing-store") << QStringList{"ls", S + "/does-not-exist"} << 2;
-        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2; // not a zip archive either
+        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2; // and not a zip
         QTest::newRow("ls-zip-missing-folder") << QStringList{"ls", S + ".zip/nope"} << 2;
         QTest::newRow("get-zip-missing-array") << QStringList{"get", S + ".zip", "nope", "-o", O} << 2;
         QTest::newRow("ls-unsupported-scheme") << QStringList{"ls", "ftp://example.org/x.zarr"} << 2;

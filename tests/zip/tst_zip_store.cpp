@@ -35,10 +35,8 @@ private:
 
     QString locationOf(const QString &transport, const QString &archive) const
     {
-        if (transport == u"disk")
-            return m_dir.filePath(archive);
-        if (transport == u"server")
-            return m_server->url().toString() + archive;
+        if (transport == u"disk") return m_dir.filePath(archive);
+        if (transport == u"server") return m_server->url().toString() + archive;
         return QStringLiteral("http://127.0.0.1:%1/%2").arg(m_nginx.port()).arg(archive);
     }
 
@@ -55,7 +53,8 @@ private:
         QVERIFY2(got, qPrintable(got ? QString() : err(got.error())));
         QCOMPARE(got->dtype.numpyTypeString(), want->descr);
         QCOMPARE(got->shape, want->shape);
-        QVERIFY2(got->data == want->data, qPrintable(array + QStringLiteral(": values differ from zarr-python's")));
+        QVERIFY2(got->data == want->data,
+                 qPrintable(array + QStringLiteral(": values differ from zarr-python's")));
     }
 
     static QStringList pathsOf(const HierarchyEntries &entries)
@@ -127,7 +126,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("transport");
         QTest::addColumn<QString>("archive");
-        for (const QString &transport : {QStringLiteral("disk"), QStringLiteral("server"), QStringLiteral("nginx")})
+        for (const QString &transport :
+             {QStringLiteral("disk"), QStringLiteral("server"), QStringLiteral("nginx")})
             for (const QString &archive : m_expected[QStringLiteral("nodes")].toObject().keys())
                 QTest::addRow("%s %s", qPrintable(transport), qPrintable(archive)) << transport << archive;
     }
@@ -148,8 +148,7 @@ private Q_SLOTS:
         QCOMPARE(pathsOf(*entries), strings(m_expected[QStringLiteral("nodes")][archive]));
         for (const auto &a : m_expected[QStringLiteral("arrays")][archive].toArray()) {
             compareWithNpy(*store, a[QStringLiteral("path")].toString(), a[QStringLiteral("npy")].toString());
-            if (QTest::currentTestFailed())
-                return;
+            if (QTest::currentTestFailed()) return;
         }
     }
 
@@ -177,12 +176,14 @@ private Q_SLOTS:
         const auto stats = (*store)->transferStats();
         QVERIFY(stats);
         QCOMPARE(stats->rangeRequests, std::uint64_t(listingRequests));
-        QVERIFY2(stats->bytes < std::uint64_t(QFileInfo(m_dir.filePath(archive)).size()) / 2, "listing downloaded the whole archive");
+        QVERIFY2(stats->bytes < std::uint64_t(QFileInfo(m_dir.filePath(archive)).size()) / 2,
+                 "listing downloaded the whole archive");
 
         srv()->resetStats();
         auto nodes = listNodes(**store);
         QVERIFY(nodes);
-        QCOMPARE(srv()->totalRequests(), qint64(m_expected[QStringLiteral("metadata_entries")][archive].toInt()));
+        QCOMPARE(srv()->totalRequests(),
+                 qint64(m_expected[QStringLiteral("metadata_entries")][archive].toInt()));
 
         const QString array = archive == u"many.zip" ? QStringLiteral("m") : QStringLiteral("big");
         auto node = loadNode(**store, array);
@@ -235,12 +236,14 @@ private Q_SLOTS:
     // and every entry is cut from that copy.
     void serverIgnoringRange()
     {
-        srv()->addFault(server::FaultRule::of(QStringLiteral("deflated.zip"), server::FaultRule::Kind::IgnoreRange));
+        srv()->addFault(
+            server::FaultRule::of(QStringLiteral("deflated.zip"), server::FaultRule::Kind::IgnoreRange));
         auto store = openStore(locationOf(QStringLiteral("server"), QStringLiteral("deflated.zip")));
         QVERIFY(store);
         auto entries = discoverHierarchy(**store);
         QVERIFY2(entries, qPrintable(entries ? QString() : err(entries.error())));
-        QCOMPARE(pathsOf(*entries), strings(m_expected[QStringLiteral("nodes")][QStringLiteral("deflated.zip")]));
+        QCOMPARE(pathsOf(*entries),
+                 strings(m_expected[QStringLiteral("nodes")][QStringLiteral("deflated.zip")]));
         for (const auto &a : m_expected[QStringLiteral("arrays")][QStringLiteral("deflated.zip")].toArray())
             compareWithNpy(*store, a[QStringLiteral("path")].toString(), a[QStringLiteral("npy")].toString());
         QVERIFY(srv()->faultsFired() >= 1);
@@ -258,9 +261,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         for (const QString &transport : {QStringLiteral("disk"), QStringLiteral("server")})
             for (const auto &h : m_expected[QStringLiteral("hostile")].toArray())
-                QTest::addRow("%s %s", qPrintable(transport), qPrintable(h[QStringLiteral("archive")].toString()))
-                    << transport << h[QStringLiteral("archive")].toString() << h[QStringLiteral("key")].toString()
-                    << h[QStringLiteral("error")].toString();
+                QTest::addRow("%s %s", qPrintable(transport),
+                              qPrintable(h[QStringLiteral("archive")].toString()))
+                    << transport << h[QStringLiteral("archive")].toString()
+                    << h[QStringLiteral("key")].toString() << h[QStringLiteral("error")].toString();
     }
     void hostileArchives()
     {
@@ -299,10 +303,10 @@ private Q_SLOTS:
         const QByteArray line = serve.readLine();
         auto stop = qScopeGuard([&] {
             serve.terminate();
-            if (!serve.waitForFinished(5000))
-                serve.kill();
+            if (!serve.waitForFinished(5000)) serve.kill();
         });
-        const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:\\d+/)")).match(QString::fromUtf8(line));
+        const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:\\d+/)"))
+                           .match(QString::fromUtf8(line));
         QVERIFY2(m.hasMatch(), line.constData());
         const QString url = m.captured(1) + QStringLiteral("deflated.zip");
 
@@ -315,12 +319,14 @@ private Q_SLOTS:
 
         const Run info = cli({QStringLiteral("info"), url, QStringLiteral("g/b"), QStringLiteral("--json")});
         QVERIFY2(info.code == 0, info.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(info.out)[QStringLiteral("dtype")].toString(), QStringLiteral(">f8"));
+        QCOMPARE(QJsonDocument::fromJson(info.out)[QStringLiteral("dtype")].toString(),
+                 QStringLiteral(">f8"));
 
         const QString out = m_dir.filePath(QStringLiteral("cli-a.npy"));
         const Run get = cli({QStringLiteral("get"), url, QStringLiteral("a"), QStringLiteral("-o"), out});
         QVERIFY2(get.code == 0, get.err.constData());
-        const auto got = zstest::readNpy(out), want = zstest::readNpy(m_dir.filePath(QStringLiteral("npy/deflated.zip-a.npy")));
+        const auto got = zstest::readNpy(out),
+                   want = zstest::readNpy(m_dir.filePath(QStringLiteral("npy/deflated.zip-a.npy")));
         QVERIFY(got && want);
         QVERIFY(got->data == want->data);
 

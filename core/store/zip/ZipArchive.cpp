@@ -9,8 +9,7 @@ namespace {
 Result<QByteArray> fetchRange(Store &source, const QString &key, ByteRange range, const QString &where)
 {
     ZS_TRY(MaybeBytes bytes, await(source.getRange(key, range)));
-    if (!bytes)
-        return makeError(QStringLiteral("the zip archive is gone"), where);
+    if (!bytes) return makeError(QStringLiteral("the zip archive is gone"), where);
     return *bytes;
 }
 
@@ -23,26 +22,26 @@ Result<ZipDirectoryExtent> readZip64Extent(Store &source, const QString &key, co
     if (std::uint64_t(tail.size()) >= end.recordFromEnd + kZip64RecordBytes) {
         const std::uint64_t at = std::uint64_t(tail.size()) - end.recordFromEnd - kZip64RecordBytes;
         auto extent = parseZip64Record(tail.mid(qsizetype(at), qsizetype(kZip64RecordBytes)), end, where);
-        if (extent && extent->archiveSize - tail.size() + at == recordOffset)
-            return extent;
+        if (extent && extent->archiveSize - tail.size() + at == recordOffset) return extent;
     }
     if (end.tailIsWholeArchive) {
         if (recordOffset > std::uint64_t(tail.size()) || kZip64RecordBytes > tail.size() - recordOffset)
             return makeError(QStringLiteral("Zip64 end record lies beyond the archive"), where);
         return parseZip64Record(tail.mid(qsizetype(recordOffset), qsizetype(kZip64RecordBytes)), end, where);
     }
-    ZS_TRY(const QByteArray record, fetchRange(source, key, ByteRange::fromStart(recordOffset, kZip64RecordBytes), where));
+    ZS_TRY(const QByteArray record,
+           fetchRange(source, key, ByteRange::fromStart(recordOffset, kZip64RecordBytes), where));
     return parseZip64Record(record, end, where);
 }
 
 } // namespace
 
-Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QString &root, const QString &where)
+Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QString &root,
+                                  const QString &where)
 {
     const std::optional<TransferStats> before = source.transferStats();
     ZS_TRY(MaybeBytes tailRead, await(source.getRange(key, ByteRange::lastBytes(kZipTailBytes))));
-    if (!tailRead)
-        return makeError(QStringLiteral("no such zip archive"), where);
+    if (!tailRead) return makeError(QStringLiteral("no such zip archive"), where);
     QByteArray tail = std::move(*tailRead);
     ZipArchive archive;
     bool whole = std::uint64_t(tail.size()) < kZipTailBytes;
@@ -52,13 +51,11 @@ Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QStri
     if (!whole && before && after && after->retries == before->retries &&
         after->bytes - before->bytes > std::uint64_t(tail.size())) {
         ZS_TRY(MaybeBytes all, await(source.get(key)));
-        if (!all)
-            return makeError(QStringLiteral("the zip archive is gone"), where);
+        if (!all) return makeError(QStringLiteral("the zip archive is gone"), where);
         tail = std::move(*all);
         whole = true;
     }
-    if (whole)
-        archive.whole = std::make_shared<const QByteArray>(tail);
+    if (whole) archive.whole = std::make_shared<const QByteArray>(tail);
 
     ZS_TRY(const ZipEndRecord end, parseZipEndRecord(tail, whole, where));
     ZipDirectoryExtent extent;
@@ -96,7 +93,8 @@ Result<QByteArray> zipEntryFromFetched(const QByteArray &fetched, const ZipEntry
     ZS_TRY(const std::uint64_t dataOffset, zipDataOffset(fetched, entry, where));
     if (dataOffset + entry.compressedSize <= std::uint64_t(fetched.size()))
         return zipExtract(fetched.constData() + dataOffset, entry.compressedSize, entry, where);
-    ZS_TRY(const QByteArray data, more(ByteRange::fromStart(entry.headerOffset + dataOffset, entry.compressedSize)));
+    ZS_TRY(const QByteArray data,
+           more(ByteRange::fromStart(entry.headerOffset + dataOffset, entry.compressedSize)));
     return zipExtract(data.constData(), std::uint64_t(data.size()), entry, where);
 }
 

@@ -21,7 +21,8 @@ struct ZipArchive
     std::shared_ptr<const QByteArray> whole;
 };
 
-Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QString &root, const QString &where);
+Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QString &root,
+                                  const QString &where);
 
 // One request for an entry: its local header, data and descriptor, i.e. up to where the next
 // entry begins, with room for a local extra field up to this many bytes beyond the central name.

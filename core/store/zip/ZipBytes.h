@@ -26,17 +26,18 @@ public:
     // The bytes [at, at+length), clipped to the view.
     ZipBytes sub(std::size_t at, std::size_t length) const
     {
-        if (at > m_size)
-            return ZipBytes(m_data, 0);
+        if (at > m_size) return ZipBytes(m_data, 0);
         return ZipBytes(m_data + at, length < m_size - at ? length : m_size - at);
     }
-    QByteArray toByteArray() const { return QByteArray(reinterpret_cast<const char *>(m_data), qsizetype(m_size)); }
+    QByteArray toByteArray() const
+    {
+        return QByteArray(reinterpret_cast<const char *>(m_data), qsizetype(m_size));
+    }
 
 private:
     std::uint64_t read(std::size_t at, int width) const
     {
-        if (at > m_size || std::size_t(width) > m_size - at)
-            return 0;
+        if (at > m_size || std::size_t(width) > m_size - at) return 0;
         std::uint64_t v = 0;
         for (int i = width; i-- > 0;)
             v = (v << 8) | m_data[at + std::size_t(i)];
@@ -50,8 +51,7 @@ private:
 // a + b without wrapping: false when the sum does not fit in 64 bits.
 inline bool addFits(std::uint64_t a, std::uint64_t b, std::uint64_t *sum)
 {
-    if (b > UINT64_MAX - a)
-        return false;
+    if (b > UINT64_MAX - a) return false;
     *sum = a + b;
     return true;
 }

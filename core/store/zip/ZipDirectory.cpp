@@ -25,27 +25,29 @@ constexpr std::uint64_t kMaxDirectoryBytes = std::uint64_t(1) << 30;
 
 // The archive's length follows from where the directory says it ends; a tail that was the whole
 // file pins it exactly, and a longer tail than the archive is a contradiction.
-Result<ZipDirectoryExtent> checkedExtent(ZipDirectoryExtent e, const ZipEndRecord &end, std::uint64_t recordsEnd,
-                                         const QString &where)
+Result<ZipDirectoryExtent> checkedExtent(ZipDirectoryExtent e, const ZipEndRecord &end,
+                                         std::uint64_t recordsEnd, const QString &where)
 {
     if (!addFits(recordsEnd, end.recordFromEnd, &e.archiveSize))
         return makeError(QStringLiteral("zip end record gives an impossible archive size"), where);
     if (e.archiveSize < end.tailSize || (end.tailIsWholeArchive && e.archiveSize != end.tailSize))
-        return makeError(QStringLiteral("zip central directory offset %1 does not match the archive of %2 bytes "
-                                        "(data before the first entry, or a damaged archive)")
-                             .arg(e.offset)
-                             .arg(end.tailIsWholeArchive ? end.tailSize : e.archiveSize),
-                         where);
+        return makeError(
+            QStringLiteral("zip central directory offset %1 does not match the archive of %2 bytes "
+                           "(data before the first entry, or a damaged archive)")
+                .arg(e.offset)
+                .arg(end.tailIsWholeArchive ? end.tailSize : e.archiveSize),
+            where);
     if (e.size > kMaxDirectoryBytes)
         return makeError(QStringLiteral("zip central directory of %1 bytes is larger than the %2-byte limit")
                              .arg(e.size)
                              .arg(kMaxDirectoryBytes),
                          where);
     if (e.entries > e.size / kCentralBytes)
-        return makeError(QStringLiteral("zip central directory of %1 bytes cannot hold the %2 entries it declares")
-                             .arg(e.size)
-                             .arg(e.entries),
-                         where);
+        return makeError(
+            QStringLiteral("zip central directory of %1 bytes cannot hold the %2 entries it declares")
+                .arg(e.size)
+                .arg(e.entries),
+            where);
     return e;
 }
 
@@ -57,29 +59,26 @@ Status applyZip64Extra(ZipBytes extra, ZipEntry &e, std::uint32_t disk, const QS
     const bool needCompressed = e.compressedSize == 0xFFFFFFFFu;
     const bool needOffset = e.headerOffset == 0xFFFFFFFFu;
     const bool needDisk = disk == 0xFFFFu;
-    if (!needUncompressed && !needCompressed && !needOffset && !needDisk)
-        return Ok{};
+    if (!needUncompressed && !needCompressed && !needOffset && !needDisk) return Ok{};
     std::size_t at = 0;
     while (at + 4 <= extra.size()) {
         const std::uint16_t id = extra.u16(at), size = extra.u16(at + 2);
-        if (at + 4 + size > extra.size())
-            break;
+        if (at + 4 + size > extra.size()) break;
         if (id == kZip64ExtraId) {
             ZipBytes z = extra.sub(at + 4, size);
             std::size_t p = 0;
             auto take = [&](std::uint64_t &field) {
-                if (p + 8 > z.size())
-                    return false;
+                if (p + 8 > z.size()) return false;
                 field = z.u64(p);
                 p += 8;
                 return true;
             };
-            if ((needUncompressed && !take(e.uncompressedSize)) || (needCompressed && !take(e.compressedSize)) ||
-                (needOffset && !take(e.headerOffset)))
+            if ((needUncompressed && !take(e.uncompressedSize)) ||
+                (needCompressed && !take(e.compressedSize)) || (needOffset && !take(e.headerOffset)))
                 return makeError(QStringLiteral("zip entry's Zip64 extra field is too short"), where);
             if (needDisk && (p + 4 > z.size() || z.u32(p) != 0))
-                return makeError(QStringLiteral("zip entry is on another disk: split archives are not supported"),
-                                 where);
+                return makeError(
+                    QStringLiteral("zip entry is on another disk: split archives are not supported"), where);
             return Ok{};
         }
         at += 4 + size;
@@ -94,8 +93,7 @@ Result<QString> decodeName(ZipBytes raw, std::uint16_t flags, const QString &whe
     // keys are ASCII. Either way a name that does not round-trip is not a key we can serve.
     Q_UNUSED(flags);
     const QString name = QString::fromUtf8(bytes);
-    if (name.toUtf8() != bytes)
-        return makeError(QStringLiteral("zip entry name is not valid UTF-8"), where);
+    if (name.toUtf8() != bytes) return makeError(QStringLiteral("zip entry name is not valid UTF-8"), where);
     return name;
 }
 
@@ -103,20 +101,15 @@ Result<QString> decodeName(ZipBytes raw, std::uint16_t flags, const QString &whe
 
 QString zipNameProblem(const QString &name)
 {
-    if (name.isEmpty())
-        return QStringLiteral("empty zip entry name");
-    if (name.contains(u'\\'))
-        return QStringLiteral("zip entry name with a backslash");
-    if (name.contains(QChar(0)))
-        return QStringLiteral("zip entry name with a NUL character");
+    if (name.isEmpty()) return QStringLiteral("empty zip entry name");
+    if (name.contains(u'\\')) return QStringLiteral("zip entry name with a backslash");
+    if (name.contains(QChar(0))) return QStringLiteral("zip entry name with a NUL character");
     if (name.startsWith(u'/') || (name.size() >= 2 && name[1] == u':'))
         return QStringLiteral("zip entry with an absolute path");
     const QStringList parts = name.split(u'/');
     for (qsizetype i = 0; i < parts.size(); ++i) {
-        if (parts[i] == u"..")
-            return QStringLiteral("zip entry name with \"..\"");
-        if (parts[i] == u".")
-            return QStringLiteral("zip entry name with \".\"");
+        if (parts[i] == u"..") return QStringLiteral("zip entry name with \"..\"");
+        if (parts[i] == u".") return QStringLiteral("zip entry name with \".\"");
         // "a//b" is ambiguous; a trailing '/' (a directory entry) is the one empty part allowed.
         if (parts[i].isEmpty() && i + 1 != parts.size())
             return QStringLiteral("zip entry name with an empty path part");
@@ -124,7 +117,8 @@ QString zipNameProblem(const QString &name)
     return {};
 }
 
-Result<ZipEndRecord> parseZipEndRecord(const QByteArray &tailBytes, bool tailIsWholeArchive, const QString &where)
+Result<ZipEndRecord> parseZipEndRecord(const QByteArray &tailBytes, bool tailIsWholeArchive,
+                                       const QString &where)
 {
     const ZipBytes tail(tailBytes);
     if (tail.size() < kEndBytes)
@@ -132,8 +126,7 @@ Result<ZipEndRecord> parseZipEndRecord(const QByteArray &tailBytes, bool tailIsW
     // Search backwards: the record is followed only by its comment, whose length it states, so
     // a candidate counts only when that length ends exactly at the archive's end.
     for (std::size_t p = tail.size() - kEndBytes + 1; p-- > 0;) {
-        if (tail.u32(p) != kEndSignature || p + kEndBytes + tail.u16(p + 20) != tail.size())
-            continue;
+        if (tail.u32(p) != kEndSignature || p + kEndBytes + tail.u16(p + 20) != tail.size()) continue;
         ZipEndRecord end;
         end.tailSize = tail.size();
         end.tailIsWholeArchive = tailIsWholeArchive;
@@ -148,11 +141,13 @@ Result<ZipEndRecord> parseZipEndRecord(const QByteArray &tailBytes, bool tailIsW
         if (p >= kLocatorBytes && tail.u32(p - kLocatorBytes) == kZip64LocatorSignature) {
             const std::size_t l = p - kLocatorBytes;
             if (tail.u32(l + 4) != 0 || tail.u32(l + 16) > 1)
-                return makeError(QStringLiteral("split zip archives (several disks) are not supported"), where);
+                return makeError(QStringLiteral("split zip archives (several disks) are not supported"),
+                                 where);
             end.zip64RecordOffset = tail.u64(l + 8);
             end.recordFromEnd += kLocatorBytes;
         } else if (overflowed) {
-            return makeError(QStringLiteral("zip end record needs Zip64, but there is no Zip64 locator"), where);
+            return makeError(QStringLiteral("zip end record needs Zip64, but there is no Zip64 locator"),
+                             where);
         }
         return end;
     }
@@ -175,8 +170,7 @@ Result<ZipDirectoryExtent> parseZip64Record(const QByteArray &recordBytes, const
                                             const QString &where)
 {
     const ZipBytes r(recordBytes);
-    if (!end.zip64RecordOffset)
-        return makeError(QStringLiteral("no Zip64 end record to read"), where);
+    if (!end.zip64RecordOffset) return makeError(QStringLiteral("no Zip64 end record to read"), where);
     if (r.size() < kZip64RecordBytes || r.u32(0) != kZip64RecordSignature)
         return makeError(QStringLiteral("Zip64 locator does not point at a Zip64 end record"), where);
     if (r.u32(16) != 0 || r.u32(20) != 0 || r.u64(24) != r.u64(32))
@@ -196,8 +190,8 @@ Result<ZipDirectoryExtent> parseZip64Record(const QByteArray &recordBytes, const
     return checkedExtent(e, end, recordsEnd - kLocatorBytes, where);
 }
 
-Result<std::vector<ZipEntry>> parseZipDirectory(const QByteArray &directoryBytes, const ZipDirectoryExtent &extent,
-                                                const QString &where)
+Result<std::vector<ZipEntry>> parseZipDirectory(const QByteArray &directoryBytes,
+                                                const ZipDirectoryExtent &extent, const QString &where)
 {
     const ZipBytes dir(directoryBytes);
     if (dir.size() != extent.size)
@@ -246,12 +240,13 @@ Result<std::vector<ZipEntry>> parseZipDirectory(const QByteArray &directoryBytes
         std::uint64_t end = 0;
         if (!addFits(e.headerOffset, 30 + e.nameBytes, &end) || !addFits(end, e.compressedSize, &end) ||
             end > extent.offset)
-            return makeError(QStringLiteral("zip entry of %1 bytes at offset %2 reaches beyond its archive's data "
-                                            "(which ends at %3)")
-                                 .arg(e.compressedSize)
-                                 .arg(e.headerOffset)
-                                 .arg(extent.offset),
-                             entryWhere);
+            return makeError(
+                QStringLiteral("zip entry of %1 bytes at offset %2 reaches beyond its archive's data "
+                               "(which ends at %3)")
+                    .arg(e.compressedSize)
+                    .arg(e.headerOffset)
+                    .arg(extent.offset),
+                entryWhere);
         e.limit = end; // provisional: the entry's minimal end, replaced by the next entry's start below
         entries.push_back(std::move(e));
         at = next;
@@ -274,7 +269,8 @@ Result<std::vector<ZipEntry>> parseZipDirectory(const QByteArray &directoryBytes
                              where + QStringLiteral(": ") + e.name);
         e.limit = nextStart;
         if (seen.contains(e.name) && !e.isDirectory)
-            return makeError(QStringLiteral("zip archive holds this entry twice"), where + QStringLiteral(": ") + e.name);
+            return makeError(QStringLiteral("zip archive holds this entry twice"),
+                             where + QStringLiteral(": ") + e.name);
         seen.insert(e.name, 1);
     }
     return entries;

@@ -45,7 +45,7 @@ struct ZipDirectoryExtent
 
 struct ZipEntry
 {
-    QString name;       // '/'-separated path inside the archive, without a trailing '/'
+    QString name; // '/'-separated path inside the archive, without a trailing '/'
     bool isDirectory = false;
     std::uint16_t flags = 0;
     std::uint16_t method = 0;
@@ -70,7 +70,8 @@ Result<ZipDirectoryExtent> zipExtentFromEndRecord(const ZipEndRecord &end, const
 
 // The directory's extent from the 56-byte fixed part of a Zip64 end record at end.zip64RecordOffset.
 constexpr std::uint64_t kZip64RecordBytes = 56;
-Result<ZipDirectoryExtent> parseZip64Record(const QByteArray &record, const ZipEndRecord &end, const QString &where);
+Result<ZipDirectoryExtent> parseZip64Record(const QByteArray &record, const ZipEndRecord &end,
+                                            const QString &where);
 
 // Parses the central directory's bytes (exactly extent.size of them) into its entries, sorted
 // by local header offset, each with its limit set. Refuses hostile names and layouts.

@@ -14,7 +14,8 @@ constexpr std::uint32_t kLocalSignature = 0x04034b50;
 constexpr std::uint64_t kDeflateMaxRatio = 1032;
 constexpr std::uint64_t kDeflateSlack = 1024;
 
-Result<QByteArray> inflateEntry(const char *data, std::uint64_t size, const ZipEntry &entry, const QString &where)
+Result<QByteArray> inflateEntry(const char *data, std::uint64_t size, const ZipEntry &entry,
+                                const QString &where)
 {
     if (size > UINT32_MAX)
         return makeError(QStringLiteral("zip entry of %1 compressed bytes is too large").arg(size), where);
@@ -48,8 +49,7 @@ Result<QByteArray> inflateEntry(const char *data, std::uint64_t size, const ZipE
         return makeError(QStringLiteral("damaged deflate data in zip entry%1")
                              .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message),
                          where);
-    if (rc != Z_STREAM_END)
-        return makeError(QStringLiteral("zip entry's deflate data is truncated"), where);
+    if (rc != Z_STREAM_END) return makeError(QStringLiteral("zip entry's deflate data is truncated"), where);
     if (produced != entry.uncompressedSize)
         return makeError(QStringLiteral("zip entry inflates to %1 bytes, not its declared %2")
                              .arg(produced)
@@ -64,8 +64,8 @@ Result<std::uint64_t> zipDataOffset(const QByteArray &fromHeader, const ZipEntry
 {
     const ZipBytes h(fromHeader);
     if (h.size() < kZipLocalHeaderBytes || h.u32(0) != kLocalSignature)
-        return makeError(QStringLiteral("zip entry has no local file header at offset %1").arg(entry.headerOffset),
-                         where);
+        return makeError(
+            QStringLiteral("zip entry has no local file header at offset %1").arg(entry.headerOffset), where);
     if (h.u16(8) != entry.method)
         return makeError(QStringLiteral("zip entry's local header gives method %1, its directory entry %2")
                              .arg(h.u16(8))
@@ -77,8 +77,7 @@ Result<std::uint64_t> zipDataOffset(const QByteArray &fromHeader, const ZipEntry
     // Compared when the header's name is among the bytes given (it is when callers over-read).
     if (h.size() >= kZipLocalHeaderBytes + nameLength) {
         QByteArray name = h.sub(kZipLocalHeaderBytes, std::size_t(nameLength)).toByteArray();
-        if (entry.isDirectory && name.endsWith('/'))
-            name.chop(1);
+        if (entry.isDirectory && name.endsWith('/')) name.chop(1);
         if (name != entry.name.toUtf8())
             return makeError(QStringLiteral("zip entry's local header names another entry"), where);
     }
@@ -86,22 +85,25 @@ Result<std::uint64_t> zipDataOffset(const QByteArray &fromHeader, const ZipEntry
     std::uint64_t end = 0;
     if (!addFits(entry.headerOffset, dataOffset, &end) || !addFits(end, entry.compressedSize, &end) ||
         end > entry.limit)
-        return makeError(QStringLiteral("zip entry's data overlaps the next entry (it ends at %1, the next starts at %2)")
-                             .arg(end)
-                             .arg(entry.limit),
-                         where);
+        return makeError(
+            QStringLiteral("zip entry's data overlaps the next entry (it ends at %1, the next starts at %2)")
+                .arg(end)
+                .arg(entry.limit),
+            where);
     return dataOffset;
 }
 
 Status zipEntryReadable(const ZipEntry &entry, const QString &where)
 {
     if (entry.encrypted())
-        return makeError(QStringLiteral("zip entry is encrypted: encrypted archives are not supported"), where);
-    if (entry.method != 0 && entry.method != 8)
-        return makeError(QStringLiteral("zip entry uses compression method %1: only stored (0) and deflate (8) "
-                                        "are supported")
-                             .arg(entry.method),
+        return makeError(QStringLiteral("zip entry is encrypted: encrypted archives are not supported"),
                          where);
+    if (entry.method != 0 && entry.method != 8)
+        return makeError(
+            QStringLiteral("zip entry uses compression method %1: only stored (0) and deflate (8) "
+                           "are supported")
+                .arg(entry.method),
+            where);
     if (entry.uncompressedSize > kMaxZipEntryBytes)
         return makeError(QStringLiteral("zip entry of %1 bytes is larger than the %2-byte limit")
                              .arg(entry.uncompressedSize)
@@ -114,19 +116,23 @@ Status zipEntryReadable(const ZipEntry &entry, const QString &where)
                          where);
     if (entry.method == 8 && entry.uncompressedSize > kDeflateSlack &&
         (entry.uncompressedSize - kDeflateSlack) / kDeflateMaxRatio > entry.compressedSize)
-        return makeError(QStringLiteral("zip entry declares %1 bytes from %2 compressed bytes, more than deflate "
-                                        "can produce")
-                             .arg(entry.uncompressedSize)
-                             .arg(entry.compressedSize),
-                         where);
+        return makeError(
+            QStringLiteral("zip entry declares %1 bytes from %2 compressed bytes, more than deflate "
+                           "can produce")
+                .arg(entry.uncompressedSize)
+                .arg(entry.compressedSize),
+            where);
     return Ok{};
 }
 
-Result<QByteArray> zipExtract(const char *data, std::uint64_t size, const ZipEntry &entry, const QString &where)
+Result<QByteArray> zipExtract(const char *data, std::uint64_t size, const ZipEntry &entry,
+                              const QString &where)
 {
     ZS_CHECK(zipEntryReadable(entry, where));
     if (size != entry.compressedSize)
-        return makeError(QStringLiteral("zip entry's data is truncated (%1 of %2 bytes)").arg(size).arg(entry.compressedSize),
+        return makeError(QStringLiteral("zip entry's data is truncated (%1 of %2 bytes)")
+                             .arg(size)
+                             .arg(entry.compressedSize),
                          where);
     QByteArray out;
     if (entry.method == 0) {

@@ -16,13 +16,15 @@ constexpr std::uint64_t kMaxZipEntryBytes = std::uint64_t(2) << 30;
 // Where the entry's data starts, counted from its local header, after checking the header
 // against the central directory's entry and the data against the entry's limit. Needs the
 // header's 30 fixed bytes; the data offset it answers may lie beyond the bytes given.
-Result<std::uint64_t> zipDataOffset(const QByteArray &fromHeader, const ZipEntry &entry, const QString &where);
+Result<std::uint64_t> zipDataOffset(const QByteArray &fromHeader, const ZipEntry &entry,
+                                    const QString &where);
 
 // Problems with an entry that refuse it before any of its data is read (encryption, methods
 // other than stored and deflate, sizes beyond what deflate can produce or we return).
 Status zipEntryReadable(const ZipEntry &entry, const QString &where);
 
 // The entry's uncompressed bytes from its compressed bytes (exactly compressedSize of them).
-Result<QByteArray> zipExtract(const char *data, std::uint64_t size, const ZipEntry &entry, const QString &where);
+Result<QByteArray> zipExtract(const char *data, std::uint64_t size, const ZipEntry &entry,
+                              const QString &where);
 
 } // namespace zs

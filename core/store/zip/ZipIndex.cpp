@@ -25,7 +25,8 @@ bool isMetadataName(const QString &leaf)
 
 } // namespace
 
-Result<ZipIndex> ZipIndex::build(std::vector<ZipEntry> entries, const QString &requestedRoot, const QString &where)
+Result<ZipIndex> ZipIndex::build(std::vector<ZipEntry> entries, const QString &requestedRoot,
+                                 const QString &where)
 {
     ZipIndex index;
     index.m_entries = std::move(entries);
@@ -34,8 +35,7 @@ Result<ZipIndex> ZipIndex::build(std::vector<ZipEntry> entries, const QString &r
     folders.insert(QString(), {});
     for (std::size_t i = 0; i < index.m_entries.size(); ++i) {
         const ZipEntry &e = index.m_entries[i];
-        if (!e.isDirectory)
-            index.m_byName.insert(e.name, i);
+        if (!e.isDirectory) index.m_byName.insert(e.name, i);
         // Every folder on the way is listed, whether or not the archive has an entry for it.
         QString child = e.name;
         QString parent = parentOf(child);
@@ -79,8 +79,7 @@ Result<ZipIndex> ZipIndex::build(std::vector<ZipEntry> entries, const QString &r
 
 QString ZipIndex::archiveName(const QString &key) const
 {
-    if (m_root.isEmpty())
-        return key;
+    if (m_root.isEmpty()) return key;
     return key.isEmpty() ? m_root : m_root + u'/' + key;
 }
 
@@ -100,10 +99,8 @@ StoredSize ZipIndex::storedSize(const QString &prefix) const
     const QString folder = archiveName(prefix);
     StoredSize size;
     for (const ZipEntry &e : m_entries) {
-        if (e.isDirectory || isMetadataName(leafOf(e.name)))
-            continue;
-        if (!folder.isEmpty() && !e.name.startsWith(folder + u'/'))
-            continue;
+        if (e.isDirectory || isMetadataName(leafOf(e.name))) continue;
+        if (!folder.isEmpty() && !e.name.startsWith(folder + u'/')) continue;
         size.bytes += e.compressedSize;
         ++size.objects;
     }

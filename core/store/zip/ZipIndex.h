@@ -28,8 +28,8 @@ private:
     QString archiveName(const QString &key) const;
 
     std::vector<ZipEntry> m_entries;
-    QHash<QString, std::size_t> m_byName;  // archive name -> index in m_entries (files only)
-    QHash<QString, Listing> m_folders;     // archive folder ("" = top) -> its one-level listing
+    QHash<QString, std::size_t> m_byName; // archive name -> index in m_entries (files only)
+    QHash<QString, Listing> m_folders;    // archive folder ("" = top) -> its one-level listing
     QString m_root;
 };
 

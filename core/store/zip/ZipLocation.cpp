@@ -28,12 +28,10 @@ std::optional<ZipLocation> findLocalZip(const QString &path)
     for (qsizetype i = 0; i < parts.size(); ++i) {
         sofar += (i == 0 ? QString() : QStringLiteral("/")) + parts[i];
         const QFileInfo info(sofar);
-        if (!info.exists())
-            return std::nullopt;
+        if (!info.exists()) return std::nullopt;
         if (info.isFile()) {
             ZipLocation z = split(parts, i, lead);
-            if (z.parent.isEmpty())
-                z.parent = QStringLiteral(".");
+            if (z.parent.isEmpty()) z.parent = QStringLiteral(".");
             return z;
         }
     }

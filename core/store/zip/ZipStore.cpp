@@ -56,24 +56,24 @@ struct ZipStore::State
     // continuation per future (another replaces it), so callers never share `archive` itself.
     QFuture<ArchiveResult> opened() const
     {
-        if (archive.isFinished())
-            return QtFuture::makeReadyFuture(archive.result());
+        if (archive.isFinished()) return QtFuture::makeReadyFuture(archive.result());
         return QtConcurrent::run(zipPool(), [f = archive] { return await(f); });
     }
 };
 
-ZipStore::ZipStore(std::shared_ptr<Store> source, QString archiveKey, QString root) : m_state(std::make_shared<State>())
+ZipStore::ZipStore(std::shared_ptr<Store> source, QString archiveKey, QString root)
+    : m_state(std::make_shared<State>())
 {
     m_state->source = std::move(source);
     m_state->key = std::move(archiveKey);
     m_state->where = m_state->source->locate(m_state->key);
-    if (!root.isEmpty())
-        m_state->where += u'/' + root;
-    m_state->archive = QtConcurrent::run(zipPool(), [source = m_state->source, key = m_state->key, root,
-                                                     where = m_state->where]() -> ArchiveResult {
-        ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
-        return std::shared_ptr<const ZipArchive>(std::make_shared<ZipArchive>(std::move(a)));
-    });
+    if (!root.isEmpty()) m_state->where += u'/' + root;
+    m_state->archive = QtConcurrent::run(
+        zipPool(),
+        [source = m_state->source, key = m_state->key, root, where = m_state->where]() -> ArchiveResult {
+            ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
+            return std::shared_ptr<const ZipArchive>(std::make_shared<ZipArchive>(std::move(a)));
+        });
 }
 
 ZipStore::~ZipStore() = default;
@@ -96,8 +96,7 @@ std::optional<TransferStats> ZipStore::transferStats() const
 Status ZipStore::waitUntilOpen() const
 {
     const ArchiveResult a = await(m_state->archive);
-    if (!a)
-        return a.error();
+    if (!a) return a.error();
     return Ok{};
 }
 
@@ -106,21 +105,19 @@ QFuture<GetResult> ZipStore::get(const QString &key)
     auto st = m_state;
     return st->opened()
         .then([st, key](const ArchiveResult &archive) -> QFuture<GetResult> {
-            if (!archive)
-                return QtFuture::makeReadyFuture(GetResult(archive.error()));
+            if (!archive) return QtFuture::makeReadyFuture(GetResult(archive.error()));
             const ZipEntry *found = (*archive)->index.find(key);
-            if (!found)
-                return QtFuture::makeReadyFuture(GetResult(MaybeBytes{}));
+            if (!found) return QtFuture::makeReadyFuture(GetResult(MaybeBytes{}));
             const ZipEntry entry = *found;
             const QString where = st->entryWhere(entry);
             if (auto readable = zipEntryReadable(entry, where); !readable)
                 return QtFuture::makeReadyFuture(GetResult(readable.error()));
             const ByteRange request = zipEntryRequest(entry);
             auto fromBytes = [st, entry, where](const QByteArray &fetched) -> GetResult {
-                ZS_TRY(QByteArray data, zipEntryFromFetched(fetched, entry, where, [st](ByteRange r) -> Result<QByteArray> {
+                ZS_TRY(QByteArray data,
+                       zipEntryFromFetched(fetched, entry, where, [st](ByteRange r) -> Result<QByteArray> {
                            ZS_TRY(MaybeBytes more, await(st->source->getRange(st->key, r)));
-                           if (!more)
-                               return makeError(QStringLiteral("the zip archive is gone"), st->where);
+                           if (!more) return makeError(QStringLiteral("the zip archive is gone"), st->where);
                            return *more;
                        }));
                 return MaybeBytes{std::move(data)};
@@ -130,13 +127,12 @@ QFuture<GetResult> ZipStore::get(const QString &key)
                     return fromBytes(whole->mid(qsizetype(request.offset), qsizetype(request.length)));
                 });
             }
-            return st->source->getRange(st->key, request).then(zipPool(), [st, fromBytes](const GetResult &r) -> GetResult {
-                if (!r)
-                    return r.error();
-                if (!*r)
-                    return makeError(QStringLiteral("the zip archive is gone"), st->where);
-                return fromBytes(**r);
-            });
+            return st->source->getRange(st->key, request)
+                .then(zipPool(), [st, fromBytes](const GetResult &r) -> GetResult {
+                    if (!r) return r.error();
+                    if (!*r) return makeError(QStringLiteral("the zip archive is gone"), st->where);
+                    return fromBytes(**r);
+                });
         })
         .unwrap();
 }
@@ -171,8 +167,7 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     const QString keyWhere = locate(key);
     auto cutFromEntry = [this, key, keyWhere, range] {
         return get(key).then([keyWhere, range](const GetResult &r) -> GetResult {
-            if (!r || !*r)
-                return r;
+            if (!r || !*r) return r;
             ZS_TRY(QByteArray part, sliceRange(**r, range, keyWhere));
             return MaybeBytes{std::move(part)};
         });
@@ -180,37 +175,31 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     // Ranges come after the metadata was read, so the directory is there; if not, take the simple way.
     const ArchiveResult archive = st->archive.isFinished() ? st->archive.result() : ArchiveResult();
     const ZipEntry *found = archive ? (*archive)->index.find(key) : nullptr;
-    if (!found || found->method != 0 || (*archive)->whole)
-        return cutFromEntry();
+    if (!found || found->method != 0 || (*archive)->whole) return cutFromEntry();
     const ZipEntry entry = *found;
     const QString where = st->entryWhere(entry);
     if (auto readable = zipEntryReadable(entry, where); !readable)
         return QtFuture::makeReadyFuture(GetResult(readable.error()));
     const auto part = rangeInEntry(range, entry.compressedSize, where);
-    if (!part)
-        return QtFuture::makeReadyFuture(GetResult(part.error()));
-    if (part->length == 0)
-        return QtFuture::makeReadyFuture(GetResult(MaybeBytes{QByteArray()}));
+    if (!part) return QtFuture::makeReadyFuture(GetResult(part.error()));
+    if (part->length == 0) return QtFuture::makeReadyFuture(GetResult(MaybeBytes{QByteArray()}));
     auto fetchData = [st, entry, part = *part](std::uint64_t dataOffset) {
-        return st->source->getRange(st->key,
-                                    ByteRange::fromStart(entry.headerOffset + dataOffset + part.offset, part.length));
+        return st->source->getRange(
+            st->key, ByteRange::fromStart(entry.headerOffset + dataOffset + part.offset, part.length));
     };
-    if (const auto known = st->dataOffset(entry.name))
-        return fetchData(*known);
+    if (const auto known = st->dataOffset(entry.name)) return fetchData(*known);
     const ByteRange header = ByteRange::fromStart(
-        entry.headerOffset,
-        std::min(kZipLocalHeaderBytes + entry.nameBytes + kZipLocalExtraAllowance, entry.limit - entry.headerOffset));
+        entry.headerOffset, std::min(kZipLocalHeaderBytes + entry.nameBytes + kZipLocalExtraAllowance,
+                                     entry.limit - entry.headerOffset));
     return st->source->getRange(st->key, header)
         .then(zipPool(),
               [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
-                  if (!r)
-                      return QtFuture::makeReadyFuture(r);
+                  if (!r) return QtFuture::makeReadyFuture(r);
                   if (!*r)
                       return QtFuture::makeReadyFuture(
                           GetResult(makeError(QStringLiteral("the zip archive is gone"), st->where)));
                   const auto dataOffset = zipDataOffset(**r, entry, where);
-                  if (!dataOffset)
-                      return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
+                  if (!dataOffset) return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
                   st->rememberDataOffset(entry.name, *dataOffset);
                   return fetchData(*dataOffset);
               })
@@ -220,8 +209,7 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
 QFuture<ListResult> ZipStore::list(const QString &prefix)
 {
     return m_state->opened().then([prefix](const ArchiveResult &archive) -> ListResult {
-        if (!archive)
-            return archive.error();
+        if (!archive) return archive.error();
         return (*archive)->index.list(prefix);
     });
 }
@@ -229,8 +217,7 @@ QFuture<ListResult> ZipStore::list(const QString &prefix)
 QFuture<StoredSizeResult> ZipStore::storedSize(const QString &prefix)
 {
     return m_state->opened().then([prefix](const ArchiveResult &archive) -> StoredSizeResult {
-        if (!archive)
-            return archive.error();
+        if (!archive) return archive.error();
         return std::optional<StoredSize>((*archive)->index.storedSize(prefix));
     });
 }
