@@ -90,6 +90,12 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Open &Folder…"), QKeySequence::Open, this, &MainWindow::openFolder);
+    // A zip archive (zarr-python's ZipStore) is a store too; the folder dialog cannot pick files.
+    file->addAction(tr("Open &Zip Archive…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        const QString archive = QFileDialog::getOpenFileName(this, tr("Open a zipped Zarr store"), QString(),
+                                                             tr("Zip archives (*.zip);;All files (*)"));
+        if (!archive.isEmpty()) openLocation(archive);
+    });
     file->addAction(tr("Open &Location"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
         m_url->setFocus();
         m_url->lineEdit()->selectAll();
@@ -244,8 +250,12 @@ void MainWindow::saveView()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
+    // A store folder, or a zip archive holding one.
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile() && QFileInfo(urls.front().toLocalFile()).isDir())
+    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+    const QFileInfo dropped(urls.front().toLocalFile());
+    if (dropped.isDir() ||
+        (dropped.isFile() && dropped.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0))
         event->acceptProposedAction();
 }
 

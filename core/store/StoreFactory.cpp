@@ -2,6 +2,8 @@
 
 #include "store/LocalStore.h"
 #include "store/http/HttpStore.h"
+#include "store/zip/ZipLocation.h"
+#include "store/zip/ZipStore.h"
 
 #include <QFileInfo>
 #include <QUrl>
@@ -12,6 +14,18 @@ bool isRemoteLocation(const QString &location)
 {
     const QString scheme = QUrl(location).scheme();
     return scheme == u"http" || scheme == u"https" || scheme == u"s3" || scheme == u"gs";
+}
+
+// A zip archive at `base` + path: its parent folder over HTTP, the archive one key in it. No
+// listing endpoint: the archive's directory is the listing.
+static std::shared_ptr<Store> openRemoteZip(QUrl base, const ZipLocation &zip, const StoreOptions &options)
+{
+    QString parent = base.path();
+    while (parent.endsWith(u'/'))
+        parent.chop(1);
+    base.setPath(parent + zip.parent);
+    auto http = std::make_shared<HttpStore>(base, options.fetch);
+    return std::make_shared<ZipStore>(std::move(http), zip.archive, zip.inner);
 }
 
 static Result<std::shared_ptr<Store>> openBucket(const QUrl &url, const StoreOptions &options)
@@ -39,6 +53,7 @@ static Result<std::shared_ptr<Store>> openBucket(const QUrl &url, const StoreOpt
     }
     if (!bucketUrl.isValid())
         return makeError(QStringLiteral("invalid bucket URL"), url.toString());
+    if (const auto zip = findZipInUrlPath(prefix)) return openRemoteZip(bucketUrl, *zip, options);
     QUrl base = bucketUrl;
     if (!prefix.isEmpty())
         base.setPath(bucketUrl.path() + u'/' + prefix);
@@ -55,6 +70,11 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
         if (scheme == u"http" || scheme == u"https") {
             if (!url.isValid() || url.host().isEmpty())
                 return makeError(QStringLiteral("invalid URL"), location);
+            if (const auto zip = findZipInUrlPath(url.path())) {
+                QUrl server = url;
+                server.setPath(QString());
+                return openRemoteZip(server, *zip, options);
+            }
             // An HTTP endpoint may still answer S3 listing (MinIO, s3rver): its first path segment is the bucket.
             QUrl bucketUrl;
             QString prefix;
@@ -73,8 +93,17 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
             return makeError(QStringLiteral("unsupported store scheme \"%1\"").arg(scheme), location);
         path = url.toLocalFile();
     }
-    if (!QFileInfo(path).isDir())
+    if (!QFileInfo(path).isDir()) {
+        // A file on the way is a zip archive, the rest a folder inside it. Its directory is
+        // read now, from disk, so a file that is no zip fails here rather than at the first read.
+        if (const auto zip = findLocalZip(path)) {
+            auto store = std::make_shared<ZipStore>(std::make_shared<LocalStore>(zip->parent), zip->archive,
+                                                    zip->inner);
+            ZS_CHECK(store->waitUntilOpen());
+            return std::shared_ptr<Store>(std::move(store));
+        }
         return makeError(QStringLiteral("no such store directory"), location);
+    }
     return std::shared_ptr<Store>(std::make_shared<LocalStore>(path));
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Opens a store from what the user typed: a local path, file://, http(s)://,
 // s3://bucket/prefix (the bucket's public HTTPS endpoint, or an S3-compatible endpoint)
-// or gs://bucket/prefix (storage.googleapis.com).
+// or gs://bucket/prefix (storage.googleapis.com). A .zip file on the way (local or in a URL) is
+// a zip archive store; what follows it is a folder inside the archive.
 
 #include "net/FetchTypes.h"
 #include "store/Store.h"

@@ -3,13 +3,14 @@
 
     /usr/bin/python3 make_cli_fixtures.py OUTDIR
 
-OUTDIR/cli.zarr, OUTDIR/bad.zarr and OUTDIR/expected.json:
+OUTDIR/cli.zarr (also as OUTDIR/cli.zarr.zip), OUTDIR/bad.zarr and OUTDIR/expected.json:
 {"nodes": [{path, kind, zarr_format, shape, chunks, dtype, attrs, fill_value, order, compressor}],
  "gets": [{array, select, npy}]}  (npy = what zarr-python reads, relative to OUTDIR)
 """
 import json
 import os
 import sys
+import zipfile
 
 import numpy as np
 import numcodecs
@@ -68,6 +69,11 @@ for array, sel, index in [("a", "", Ellipsis), ("a", "2:29:3,-5:", (slice(2, 29,
 
 with open(os.path.join(OUT, "expected.json"), "w") as f:
     json.dump({"nodes": nodes, "gets": gets}, f, indent=1)
+
+# The same store in a deflated zip archive, by zarr-python's ZipStore: ls/info/get must agree.
+zipped = zarr.ZipStore(os.path.join(OUT, "cli.zarr.zip"), mode="w", compression=zipfile.ZIP_DEFLATED)
+zarr.copy_store(zarr.DirectoryStore(STORE), zipped)
+zipped.close()
 
 # Broken inputs: data errors for the CLI.
 BAD = os.path.join(OUT, "bad.zarr")

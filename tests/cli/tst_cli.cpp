@@ -103,12 +103,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("location");
         QTest::newRow("path") << QString();
         QTest::newRow("file-url") << QStringLiteral("url");
+        QTest::newRow("zip") << QStringLiteral("zip");
     }
 
     void lsJson()
     {
         QFETCH(QString, location);
-        const QString where = location.isEmpty() ? m_store : QUrl::fromLocalFile(m_store).toString();
+        const QString where = location.isEmpty()   ? m_store
+                              : location == u"zip" ? m_store + QStringLiteral(".zip")
+                                                   : QUrl::fromLocalFile(m_store).toString();
         const json got = runJson({QStringLiteral("ls"), where, QStringLiteral("--json")});
         QVERIFY(got.is_array());
         QCOMPARE(got.size(), m_expected["nodes"].size());
@@ -188,18 +191,24 @@ private Q_SLOTS:
 
     void get_data()
     {
+        QTest::addColumn<QString>("store");
         QTest::addColumn<QString>("array");
         QTest::addColumn<QString>("select");
         QTest::addColumn<QString>("npy");
-        for (const auto &g : m_expected["gets"])
-            QTest::addRow("%s[%s]", g["array"].get<std::string>().c_str(), g["select"].get<std::string>().c_str())
-                << QString::fromStdString(g["array"].get<std::string>())
-                << QString::fromStdString(g["select"].get<std::string>())
-                << QString::fromStdString(g["npy"].get<std::string>());
+        // The directory store, and the same store as a zip archive (zarr-python's ZipStore).
+        for (const char *suffix : {"", ".zip"})
+            for (const auto &g : m_expected["gets"])
+                QTest::addRow("%s%s[%s]", *suffix ? "zip " : "", g["array"].get<std::string>().c_str(),
+                              g["select"].get<std::string>().c_str())
+                    << m_store + QLatin1String(suffix)
+                    << QString::fromStdString(g["array"].get<std::string>())
+                    << QString::fromStdString(g["select"].get<std::string>())
+                    << QString::fromStdString(g["npy"].get<std::string>());
     }
 
     void get()
     {
+        QFETCH(QString, store);
         QFETCH(QString, array);
         QFETCH(QString, select);
         QFETCH(QString, npy);
@@ -212,8 +221,12 @@ private Q_SLOTS:
         };
         int n = 0;
         for (const QStringList &form : forms) {
-            const QString out = m_dir.filePath(QStringLiteral("get-%1-%2.npy").arg(QTest::currentDataTag()).arg(n++).replace(u'/', u'_'));
-            QStringList args{QStringLiteral("get"), m_store, array};
+            const QString out =
+                m_dir.filePath(QStringLiteral("get-%1-%2.npy")
+                                   .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'))
+                                   .arg(n++)
+                                   .replace(u'/', u'_'));
+            QStringList args{QStringLiteral("get"), store, array};
             if (!select.isEmpty())
                 args << form;
             args << QStringLiteral("-o") << out;
@@ -353,7 +366,9 @@ private Q_SLOTS:
         QTest::newRow("bench-concurrency-huge") << QStringList{"bench", S, "a", "--concurrency", "99999999999999999999"} << 1;
         // Data errors: 2.
         QTest::newRow("ls-missing-store") << QStringList{"ls", S + "/does-not-exist"} << 2;
-        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2;
+        QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2; // and not a zip
+        QTest::newRow("ls-zip-missing-folder") << QStringList{"ls", S + ".zip/nope"} << 2;
+        QTest::newRow("get-zip-missing-array") << QStringList{"get", S + ".zip", "nope", "-o", O} << 2;
         QTest::newRow("ls-unsupported-scheme") << QStringList{"ls", "ftp://example.org/x.zarr"} << 2;
         QTest::newRow("info-missing-node") << QStringList{"info", S, "nope"} << 2;
         QTest::newRow("info-unknown-codec") << QStringList{"info", B, "unknown_codec"} << 2;
