@@ -188,8 +188,8 @@ private Q_SLOTS:
               QStringLiteral("unknown codec \"lzma\""));
         addV2("compressor without id", [](json &d) { d["compressor"] = {{"level", 1}}; },
               QStringLiteral("compressor needs a string \"id\""));
-        addV2("unknown filter", [](json &d) { d["filters"] = json::array({{{"id", "fixedscaleoffset"}}}); },
-              QStringLiteral("unknown filter \"fixedscaleoffset\""));
+        addV2("unknown filter", [](json &d) { d["filters"] = json::array({{{"id", "zfpy"}}}); },
+              QStringLiteral("unknown filter \"zfpy\""));
         addV2("filters not a list", [](json &d) { d["filters"] = {{"id", "delta"}}; },
               QStringLiteral("\"filters\" must be a list or null"));
         addV2("bad blosc cname", [](json &d) { d["compressor"] = {{"id", "blosc"}, {"cname", "lzma"}, {"clevel", 5}, {"shuffle", 1}}; },
