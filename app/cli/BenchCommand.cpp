@@ -16,7 +16,7 @@ int runBench(const CliArgs &args)
         return reportUsage(QStringLiteral("--mode must be sequential, concurrent or both"));
     const auto concurrency = concurrencyOption(args);
     if (!concurrency) return ExitCode::Usage;
-    const QString path = args.positional[1];
+    const QString path = nodePathArgument(args);
     auto target = openArraySelection(args, 64); // metadata only: each mode opens its own store
     if (!target) return reportError(target.error());
     const auto &meta = target->meta();

@@ -31,6 +31,16 @@ std::optional<int> concurrencyOption(const CliArgs &args)
     return n;
 }
 
+QString nodePathArgument(const CliArgs &args)
+{
+    QString path = args.positional.value(1);
+    while (path.startsWith(u'/'))
+        path.remove(0, 1);
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    return path;
+}
+
 zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency)
 {
     ZS_TRY(auto store, zs::openStore(args.positional[0], storeOptions(args, concurrency)));
@@ -42,7 +52,7 @@ zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool w
 
 zs::Result<OpenedSelection> openArraySelection(const CliArgs &args, int concurrency)
 {
-    ZS_TRY(OpenedNode opened, openNode(args, args.positional[1], true, concurrency));
+    ZS_TRY(OpenedNode opened, openNode(args, nodePathArgument(args), true, concurrency));
     ZS_TRY(zs::Selection selection,
            zs::parseSelection(args.value(QStringLiteral("--select")), opened.node.array->shape));
     return OpenedSelection{std::move(opened), std::move(selection)};

@@ -35,6 +35,9 @@ struct OpenedNode
     zs::NodeMetadata node;
 };
 // Opens STORE and the node at PATH; with `wantArray`, a group is an error.
+// The node path argument (ARRAY/PATH) as a store path: "/a/b/" and "a/b" are the same node, and
+// "/" is the root, as `ls` prints paths.
+QString nodePathArgument(const CliArgs &args);
 zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency = 64);
 
 struct OpenedSelection

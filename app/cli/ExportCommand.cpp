@@ -94,7 +94,7 @@ int runExport(const CliArgs &args)
     auto store = zs::openStore(args.positional[0], storeOptions(args, *concurrency));
     if (!store) return reportError(store.error());
 
-    zs::GroupExporter exporter(*store, args.positional[1], dir, options);
+    zs::GroupExporter exporter(*store, nodePathArgument(args), dir, options);
     ProgressBar bar;
     QEventLoop loop;
     std::optional<QString> failure;

@@ -15,7 +15,7 @@ int runGet(const CliArgs &args)
     auto target = openArraySelection(args, *concurrency);
     if (!target)
         return reportError(target.error());
-    auto array = zs::readSelection(target->opened.store, args.positional[1], target->meta(), target->selection,
+    auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(), target->selection,
                                    zs::ReadOptions{*concurrency});
     if (!array)
         return reportError(array.error());

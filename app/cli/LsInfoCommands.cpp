@@ -66,7 +66,7 @@ int runLs(const CliArgs &args)
 
 int runInfo(const CliArgs &args)
 {
-    const QString path = args.positional.value(1);
+    const QString path = nodePathArgument(args);
     auto opened = openNode(args, path, false);
     if (!opened)
         return reportError(opened.error());

@@ -162,6 +162,13 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("bytes differ from zarr-python's: %1 vs %2")
                                 .arg(QString::fromLatin1(got->data.toHex()),
                                      QString::fromLatin1(want->data.toHex()))));
+        // The path as `ls` prints it ("/sub/ok") names the same array.
+        const QString slashed = out + QStringLiteral(".slashed.npy");
+        const QStringList again{QStringLiteral("get"), QString::fromStdString(c["store"]),
+                                u'/' + QString::fromStdString(c["array"]) + u'/', QStringLiteral("-o"), slashed};
+        const CliRun r2 = cli(again);
+        QVERIFY2(r2.code == 0, qPrintable(zstest::describeRun(again, r2)));
+        QCOMPARE(zstest::readNpy(slashed)->data, got->data);
     }
 
     // A bad node itself still fails: exit 2, one line naming what and where.
