@@ -1,5 +1,7 @@
 #include "codec/CodecUtil.h"
 
+#include <cmath>
+
 #include <algorithm>
 
 namespace zs::codecutil {
@@ -35,7 +37,8 @@ Result<std::int64_t> intField(const json &config, const char *field, std::option
     // JSON writers sometimes emit 5.0 for an integer; accept it when it is whole.
     if (v->is_number_float()) {
         const double d = v->get<double>();
-        if (d == double(std::int64_t(d)))
+        // Casting a double outside int64's range is undefined: check the range first.
+        if (d >= -9.2e18 && d <= 9.2e18 && d == std::floor(d))
             return std::int64_t(d);
     }
     return fieldError(codec, field, "an integer");

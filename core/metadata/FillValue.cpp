@@ -1,5 +1,7 @@
 #include "metadata/FillValue.h"
 
+#include "metadata/JsonNonFinite.h"
+
 #include <QList>
 #include <QString>
 #include <cmath>
@@ -16,7 +18,7 @@ namespace {
 Error wrongType(const json &v, const DataType &t)
 {
     return makeError(QStringLiteral("fill_value %1 is not valid for data type %2")
-                         .arg(QString::fromStdString(v.dump()), t.name),
+                         .arg(QString::fromStdString(dumpJson(v)), t.name),
                      QStringLiteral("fill_value"));
 }
 
@@ -77,7 +79,8 @@ Result<QByteArray> integerBytes(const json &v, const DataType &t)
                           t.kind == DataType::Kind::TimeDelta;
     if (v.is_number_float()) {
         const double d = v.get<double>();
-        if (d != std::floor(d))
+        // Whole, and within 64 bits (casting anything else, Infinity included, is undefined).
+        if (d != std::floor(d) || d < -9.2e18 || d > 1.8e19 || (isSigned && d > 9.2e18) || (!isSigned && d < 0))
             return wrongType(v, t);
     } else if (!v.is_number_integer()) {
         return wrongType(v, t);
@@ -190,7 +193,7 @@ Result<QByteArray> parseFillValue(const json &value, const DataType &dtype, int 
 
 QString describeFillValue(const json &value)
 {
-    return QString::fromStdString(value.dump());
+    return QString::fromStdString(dumpJson(value));
 }
 
 } // namespace zs

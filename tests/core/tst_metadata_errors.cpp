@@ -131,6 +131,12 @@ private Q_SLOTS:
         // ---- documents that are not JSON, or not the right JSON
         QTest::addRow("v2 invalid JSON") << QStringLiteral(".zarray") << QByteArray(R"({"zarr_format": 2, "shape": [)")
                                          << QString() << QByteArray() << QStringLiteral("invalid JSON");
+        // Python's json writes Infinity as a bare token; no integer holds it (the cast would be undefined).
+        QTest::addRow("v2 fill Infinity for int")
+            << QStringLiteral(".zarray")
+            << QByteArray(R"({"zarr_format": 2, "shape": [4], "chunks": [2], "dtype": "<i4", "compressor": null,
+                              "fill_value": Infinity, "order": "C", "filters": null})")
+            << QString() << QByteArray() << QStringLiteral("fill_value Infinity is not valid for data type <i4");
         QTest::addRow("v3 invalid JSON") << QStringLiteral("zarr.json") << QByteArray("{\"zarr_format\": 3,}")
                                          << QString() << QByteArray() << QStringLiteral("invalid JSON");
         QTest::addRow("v3 deeply nested") << QStringLiteral("zarr.json") << QByteArray(100000, '[') << QString()
@@ -196,6 +202,11 @@ private Q_SLOTS:
               QStringLiteral("blosc compressor \"lzma\" is not available"));
         addV2("bad zlib level", [](json &d) { d["compressor"] = {{"id", "zlib"}, {"level", 12}}; },
               QStringLiteral("level 12 is outside 0..9"));
+        // Floats that no int64 holds: casting them would be undefined (found by fuzz_metadata).
+        addV2("fill 1e30 for int", [](json &d) { d["fill_value"] = 1e30; },
+              QStringLiteral("is not valid for data type <i4"));
+        addV2("blosc shuffle 3e53", [](json &d) { d["compressor"] = {{"id", "blosc"}, {"cname", "lz4"}, {"clevel", 5}, {"shuffle", 3.3e53}}; },
+              QStringLiteral("shuffle"));
         addV2("fill wrong type", [](json &d) { d["fill_value"] = "abc"; },
               QStringLiteral("fill_value \"abc\" is not valid for data type <i4"));
         addV2("fill out of range int", [](json &d) {
