@@ -22,6 +22,13 @@ Verdict retry(const QString &what, const QString &where, std::optional<int> afte
     return v;
 }
 
+Verdict missing()
+{
+    Verdict v;
+    v.kind = Verdict::Kind::Missing;
+    return v;
+}
+
 Verdict data(QByteArray bytes)
 {
     Verdict v;
@@ -81,16 +88,16 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
 } // namespace
 
 Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, const FetchOptions &options,
-                        const QString &where)
+                        const QString &where, bool acceptWhole)
 {
     if (a.transportError)
         return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage, where);
     const int s = a.status;
     if (s == 404 || s == 410)
-        return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+        return missing();
     if (s == 403) {
         if (options.forbiddenAsMissing)
-            return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+            return missing();
         return fail(QStringLiteral("access denied (HTTP 403)"), where);
     }
     if (RetryPolicy::isRetryableStatus(s))
@@ -121,11 +128,16 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
         return s == 200 ? data(a.body) : fail(QStringLiteral("206 answer to a request without Range"), where);
     if (s == 206)
         return checkPartial(a, *range, where);
-    // The server ignored Range and sent the whole object: take our part of it.
-    auto part = sliceRange(a.body, *range, where);
+    // The server ignored Range and sent the whole object: take our part of it, or all of it
+    // (no copy) for a caller that wants it. The range is checked either way: an error stays one.
+    const auto part = resolveRange(*range, std::uint64_t(a.body.size()), where);
     if (!part)
         return fail(part.error().what, where);
-    return data(*part);
+    if (!acceptWhole)
+        return data(a.body.mid(qsizetype(part->offset), qsizetype(part->length)));
+    Verdict whole = data(a.body);
+    whole.wholeObject = true;
+    return whole;
 }
 
 } // namespace zs
