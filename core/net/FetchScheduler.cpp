@@ -244,6 +244,15 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         break;
     case Verdict::Kind::Missing: finish(p, std::optional<RangeRead>{}, FetchRecord::Outcome::Missing); break;
     case Verdict::Kind::Fail: finish(p, v.error, FetchRecord::Outcome::Failed); break;
+    case Verdict::Kind::Reissue:
+        // Only a suffix range is reissued, and as an explicit one: this happens once at most.
+        if (p->range && p->range->suffix) {
+            p->range = v.reissueAs;
+            retryLater(p, 0);
+        } else {
+            finish(p, v.error, FetchRecord::Outcome::Failed);
+        }
+        break;
     case Verdict::Kind::Retry:
         if (p->record.attempt >= m_options.retry.maxAttempts) {
             finish(p, makeError(QStringLiteral("%1, gave up after %2 tries").arg(v.error.what).arg(p->record.attempt),

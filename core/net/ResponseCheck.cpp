@@ -64,11 +64,19 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
         // The last `length` bytes (all of them when the object is shorter) ending at the object's end.
         if (m.captured(3) != u"*") {
             const std::uint64_t total = m.captured(3).toULongLong();
-            if (last + 1 != total || std::uint64_t(a.body.size()) != std::min(range.length, total))
-                return fail(QStringLiteral("server answered suffix range -%1 with %2")
-                                .arg(range.length)
-                                .arg(QString::fromLatin1(a.contentRange)),
-                            where);
+            if (last + 1 != total || std::uint64_t(a.body.size()) != std::min(range.length, total)) {
+                // Some servers do not know suffix ranges (s3rver 3.7 reads bytes=-N as bytes=0-N),
+                // but the answer gives the object's size: ask for the same bytes by offset.
+                const std::uint64_t n = std::min(range.length, total);
+                if (n == 0) return data(QByteArray());
+                Verdict v = fail(QStringLiteral("server answered suffix range -%1 with %2")
+                                     .arg(range.length)
+                                     .arg(QString::fromLatin1(a.contentRange)),
+                                 where);
+                v.kind = Verdict::Kind::Reissue;
+                v.reissueAs = ByteRange::fromStart(total - n, n);
+                return v;
+            }
         }
         return data(a.body);
     }
