@@ -69,7 +69,8 @@ QFuture<RangeReadResult> FetchScheduler::fetchRangeOrWhole(const QUrl &url, Byte
     return future;
 }
 
-void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url, std::optional<ByteRange> range)
+void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url,
+                            std::optional<ByteRange> range)
 {
     p->url = url;
     p->range = range;
@@ -77,7 +78,8 @@ void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url, 
     p->record.range = range.has_value();
     p->record.queuedNs = m_clock.nsecsElapsed();
     std::visit([](auto &pr) { pr.start(); }, p->promise);
-    QMetaObject::invokeMethod(this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
 }
 
 TransferStats FetchScheduler::stats() const
@@ -240,9 +242,12 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     Verdict v = interpretAnswer(a, p->range, m_options, p->url.toString(), p->acceptWhole());
     switch (v.kind) {
     case Verdict::Kind::Data:
-        finish(p, std::optional<RangeRead>(RangeRead{std::move(v.data), v.wholeObject}), FetchRecord::Outcome::Ok);
+        finish(p, std::optional<RangeRead>(RangeRead{std::move(v.data), v.wholeObject}),
+               FetchRecord::Outcome::Ok);
         break;
-    case Verdict::Kind::Missing: finish(p, std::optional<RangeRead>{}, FetchRecord::Outcome::Missing); break;
+    case Verdict::Kind::Missing:
+        finish(p, std::optional<RangeRead>{}, FetchRecord::Outcome::Missing);
+        break;
     case Verdict::Kind::Fail: finish(p, v.error, FetchRecord::Outcome::Failed); break;
     case Verdict::Kind::Reissue:
         // Only a suffix range is reissued, and as an explicit one: this happens once at most.
@@ -281,7 +286,8 @@ void FetchScheduler::retryLater(const std::shared_ptr<Pending> &p, int delayMs)
     QTimer::singleShot(delayMs, this, [this, p] { enqueue(p, true); });
 }
 
-void FetchScheduler::finish(const std::shared_ptr<Pending> &p, RangeReadResult result, FetchRecord::Outcome outcome)
+void FetchScheduler::finish(const std::shared_ptr<Pending> &p, RangeReadResult result,
+                            FetchRecord::Outcome outcome)
 {
     p->record.outcome = outcome;
     Q_EMIT requestFinished(p->record);

@@ -101,11 +101,9 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
     if (a.transportError)
         return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage, where);
     const int s = a.status;
-    if (s == 404 || s == 410)
-        return missing();
+    if (s == 404 || s == 410) return missing();
     if (s == 403) {
-        if (options.forbiddenAsMissing)
-            return missing();
+        if (options.forbiddenAsMissing) return missing();
         return fail(QStringLiteral("access denied (HTTP 403)"), where);
     }
     if (RetryPolicy::isRetryableStatus(s))
@@ -141,8 +139,7 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
     const auto part = resolveRange(*range, std::uint64_t(a.body.size()), where);
     if (!part)
         return fail(part.error().what, where);
-    if (!acceptWhole)
-        return data(a.body.mid(qsizetype(part->offset), qsizetype(part->length)));
+    if (!acceptWhole) return data(a.body.mid(qsizetype(part->offset), qsizetype(part->length)));
     Verdict whole = data(a.body);
     whole.wholeObject = true;
     return whole;

@@ -21,7 +21,14 @@ struct HttpAnswer
 struct Verdict
 {
     // Reissue: ask again at once for `reissueAs` instead (not a failure of the server's).
-    enum class Kind { Data, Missing, Retry, Reissue, Fail } kind = Kind::Fail;
+    enum class Kind
+    {
+        Data,
+        Missing,
+        Retry,
+        Reissue,
+        Fail
+    } kind = Kind::Fail;
     QByteArray data;
     bool wholeObject = false; // data is the whole object although a range was asked for
     Error error;

@@ -26,9 +26,10 @@ bool S3rverProcess::start(const QString &dataDir, const QString &bucket, const Q
         return false;
     }
     // --openssl-legacy-provider: s3rver 3.7 encrypts continuation tokens with DES (see the script).
-    m_process.start(node, QStringList{QStringLiteral("--openssl-legacy-provider"),
-                                      QStringLiteral(ZS_SOURCE_DIR "/tests/net/s3rver_start.mjs"), dataDir, bucket}
-                              << uploads);
+    m_process.start(node,
+                    QStringList{QStringLiteral("--openssl-legacy-provider"),
+                                QStringLiteral(ZS_SOURCE_DIR "/tests/net/s3rver_start.mjs"), dataDir, bucket}
+                        << uploads);
     // The script prints "READY http://127.0.0.1:PORT <objects>" once the uploads are in.
     QByteArray out;
     QElapsedTimer t;

@@ -40,13 +40,16 @@ private:
         if (m_s3Tried) return !m_s3.endpoint().isEmpty();
         m_s3Tried = true;
         QStringList uploads;
-        for (const auto &[archive, prefix] : {std::pair{"deflated.zip", ""}, std::pair{"stored.zip", "zips"}}) {
+        for (const auto &[archive, prefix] :
+             {std::pair{"deflated.zip", ""}, std::pair{"stored.zip", "zips"}}) {
             const QString dir = m_dir.filePath(QStringLiteral("s3-upload/") + QString::fromLatin1(archive));
             QDir().mkpath(dir);
-            QFile::copy(m_dir.filePath(QString::fromLatin1(archive)), dir + u'/' + QString::fromLatin1(archive));
+            QFile::copy(m_dir.filePath(QString::fromLatin1(archive)),
+                        dir + u'/' + QString::fromLatin1(archive));
             uploads << dir << QString::fromLatin1(prefix);
         }
-        return m_s3.start(m_dir.filePath(QStringLiteral("s3rver-data")), QStringLiteral("zarrscope"), uploads);
+        return m_s3.start(m_dir.filePath(QStringLiteral("s3rver-data")), QStringLiteral("zarrscope"),
+                          uploads);
     }
 
     server::StoreServer *srv() { return m_server->server(); }
@@ -299,8 +302,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("archive");
-        QTest::newRow("s3://zarrscope/deflated.zip") << QStringLiteral("deflated.zip") << QStringLiteral("deflated.zip");
-        QTest::newRow("s3://zarrscope/zips/stored.zip") << QStringLiteral("zips/stored.zip") << QStringLiteral("stored.zip");
+        QTest::newRow("s3://zarrscope/deflated.zip")
+            << QStringLiteral("deflated.zip") << QStringLiteral("deflated.zip");
+        QTest::newRow("s3://zarrscope/zips/stored.zip")
+            << QStringLiteral("zips/stored.zip") << QStringLiteral("stored.zip");
     }
     void readsFromS3()
     {
