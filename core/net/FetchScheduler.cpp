@@ -8,12 +8,28 @@
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUrlQuery>
+#include <variant>
 
 namespace zs {
 
 struct FetchScheduler::Pending
 {
-    QPromise<GetResult> promise;
+    using Promise = std::variant<QPromise<GetResult>, QPromise<RangeReadResult>>;
+    explicit Pending(bool wantsWhole)
+        : promise(wantsWhole ? Promise(std::in_place_index<1>) : Promise(std::in_place_index<0>))
+    {
+    }
+    // The caller's promise: bytes (fetch), or bytes that may be the whole object (fetchRangeOrWhole).
+    Promise promise;
+    bool acceptWhole() const { return std::holds_alternative<QPromise<RangeReadResult>>(promise); }
+    bool isCanceled() const
+    {
+        return std::visit([](const auto &pr) { return pr.isCanceled(); }, promise);
+    }
+    QFuture<void> future()
+    {
+        return std::visit([](auto &pr) { return QFuture<void>(pr.future()); }, promise);
+    }
     QUrl url;
     std::optional<ByteRange> range;
     FetchRecord record;
@@ -39,16 +55,31 @@ FetchScheduler::~FetchScheduler()
 
 QFuture<GetResult> FetchScheduler::fetch(const QUrl &url, std::optional<ByteRange> range)
 {
-    auto p = std::make_shared<Pending>();
+    auto p = std::make_shared<Pending>(false);
+    QFuture<GetResult> future = std::get<QPromise<GetResult>>(p->promise).future();
+    submit(p, url, range);
+    return future;
+}
+
+QFuture<RangeReadResult> FetchScheduler::fetchRangeOrWhole(const QUrl &url, ByteRange range)
+{
+    auto p = std::make_shared<Pending>(true);
+    QFuture<RangeReadResult> future = std::get<QPromise<RangeReadResult>>(p->promise).future();
+    submit(p, url, range);
+    return future;
+}
+
+void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url,
+                            std::optional<ByteRange> range)
+{
     p->url = url;
     p->range = range;
     p->record.key = url.path();
     p->record.range = range.has_value();
     p->record.queuedNs = m_clock.nsecsElapsed();
-    p->promise.start();
-    QFuture<GetResult> future = p->promise.future();
-    QMetaObject::invokeMethod(this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
-    return future;
+    std::visit([](auto &pr) { pr.start(); }, p->promise);
+    QMetaObject::invokeMethod(
+        this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
 }
 
 TransferStats FetchScheduler::stats() const
@@ -82,8 +113,8 @@ void FetchScheduler::pump()
         }
         auto p = std::move(m_queue.front());
         m_queue.pop_front();
-        if (p->promise.isCanceled()) { // dropped by the caller while queued
-            p->promise.finish();
+        if (p->isCanceled()) { // dropped by the caller while queued
+            std::visit([](auto &pr) { pr.finish(); }, p->promise);
             continue;
         }
         issue(p);
@@ -154,9 +185,9 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, p, m] { interpret(reply, p, m); });
     // The caller cancelling its future aborts the transfer.
-    auto *watcher = new QFutureWatcher<GetResult>(reply);
+    auto *watcher = new QFutureWatcher<void>(reply);
     connect(watcher, &QFutureWatcherBase::canceled, reply, &QNetworkReply::abort);
-    watcher->setFuture(p->promise.future());
+    watcher->setFuture(p->future());
 }
 
 void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager)
@@ -190,7 +221,7 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         m_stats.bytes += std::uint64_t(a.body.size());
         m_stats.http2Responses += p->record.http2 ? 1 : 0;
     }
-    if (p->promise.isCanceled()) {
+    if (p->isCanceled()) {
         finish(p, makeError(QStringLiteral("cancelled")), FetchRecord::Outcome::Cancelled);
         pump();
         return;
@@ -208,11 +239,25 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         pump();
         return;
     }
-    Verdict v = interpretAnswer(a, p->range, m_options, p->url.toString());
+    Verdict v = interpretAnswer(a, p->range, m_options, p->url.toString(), p->acceptWhole());
     switch (v.kind) {
-    case Verdict::Kind::Data: finish(p, MaybeBytes{std::move(v.data)}, FetchRecord::Outcome::Ok); break;
-    case Verdict::Kind::Missing: finish(p, MaybeBytes{}, FetchRecord::Outcome::Missing); break;
+    case Verdict::Kind::Data:
+        finish(p, std::optional<RangeRead>(RangeRead{std::move(v.data), v.wholeObject}),
+               FetchRecord::Outcome::Ok);
+        break;
+    case Verdict::Kind::Missing:
+        finish(p, std::optional<RangeRead>{}, FetchRecord::Outcome::Missing);
+        break;
     case Verdict::Kind::Fail: finish(p, v.error, FetchRecord::Outcome::Failed); break;
+    case Verdict::Kind::Reissue:
+        // Only a suffix range is reissued, and as an explicit one: this happens once at most.
+        if (p->range && p->range->suffix) {
+            p->range = v.reissueAs;
+            retryLater(p, 0);
+        } else {
+            finish(p, v.error, FetchRecord::Outcome::Failed);
+        }
+        break;
     case Verdict::Kind::Retry:
         if (p->record.attempt >= m_options.retry.maxAttempts) {
             finish(p, makeError(QStringLiteral("%1, gave up after %2 tries").arg(v.error.what).arg(p->record.attempt),
@@ -241,12 +286,25 @@ void FetchScheduler::retryLater(const std::shared_ptr<Pending> &p, int delayMs)
     QTimer::singleShot(delayMs, this, [this, p] { enqueue(p, true); });
 }
 
-void FetchScheduler::finish(const std::shared_ptr<Pending> &p, GetResult result, FetchRecord::Outcome outcome)
+void FetchScheduler::finish(const std::shared_ptr<Pending> &p, RangeReadResult result,
+                            FetchRecord::Outcome outcome)
 {
     p->record.outcome = outcome;
     Q_EMIT requestFinished(p->record);
-    p->promise.addResult(std::move(result));
-    p->promise.finish();
+    if (auto *whole = std::get_if<QPromise<RangeReadResult>>(&p->promise)) {
+        whole->addResult(std::move(result));
+        whole->finish();
+        return;
+    }
+    // A plain fetch never asked for the whole object, so none was kept (interpretAnswer).
+    auto &plain = std::get<QPromise<GetResult>>(p->promise);
+    if (!result)
+        plain.addResult(GetResult(result.error()));
+    else if (!*result)
+        plain.addResult(GetResult(MaybeBytes{}));
+    else
+        plain.addResult(GetResult(MaybeBytes{std::move((*result)->bytes)}));
+    plain.finish();
 }
 
 } // namespace zs

@@ -34,6 +34,9 @@ public:
 
     // Thread-safe. Cancelling the returned future drops the request if queued and aborts it if running.
     QFuture<GetResult> fetch(const QUrl &url, std::optional<ByteRange> range = std::nullopt);
+    // A range fetch whose caller takes the whole object when a server ignores Range and sends
+    // it (Store::getRangeOrWhole): the body is handed over as it came, not cut and thrown away.
+    QFuture<RangeReadResult> fetchRangeOrWhole(const QUrl &url, ByteRange range);
 
     TransferStats stats() const;
     void resetStats();
@@ -46,12 +49,13 @@ Q_SIGNALS:
 
 private:
     struct Pending;
+    void submit(const std::shared_ptr<Pending> &p, const QUrl &url, std::optional<ByteRange> range);
     void enqueue(std::shared_ptr<Pending> p, bool front);
     void pump();
     void issue(const std::shared_ptr<Pending> &p);
     void interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager);
     void retryLater(const std::shared_ptr<Pending> &p, int delayMs);
-    void finish(const std::shared_ptr<Pending> &p, GetResult result, FetchRecord::Outcome outcome);
+    void finish(const std::shared_ptr<Pending> &p, RangeReadResult result, FetchRecord::Outcome outcome);
     std::size_t pickManager();
 
     FetchOptions m_options;

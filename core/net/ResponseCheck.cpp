@@ -22,6 +22,13 @@ Verdict retry(const QString &what, const QString &where, std::optional<int> afte
     return v;
 }
 
+Verdict missing()
+{
+    Verdict v;
+    v.kind = Verdict::Kind::Missing;
+    return v;
+}
+
 Verdict data(QByteArray bytes)
 {
     Verdict v;
@@ -57,11 +64,19 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
         // The last `length` bytes (all of them when the object is shorter) ending at the object's end.
         if (m.captured(3) != u"*") {
             const std::uint64_t total = m.captured(3).toULongLong();
-            if (last + 1 != total || std::uint64_t(a.body.size()) != std::min(range.length, total))
-                return fail(QStringLiteral("server answered suffix range -%1 with %2")
-                                .arg(range.length)
-                                .arg(QString::fromLatin1(a.contentRange)),
-                            where);
+            if (last + 1 != total || std::uint64_t(a.body.size()) != std::min(range.length, total)) {
+                // Some servers do not know suffix ranges (s3rver 3.7 reads bytes=-N as bytes=0-N),
+                // but the answer gives the object's size: ask for the same bytes by offset.
+                const std::uint64_t n = std::min(range.length, total);
+                if (n == 0) return data(QByteArray());
+                Verdict v = fail(QStringLiteral("server answered suffix range -%1 with %2")
+                                     .arg(range.length)
+                                     .arg(QString::fromLatin1(a.contentRange)),
+                                 where);
+                v.kind = Verdict::Kind::Reissue;
+                v.reissueAs = ByteRange::fromStart(total - n, n);
+                return v;
+            }
         }
         return data(a.body);
     }
@@ -81,16 +96,14 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
 } // namespace
 
 Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, const FetchOptions &options,
-                        const QString &where)
+                        const QString &where, bool acceptWhole)
 {
     if (a.transportError)
         return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage, where);
     const int s = a.status;
-    if (s == 404 || s == 410)
-        return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+    if (s == 404 || s == 410) return missing();
     if (s == 403) {
-        if (options.forbiddenAsMissing)
-            return Verdict{Verdict::Kind::Missing, {}, {}, {}};
+        if (options.forbiddenAsMissing) return missing();
         return fail(QStringLiteral("access denied (HTTP 403)"), where);
     }
     if (RetryPolicy::isRetryableStatus(s))
@@ -121,11 +134,15 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
         return s == 200 ? data(a.body) : fail(QStringLiteral("206 answer to a request without Range"), where);
     if (s == 206)
         return checkPartial(a, *range, where);
-    // The server ignored Range and sent the whole object: take our part of it.
-    auto part = sliceRange(a.body, *range, where);
+    // The server ignored Range and sent the whole object: take our part of it, or all of it
+    // (no copy) for a caller that wants it. The range is checked either way: an error stays one.
+    const auto part = resolveRange(*range, std::uint64_t(a.body.size()), where);
     if (!part)
         return fail(part.error().what, where);
-    return data(*part);
+    if (!acceptWhole) return data(a.body.mid(qsizetype(part->offset), qsizetype(part->length)));
+    Verdict whole = data(a.body);
+    whole.wholeObject = true;
+    return whole;
 }
 
 } // namespace zs

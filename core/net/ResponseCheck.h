@@ -20,13 +20,25 @@ struct HttpAnswer
 
 struct Verdict
 {
-    enum class Kind { Data, Missing, Retry, Fail } kind = Kind::Fail;
+    // Reissue: ask again at once for `reissueAs` instead (not a failure of the server's).
+    enum class Kind
+    {
+        Data,
+        Missing,
+        Retry,
+        Reissue,
+        Fail
+    } kind = Kind::Fail;
     QByteArray data;
+    bool wholeObject = false; // data is the whole object although a range was asked for
     Error error;
     std::optional<int> retryAfterMs;
+    std::optional<ByteRange> reissueAs;
 };
 
+// `acceptWhole`: a 200 to a range request gives the whole body (marked wholeObject) instead
+// of the part cut from it, for a caller that keeps it rather than asking again for each range.
 Verdict interpretAnswer(const HttpAnswer &answer, std::optional<ByteRange> range, const FetchOptions &options,
-                        const QString &where);
+                        const QString &where, bool acceptWhole = false);
 
 } // namespace zs

@@ -7,12 +7,20 @@ QFuture<StoredSizeResult> Store::storedSize(const QString &)
     return QtFuture::makeReadyFuture(StoredSizeResult(std::optional<StoredSize>{}));
 }
 
-Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key)
+QFuture<RangeReadResult> Store::getRangeOrWhole(const QString &key, ByteRange range)
 {
-    const std::uint64_t size = std::uint64_t(object.size());
+    return getRange(key, range).then([](const GetResult &r) -> RangeReadResult {
+        if (!r) return r.error();
+        if (!*r) return std::optional<RangeRead>{};
+        return std::optional<RangeRead>(RangeRead{**r, false});
+    });
+}
+
+Result<ByteRange> resolveRange(ByteRange range, std::uint64_t size, const QString &key)
+{
     if (range.suffix) {
         const std::uint64_t n = std::min(range.length, size);
-        return object.right(qsizetype(n));
+        return ByteRange::fromStart(size - n, n);
     }
     if (range.offset > size || range.length > size - range.offset)
         return makeError(QStringLiteral("byte range %1-%2 is outside the object of %3 bytes")
@@ -20,7 +28,13 @@ Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const Q
                              .arg(range.offset + range.length)
                              .arg(size),
                          key);
-    return object.mid(qsizetype(range.offset), qsizetype(range.length));
+    return range;
+}
+
+Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key)
+{
+    ZS_TRY(const ByteRange r, resolveRange(range, std::uint64_t(object.size()), key));
+    return object.mid(qsizetype(r.offset), qsizetype(r.length));
 }
 
 } // namespace zs

@@ -38,6 +38,16 @@ struct Listing
 };
 using ListResult = Result<Listing>;
 
+// The answer to getRangeOrWhole: the range asked for, or the whole object when that is what
+// arrived (a server that ignores Range sends all of it). The caller then holds the one copy
+// rather than asking again for every other range it needs.
+struct RangeRead
+{
+    QByteArray bytes;
+    bool wholeObject = false; // bytes is the entire object, not the range
+};
+using RangeReadResult = Result<std::optional<RangeRead>>; // nullopt: no such key
+
 // What the objects under a prefix take in the store: chunk data only, metadata documents excluded.
 struct StoredSize
 {
@@ -53,6 +63,10 @@ public:
 
     virtual QFuture<GetResult> get(const QString &key) = 0;
     virtual QFuture<GetResult> getRange(const QString &key, ByteRange range) = 0;
+    // getRange for a caller that can use the whole object if it comes anyway. Stores that read
+    // exactly the range (disk, memory) answer the range; the default does that via getRange.
+    // The range is still checked against the object: one outside it is an error either way.
+    virtual QFuture<RangeReadResult> getRangeOrWhole(const QString &key, ByteRange range);
     // `prefix` is "" for the root or a path without trailing slash.
     virtual QFuture<ListResult> list(const QString &prefix) = 0;
     virtual bool canList() const = 0;
@@ -74,6 +88,10 @@ T await(QFuture<T> future)
     future.waitForFinished();
     return future.result();
 }
+
+// Where a range lies in an object of `size` bytes, as an offset and length (a suffix longer than
+// the object is all of it); an error when it runs past the end.
+Result<ByteRange> resolveRange(ByteRange range, std::uint64_t size, const QString &key);
 
 // Applies a range to a whole object (stores that read whole objects, and servers that ignore Range).
 Result<QByteArray> sliceRange(const QByteArray &object, ByteRange range, const QString &key);

@@ -40,6 +40,11 @@ QFuture<GetResult> HttpStore::getRange(const QString &key, ByteRange range)
     return m_scheduler->fetch(urlFor(key), range);
 }
 
+QFuture<RangeReadResult> HttpStore::getRangeOrWhole(const QString &key, ByteRange range)
+{
+    return m_scheduler->fetchRangeOrWhole(urlFor(key), range);
+}
+
 QFuture<ListResult> HttpStore::list(const QString &prefix)
 {
     // Listing may take several round trips (pages, fallbacks): run it off the caller's thread.

@@ -21,6 +21,7 @@ public:
 
     QFuture<GetResult> get(const QString &key) override;
     QFuture<GetResult> getRange(const QString &key, ByteRange range) override;
+    QFuture<RangeReadResult> getRangeOrWhole(const QString &key, ByteRange range) override;
     QFuture<ListResult> list(const QString &prefix) override;
     bool canList() const override { return true; }
     QString location() const override { return m_base.toString(); }

@@ -39,22 +39,15 @@ Result<ZipDirectoryExtent> readZip64Extent(Store &source, const QString &key, co
 Result<ZipArchive> loadZipArchive(Store &source, const QString &key, const QString &root,
                                   const QString &where)
 {
-    const std::optional<TransferStats> before = source.transferStats();
-    ZS_TRY(MaybeBytes tailRead, await(source.getRange(key, ByteRange::lastBytes(kZipTailBytes))));
+    // A server that ignores Range sends the whole archive for the tail: keep that one copy and
+    // cut the directory and every entry from it, rather than downloading it again for each.
+    ZS_TRY(std::optional<RangeRead> tailRead,
+           await(source.getRangeOrWhole(key, ByteRange::lastBytes(kZipTailBytes))));
     if (!tailRead) return makeError(QStringLiteral("no such zip archive"), where);
-    QByteArray tail = std::move(*tailRead);
+    const QByteArray tail = std::move(tailRead->bytes);
     ZipArchive archive;
-    bool whole = std::uint64_t(tail.size()) < kZipTailBytes;
-    // A server that ignores Range sends the whole archive for every range asked for. Seen from
-    // the wire (more bytes arrived than the tail holds): fetch it once and cut entries from it.
-    const std::optional<TransferStats> after = source.transferStats();
-    if (!whole && before && after && after->retries == before->retries &&
-        after->bytes - before->bytes > std::uint64_t(tail.size())) {
-        ZS_TRY(MaybeBytes all, await(source.get(key)));
-        if (!all) return makeError(QStringLiteral("the zip archive is gone"), where);
-        tail = std::move(*all);
-        whole = true;
-    }
+    // An archive shorter than the tail asked for came whole in any case.
+    const bool whole = tailRead->wholeObject || std::uint64_t(tail.size()) < kZipTailBytes;
     if (whole) archive.whole = std::make_shared<const QByteArray>(tail);
 
     ZS_TRY(const ZipEndRecord end, parseZipEndRecord(tail, whole, where));

@@ -137,26 +137,6 @@ QFuture<GetResult> ZipStore::get(const QString &key)
         .unwrap();
 }
 
-namespace {
-
-// A range of an entry of `size` bytes, as an offset and length inside it.
-Result<ByteRange> rangeInEntry(ByteRange range, std::uint64_t size, const QString &where)
-{
-    if (range.suffix) {
-        const std::uint64_t n = std::min(range.length, size);
-        return ByteRange::fromStart(size - n, n);
-    }
-    if (range.offset > size || range.length > size - range.offset)
-        return makeError(QStringLiteral("byte range %1-%2 is outside the object of %3 bytes")
-                             .arg(range.offset)
-                             .arg(range.offset + range.length)
-                             .arg(size),
-                         where);
-    return range;
-}
-
-} // namespace
-
 // Deflated entries are inflated from their start, and the range is cut from the result. A
 // stored entry's range is one range request of the archive once its local header has said
 // where the data starts (read with the first range, then remembered): what a sharded array in
@@ -180,7 +160,7 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     const QString where = st->entryWhere(entry);
     if (auto readable = zipEntryReadable(entry, where); !readable)
         return QtFuture::makeReadyFuture(GetResult(readable.error()));
-    const auto part = rangeInEntry(range, entry.compressedSize, where);
+    const auto part = resolveRange(range, entry.compressedSize, where);
     if (!part) return QtFuture::makeReadyFuture(GetResult(part.error()));
     if (part->length == 0) return QtFuture::makeReadyFuture(GetResult(MaybeBytes{QByteArray()}));
     auto fetchData = [st, entry, part = *part](std::uint64_t dataOffset) {

@@ -3,7 +3,8 @@
 // entries, under a root folder inside it. The archive is read through another store's range
 // reads of one key, so one code path serves a file on disk (LocalStore) and a URL (HttpStore,
 // through its scheduler). The directory is read once, in the background, when the store is
-// made; list() answers from it, and each get() costs one range request of the archive.
+// made; list() answers from it, and each get() costs one range request of the archive (none
+// when a server that ignores Range sent the whole archive then: entries are cut from that copy).
 
 #include "store/Store.h"
 

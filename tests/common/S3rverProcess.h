@@ -1,0 +1,30 @@
+#pragma once
+// s3rver (npm, installed in tests/js by `npm ci`) in a child process, through
+// tests/net/s3rver_start.mjs: one bucket holding local directories uploaded under prefixes.
+// For tests that need a real S3 endpoint on loopback.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace zstest {
+
+class S3rverProcess
+{
+public:
+    ~S3rverProcess();
+
+    // Starts s3rver with `bucket`, its data in `dataDir`; `uploads` are pairs of a local
+    // directory and the key prefix it goes under ("" for the bucket's top). False with
+    // problem() set when node, s3rver or the start fails.
+    bool start(const QString &dataDir, const QString &bucket, const QStringList &uploads);
+    QString endpoint() const { return m_endpoint; } // http://127.0.0.1:PORT
+    QString problem() const { return m_problem; }
+
+private:
+    QProcess m_process;
+    QString m_endpoint;
+    QString m_problem;
+};
+
+} // namespace zstest
