@@ -37,7 +37,7 @@ Result<json> parseJsonDocument(const QByteArray &text, const QString &where)
     json doc;
     try {
         doc = json::parse(input.constBegin(), input.constEnd());
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, and out_of_range for a number like 1E400
         // "[json.exception.parse_error.101] parse error at line 3, column 9: syntax error ..."
         QString detail = QString::fromUtf8(e.what());
         detail = detail.mid(detail.indexOf(u']') + 1).trimmed();

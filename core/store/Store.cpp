@@ -1,5 +1,7 @@
 #include "store/Store.h"
 
+#include "util/FutureChain.h"
+
 namespace zs {
 
 QFuture<StoredSizeResult> Store::storedSize(const QString &)
@@ -9,11 +11,14 @@ QFuture<StoredSizeResult> Store::storedSize(const QString &)
 
 QFuture<RangeReadResult> Store::getRangeOrWhole(const QString &key, ByteRange range)
 {
-    return getRange(key, range).then([](const GetResult &r) -> RangeReadResult {
-        if (!r) return r.error();
-        if (!*r) return std::optional<RangeRead>{};
-        return std::optional<RangeRead>(RangeRead{**r, false});
-    });
+    // Plain stores answer with the range; wrapping it is a few instructions, done where the
+    // answer is heard (no pool thread that a blocked caller could be holding).
+    return continueIn<RangeReadResult>(nullptr, getRange(key, range),
+                                       [](const GetResult &r) -> RangeReadResult {
+                                           if (!r) return r.error();
+                                           if (!*r) return std::optional<RangeRead>{};
+                                           return std::optional<RangeRead>(RangeRead{**r, false});
+                                       });
 }
 
 Result<ByteRange> resolveRange(ByteRange range, std::uint64_t size, const QString &key)

@@ -85,6 +85,15 @@ private Q_SLOTS:
                  qPrintable(doc.error().toString()));
         QCOMPARE(doc.error().where, QStringLiteral("x/.zattrs"));
     }
+
+    // A number no double holds is an error, not an exception escaping the parser (fuzz_metadata).
+    void hugeNumberIsAnError()
+    {
+        auto doc = zs::parseJsonDocument(R"({"shuffle": 3E3333, "v": NaN})", QStringLiteral("x/.zarray"));
+        QVERIFY(!doc);
+        QVERIFY2(doc.error().what.startsWith(QStringLiteral("invalid JSON")),
+                 qPrintable(doc.error().toString()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonTokens)

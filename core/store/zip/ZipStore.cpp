@@ -2,6 +2,7 @@
 
 #include "store/zip/ZipArchive.h"
 #include "store/zip/ZipEntryData.h"
+#include "util/FutureChain.h"
 
 #include <QHash>
 #include <QMutex>
@@ -51,14 +52,6 @@ struct ZipStore::State
         QMutexLocker lock(&offsetsMutex);
         dataOffsets.insert(name, offset);
     }
-
-    // A future of the opened archive to attach one continuation to. Qt 6.4 keeps a single
-    // continuation per future (another replaces it), so callers never share `archive` itself.
-    QFuture<ArchiveResult> opened() const
-    {
-        if (archive.isFinished()) return QtFuture::makeReadyFuture(archive.result());
-        return QtConcurrent::run(zipPool(), [f = archive] { return await(f); });
-    }
 };
 
 ZipStore::ZipStore(std::shared_ptr<Store> source, QString archiveKey, QString root)
@@ -103,8 +96,8 @@ Status ZipStore::waitUntilOpen() const
 QFuture<GetResult> ZipStore::get(const QString &key)
 {
     auto st = m_state;
-    return st->opened()
-        .then([st, key](const ArchiveResult &archive) -> QFuture<GetResult> {
+    return continueIn<GetResult>(
+        zipPool(), st->archive, [st, key](const ArchiveResult &archive) -> QFuture<GetResult> {
             if (!archive) return QtFuture::makeReadyFuture(GetResult(archive.error()));
             const ZipEntry *found = (*archive)->index.find(key);
             if (!found) return QtFuture::makeReadyFuture(GetResult(MaybeBytes{}));
@@ -122,19 +115,18 @@ QFuture<GetResult> ZipStore::get(const QString &key)
                        }));
                 return MaybeBytes{std::move(data)};
             };
-            if (const auto whole = (*archive)->whole) {
-                return QtConcurrent::run(zipPool(), [whole, request, fromBytes] {
-                    return fromBytes(whole->mid(qsizetype(request.offset), qsizetype(request.length)));
-                });
-            }
-            return st->source->getRange(st->key, request)
-                .then(zipPool(), [st, fromBytes](const GetResult &r) -> GetResult {
-                    if (!r) return r.error();
-                    if (!*r) return makeError(QStringLiteral("the zip archive is gone"), st->where);
-                    return fromBytes(**r);
-                });
-        })
-        .unwrap();
+            if (const auto whole = (*archive)->whole) // already in the pool: cut and decode here
+                return QtFuture::makeReadyFuture(
+                    fromBytes(whole->mid(qsizetype(request.offset), qsizetype(request.length))));
+            return continueIn<GetResult>(zipPool(), st->source->getRange(st->key, request),
+                                         [st, fromBytes](const GetResult &r) -> GetResult {
+                                             if (!r) return r.error();
+                                             if (!*r)
+                                                 return makeError(QStringLiteral("the zip archive is gone"),
+                                                                  st->where);
+                                             return fromBytes(**r);
+                                         });
+        });
 }
 
 // Deflated entries are inflated from their start, and the range is cut from the result. A
@@ -146,7 +138,7 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     auto st = m_state;
     const QString keyWhere = locate(key);
     auto cutFromEntry = [this, key, keyWhere, range] {
-        return get(key).then([keyWhere, range](const GetResult &r) -> GetResult {
+        return continueIn<GetResult>(zipPool(), get(key), [keyWhere, range](const GetResult &r) -> GetResult {
             if (!r || !*r) return r;
             ZS_TRY(QByteArray part, sliceRange(**r, range, keyWhere));
             return MaybeBytes{std::move(part)};
@@ -171,35 +163,36 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     const ByteRange header = ByteRange::fromStart(
         entry.headerOffset, std::min(kZipLocalHeaderBytes + entry.nameBytes + kZipLocalExtraAllowance,
                                      entry.limit - entry.headerOffset));
-    return st->source->getRange(st->key, header)
-        .then(zipPool(),
-              [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
-                  if (!r) return QtFuture::makeReadyFuture(r);
-                  if (!*r)
-                      return QtFuture::makeReadyFuture(
-                          GetResult(makeError(QStringLiteral("the zip archive is gone"), st->where)));
-                  const auto dataOffset = zipDataOffset(**r, entry, where);
-                  if (!dataOffset) return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
-                  st->rememberDataOffset(entry.name, *dataOffset);
-                  return fetchData(*dataOffset);
-              })
-        .unwrap();
+    return continueIn<GetResult>(zipPool(), st->source->getRange(st->key, header),
+                                 [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
+                                     if (!r) return QtFuture::makeReadyFuture(r);
+                                     if (!*r)
+                                         return QtFuture::makeReadyFuture(GetResult(makeError(
+                                             QStringLiteral("the zip archive is gone"), st->where)));
+                                     const auto dataOffset = zipDataOffset(**r, entry, where);
+                                     if (!dataOffset)
+                                         return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
+                                     st->rememberDataOffset(entry.name, *dataOffset);
+                                     return fetchData(*dataOffset);
+                                 });
 }
 
 QFuture<ListResult> ZipStore::list(const QString &prefix)
 {
-    return m_state->opened().then([prefix](const ArchiveResult &archive) -> ListResult {
-        if (!archive) return archive.error();
-        return (*archive)->index.list(prefix);
-    });
+    return continueIn<ListResult>(zipPool(), m_state->archive,
+                                  [prefix](const ArchiveResult &archive) -> ListResult {
+                                      if (!archive) return archive.error();
+                                      return (*archive)->index.list(prefix);
+                                  });
 }
 
 QFuture<StoredSizeResult> ZipStore::storedSize(const QString &prefix)
 {
-    return m_state->opened().then([prefix](const ArchiveResult &archive) -> StoredSizeResult {
-        if (!archive) return archive.error();
-        return std::optional<StoredSize>((*archive)->index.storedSize(prefix));
-    });
+    return continueIn<StoredSizeResult>(
+        zipPool(), m_state->archive, [prefix](const ArchiveResult &archive) -> StoredSizeResult {
+            if (!archive) return archive.error();
+            return std::optional<StoredSize>((*archive)->index.storedSize(prefix));
+        });
 }
 
 } // namespace zs

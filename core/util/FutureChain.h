@@ -1,0 +1,90 @@
+#pragma once
+// Continues a store future without QFuture::then: on Qt 6.4 a continuation attached while the
+// future finishes can run twice (see WhenFinished.h; a zip store read crashed so about once in
+// 25 runs). Here a QFutureWatcher, made on the network thread (which always runs an event
+// loop), hears the future finish through Qt's older call-out mechanism, and the continuation
+// runs once, in `pool`, so CPU work (inflating, checking) never blocks that thread.
+//
+// R must be constructible from an Error (every store result is a Result<…>): a future that was
+// cancelled, or finished without a result, continues as an error instead of leaving the caller
+// waiting on a result that never comes.
+
+#include "net/NetworkThread.h"
+#include "util/Result.h"
+
+#include <QFuture>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPromise>
+#include <QThreadPool>
+#include <memory>
+#include <type_traits>
+
+namespace zs {
+
+namespace detail {
+
+QObject *futureChainContext();
+
+template <typename T> struct IsFuture : std::false_type
+{
+};
+template <typename T> struct IsFuture<QFuture<T>> : std::true_type
+{
+};
+
+template <typename R> void settle(const std::shared_ptr<QPromise<R>> &promise, R value)
+{
+    promise->addResult(std::move(value));
+    promise->finish();
+}
+
+// Calls `done(value)` once `future` has finished, on the network thread.
+template <typename T, typename F> void whenDone(const QFuture<T> &future, F done)
+{
+    QObject *context = futureChainContext();
+    QMetaObject::invokeMethod(
+        context,
+        [future, context, done = std::move(done)]() mutable {
+            auto *watcher = new QFutureWatcher<T>;
+            QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                             [watcher, done = std::move(done)]() mutable {
+                                 const QFuture<T> f = watcher->future();
+                                 watcher->deleteLater();
+                                 if (f.isCanceled() || f.resultCount() == 0)
+                                     done(T(makeError(QStringLiteral("the read was cancelled"))));
+                                 else
+                                     done(f.result());
+                             });
+            watcher->setFuture(future);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace detail
+
+// The future of fn(result of `future`), run in `pool`, or with a null pool on the network thread
+// itself (only for a few instructions of work). fn returns R or QFuture<R>.
+template <typename R, typename T, typename F>
+QFuture<R> continueIn(QThreadPool *pool, const QFuture<T> &future, F fn)
+{
+    auto promise = std::make_shared<QPromise<R>>();
+    promise->start();
+    QFuture<R> out = promise->future();
+    detail::whenDone(future, [pool, promise, fn = std::move(fn)](T value) mutable {
+        auto run = [promise, fn = std::move(fn), value = std::move(value)]() mutable {
+            auto next = fn(std::move(value));
+            if constexpr (detail::IsFuture<decltype(next)>::value)
+                detail::whenDone(next, [promise](R r) { detail::settle(promise, std::move(r)); });
+            else
+                detail::settle(promise, R(std::move(next)));
+        };
+        if (pool)
+            pool->start(std::move(run));
+        else
+            run();
+    });
+    return out;
+}
+
+} // namespace zs
