@@ -15,7 +15,7 @@ cmake -S "$here" -B "$build" -G Ninja -DZS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDeb
 cmake --build "$build" -j"$(nproc)"
 echo "fuzz-smoke: build took $((SECONDS - start)) s"
 mkdir -p "$build/artifacts"
-for harness in metadata codec shard_index selection zip_directory; do
+for harness in metadata codec shard_index selection zip_directory string_codec; do
   scratch="$(mktemp -d)"
   echo "fuzz-smoke: $harness for ${seconds} s"
   # -rss_limit_mb/-malloc_limit_mb: a decoder that allocates what a header claims fails here.

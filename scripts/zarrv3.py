@@ -6,6 +6,7 @@ demo store; run with Debian's /usr/bin/python3.
   arrays: shape, data_type, chunk_grid "regular", chunk_key_encoding, fill_value,
   codecs, dimension_names.
 * codecs: transpose (encoded = numpy.transpose(decoded, order)), bytes (endian),
+  vlen-utf8 / vlen-bytes (zarr-python 3's codecs of the string and bytes data types),
   blosc (cname, clevel, shuffle as a string, typesize, blocksize), gzip (level),
   zstd (level, checksum), crc32c (4 bytes little-endian appended), and
   sharding_indexed (chunk_shape, codecs, index_codecs, index_location), and zarr-python 3's
@@ -168,6 +169,10 @@ def encode_chunk(codecs: list, chunk: np.ndarray, fill: np.ndarray, empty_inner=
         data = raw_bytes(chunk, endian)
     elif a2b["name"] == "sharding_indexed":
         data, chunk = encode_shard(a2b["configuration"], chunk, fill, empty_inner)
+    elif a2b["name"] in ("vlen-utf8", "vlen-bytes"):
+        # zarr-python 3's codecs for the string/bytes data types: numcodecs' layout, C order.
+        codec = numcodecs.VLenUTF8() if a2b["name"] == "vlen-utf8" else numcodecs.VLenBytes()
+        data = bytes(codec.encode(np.ascontiguousarray(chunk)))
     else:
         raise ValueError("not an array-to-bytes codec: " + a2b["name"])
     for codec in codecs[i + 1:]:

@@ -5,6 +5,7 @@
 #include "ProgressiveReader.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
+#include "StringTable.h"
 #include "ValueReadout.h"
 #include "ViewportSampler.h"
 
@@ -34,13 +35,30 @@ AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
 SliceView::SliceView(QWidget *parent)
     : QWidget(parent), m_controls(new SliceControls), m_drawing(std::make_unique<SlicePlot>(new QCustomPlot)),
       m_message(new QLabel),
-      m_readout(new QLabel)
+      m_readout(new QLabel), m_table(new StringTable)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_controls);
     layout->addWidget(m_message);
     layout->addWidget(m_drawing->plot(), 1);
+    layout->addWidget(m_table, 1);
     layout->addWidget(m_readout);
+    m_table->hide();
+    connect(m_table, &StringTable::currentCellChanged, m_readout, &QLabel::setText);
+    connect(m_table, &StringTable::readFinished, this, [this](bool truncated) {
+        if (m_node && m_node->array->shape.empty())
+            showMessage(tr("Scalar value: %1").arg(m_table->model()->fullText(0, 0)), false);
+        else if (truncated)
+            showMessage(tr("Showing the first %1 rows and %2 columns of this slice.")
+                            .arg(StringTable::kMaxRows)
+                            .arg(StringTable::kMaxColumns),
+                        false);
+        Q_EMIT readFinished();
+    });
+    connect(m_table, &StringTable::readFailed, this, [this](const QString &error) {
+        showMessage(tr("Read failed: %1").arg(error), true);
+        Q_EMIT readFailed(error);
+    });
     m_message->setWordWrap(true);
     m_message->hide();
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -101,7 +119,7 @@ bool SliceView::isLine() const
 
 bool SliceView::isReading() const
 {
-    return m_reader && m_reader->isRunning();
+    return (m_reader && m_reader->isRunning()) || (m_tableMode && m_table->isReading());
 }
 
 QString SliceView::message() const
@@ -135,6 +153,10 @@ void SliceView::clear(const QString &message)
     m_heldRange = {};
     m_drawing->clear();
     m_readout->clear();
+    m_table->clear();
+    m_table->hide();
+    m_drawing->plot()->show();
+    m_tableMode = false;
     m_controls->setEnabled(false);
     showMessage(message, false);
 }
@@ -145,6 +167,8 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
     if (!node.isArray())
         return showMessage(tr("“%1” is a group: choose an array to see its data.").arg(node.path), false);
     const ArrayMetadata &a = *node.array;
+    if (a.dtype.isVariableLength())
+        return setUpTable(std::move(store), node);
     if (!isPlottable(a.dtype))
         return showMessage(tr("Data type %1 cannot be plotted; its metadata is in the Metadata tab.").arg(a.dtype.name), false);
     for (auto d : a.shape) {
@@ -178,6 +202,37 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
     requestData();
 }
 
+void SliceView::setUpTable(std::shared_ptr<Store> store, const NodeMetadata &node)
+{
+    const ArrayMetadata &a = *node.array;
+    for (auto d : a.shape) {
+        if (d == 0)
+            return showMessage(tr("The array is empty (a dimension of length 0)."), false);
+    }
+    m_store = std::move(store);
+    m_node = node;
+    m_tableMode = true;
+    m_drawing->plot()->hide();
+    m_table->show();
+    m_table->setArray(m_store, node.path, a);
+    ArrayMetadata named = a;
+    named.dimensionNames = dimensionNamesOf(node);
+    m_controls->setArray(named);
+    m_controls->setEnabled(true);
+    requestTable();
+}
+
+// Rows are the y dimension (the first of a 2-D array), columns x; a 1-D slice is one column.
+void SliceView::requestTable()
+{
+    const int xd = m_controls->xDim(), yd = m_controls->yDim();
+    const int rowDim = yd >= 0 ? yd : xd;
+    const int colDim = yd >= 0 ? xd : -1;
+    m_table->setDimensionNames(m_controls->dimensionLabel(rowDim), colDim >= 0 ? m_controls->dimensionLabel(colDim) : QString());
+    showMessage({}, false);
+    m_table->showSlice(m_controls->fixedIndex(), rowDim, colDim);
+}
+
 void SliceView::resetAxes()
 {
     if (!m_node)
@@ -200,6 +255,8 @@ void SliceView::resetAxes()
 
 void SliceView::requestData()
 {
+    if (m_tableMode && m_node)
+        return requestTable();
     if (!m_reader || !m_node)
         return;
     const ArrayMetadata &a = *m_node->array;
@@ -229,6 +286,12 @@ void SliceView::cancelRead()
 {
     if (!isReading())
         return;
+    if (m_tableMode) {
+        m_table->cancel();
+        showMessage(tr("Read cancelled."), false);
+        Q_EMIT readCancelled();
+        return;
+    }
     m_reader->cancel();
     m_redrawTimer.stop();
     redraw(); // keep what did arrive

@@ -3,6 +3,8 @@
 // dimensions, sliders for the rest). It reads only what the plot can show (ViewportSampler),
 // refetches finer data when zoomed, draws bands as they arrive (at most every 100 ms), and a
 // new slice cancels the read in progress. Errors appear inline and as readFailed.
+// Variable-length arrays (strings, bytes, json2) are shown as a table instead (StringTable):
+// the displayed dimensions as rows and columns, the same sliders for the others.
 
 #include "DataRange.h"
 #include "SliceControls.h"
@@ -25,6 +27,7 @@ namespace zs {
 
 class ProgressiveReader;
 class SlicePlot;
+class StringTable;
 
 class SliceView final : public QWidget
 {
@@ -42,6 +45,8 @@ public:
     QCustomPlot *plot() const;
     QCPColorMap *colorMap() const;
     QCPGraph *graph() const;
+    StringTable *table() const { return m_table; } // shown instead of the plot for string arrays
+    bool showsTable() const { return m_tableMode; }
     SliceControls *controls() const { return m_controls; }
     const Selection &shownSelection() const { return m_selection; }
     QString message() const;      // the inline message (errors, notes); empty when none
@@ -67,11 +72,15 @@ private:
     void showMessage(const QString &text, bool error);
     void onMouseMove(QMouseEvent *event);
     bool isLine() const;
+    void setUpTable(std::shared_ptr<Store> store, const NodeMetadata &node);
+    void requestTable();
 
     SliceControls *m_controls;
     std::unique_ptr<SlicePlot> m_drawing; // its QCustomPlot is a child widget of this view
     QLabel *m_message;
     QLabel *m_readout;
+    StringTable *m_table;
+    bool m_tableMode = false;
     QTimer m_redrawTimer;  // throttles progressive redraws
     QTimer m_refetchTimer; // settles zoom/pan before asking for finer data
 

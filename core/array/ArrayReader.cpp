@@ -24,6 +24,7 @@ struct ArrayReader::Job
     int concurrency = 1;
     QByteArray output;
     char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
+    std::shared_ptr<StringArena> arena; // variable-length dtypes: the items the handles name
     std::once_flag fillOnce;
     QByteArray fillChunk;
     std::size_t next = 0;  // next task to issue
@@ -45,6 +46,24 @@ struct ArrayReader::Job
 
     QString chunkKey(std::size_t task) const { return joinKey(path, meta.keyEncoding.key(plan.tasks[task].coords)); }
 };
+
+// Variable-length dtypes: the read's item storage, whose strings share the result limit
+// with the handles themselves. Null for fixed-size dtypes.
+static std::shared_ptr<StringArena> makeArena(const ArrayMetadata &meta, const ReadOptions &options,
+                                              std::uint64_t handleBytes)
+{
+    if (!meta.dtype.isVariableLength())
+        return nullptr;
+    return std::make_shared<StringArena>(meta.fillItem, options.maxResultBytes - std::min(handleBytes, options.maxResultBytes));
+}
+
+// Keeps only the items the result refers to, so a strided read does not hold whole chunks.
+static std::shared_ptr<const StringArena> compactStrings(const std::shared_ptr<StringArena> &arena, QByteArray &handles)
+{
+    if (!arena)
+        return nullptr;
+    return arena->compacted(reinterpret_cast<std::uint64_t *>(handles.data()), std::size_t(handles.size() / 8));
+}
 
 ArrayReader::ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_path(std::move(arrayPath)), m_meta(std::move(meta))
@@ -120,6 +139,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     if (!plan)
         return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
     job->plan = std::move(*plan);
+    job->arena = makeArena(m_meta, options, bytes);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
     adviseHugePages(job->out, std::size_t(bytes));
@@ -163,6 +183,7 @@ bool ArrayReader::startSharded(const Selection &selection, const ReadOptions &op
     setup.maxBytesInFlight = options.maxBytesInFlight;
     setup.coalesce = options.coalesce;
     setup.cache = options.shardIndexCache ? options.shardIndexCache : m_indexCache;
+    setup.arena = makeArena(m_meta, options, bytes);
     m_stats.chunks = setup.plan.tasks.size();
     m_stats.concurrency = setup.concurrency;
     m_result.shape = setup.plan.resultShape;
@@ -174,6 +195,7 @@ bool ArrayReader::startSharded(const Selection &selection, const ReadOptions &op
     connect(read, &ShardedRead::readFinished, this, [this, read] {
         m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
         m_result.data = read->takeOutput();
+        m_result.strings = compactStrings(read->arena(), m_result.data);
         m_sharded = nullptr;
         read->deleteLater();
         Q_EMIT readFinished();
@@ -194,6 +216,7 @@ void ArrayReader::issueMore()
     if (job->done == job->plan.tasks.size()) {
         m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
         m_result.data = std::move(job->output);
+        m_result.strings = compactStrings(job->arena, m_result.data);
         m_job.reset();
         Q_EMIT readFinished();
         return;
@@ -225,7 +248,8 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         ++m_stats.missing;
 
     auto decoding = QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
-        const ChunkSpec spec = job->meta.chunkSpec();
+        ChunkSpec spec = job->meta.chunkSpec();
+        spec.arena = job->arena;
         QByteArray decoded;
         const char *src;
         if (data) {

@@ -38,6 +38,7 @@ ShardedRead::ShardedRead(Setup setup, ReadStats *stats, QObject *parent)
     s.plan = std::move(setup.plan);
     s.output = std::move(setup.output);
     s.out = s.output.data();
+    s.layout.innerSpec.arena = std::move(setup.arena); // inner chunks decode with the spec
     const std::size_t es = s.meta.dtype.size;
     const std::uint64_t n = s.layout.innerSpec.elementCount();
     s.fill = QByteArray(qsizetype(n * es), Qt::Uninitialized);
@@ -63,6 +64,11 @@ void ShardedRead::cancel()
 QByteArray ShardedRead::takeOutput()
 {
     return std::move(m_shared->output);
+}
+
+const std::shared_ptr<StringArena> &ShardedRead::arena() const
+{
+    return m_shared->layout.innerSpec.arena;
 }
 
 QString ShardedRead::shardKey(std::size_t shard) const

@@ -38,6 +38,7 @@ public:
         std::uint64_t maxBytesInFlight = std::uint64_t(16) << 20;
         CoalesceLimits coalesce;
         std::shared_ptr<ShardIndexCache> cache;
+        std::shared_ptr<StringArena> arena; // variable-length dtypes: where inner chunks put their items
     };
 
     // `stats` must outlive this object; it is updated as the read goes.
@@ -49,6 +50,7 @@ public:
     void cancel();
     // After readFinished: the result buffer.
     QByteArray takeOutput();
+    const std::shared_ptr<StringArena> &arena() const;
 
 Q_SIGNALS:
     void progress(quint64 chunksDone, quint64 chunksTotal, quint64 bytes);

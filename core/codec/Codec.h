@@ -18,6 +18,7 @@
 namespace zs {
 
 using Shape = std::vector<std::uint64_t>;
+class StringArena;
 
 // What a codec sees of the chunk it works on.
 struct ChunkSpec
@@ -25,6 +26,9 @@ struct ChunkSpec
     Shape shape;
     DataType dtype;
     QByteArray fill; // one element, in dtype's in-memory byte order
+    // Variable-length dtypes only: where the read's decoders store the items whose handles
+    // they write (see StringArena.h). Null outside a read.
+    std::shared_ptr<StringArena> arena;
 
     std::uint64_t elementCount() const;
     std::uint64_t byteSize() const { return elementCount() * dtype.size; }
@@ -59,6 +63,10 @@ public:
     virtual nlohmann::json configuration() const = 0;
     // Size of the encoded bytes when that is fixed by the spec (the bytes codec), else nullopt.
     virtual std::optional<std::uint64_t> encodedSize(const ChunkSpec &spec) const = 0;
+    // When encodedSize is not fixed: the most the encoded bytes may hold, which bounds the
+    // decompressors before this codec. nullopt lets the chain estimate from the decoded size
+    // (right for shards; variable-length items are bounded by the read's string budget instead).
+    virtual std::optional<std::uint64_t> encodedSizeBound(const ChunkSpec &) const { return std::nullopt; }
     virtual Result<QByteArray> decode(const QByteArray &encoded, const ChunkSpec &spec) const = 0;
     virtual Result<QByteArray> encode(const QByteArray &decoded, const ChunkSpec &spec) const = 0;
 };

@@ -49,7 +49,9 @@ Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec
     // Sizes the output of each bytes->bytes decoder must have, from the array->bytes end outwards.
     std::vector<SizeHint> sizes;
     std::optional<std::uint64_t> size = m_arrayToBytes->encodedSize(specs.back());
-    std::uint64_t bound = size ? *size : unknownSizeBound(specs.back().byteSize());
+    std::uint64_t bound = size ? *size
+                               : m_arrayToBytes->encodedSizeBound(specs.back())
+                                     .value_or(unknownSizeBound(specs.back().byteSize()));
     for (const auto &c : m_bytesToBytes) {
         sizes.push_back(size ? SizeHint{*size, true} : SizeHint{bound, false});
         size = size ? c->encodedSize(*size) : std::nullopt;

@@ -9,12 +9,14 @@
 #include "codec/Crc32cCodec.h"
 #include "codec/DeltaFilter.h"
 #include "codec/FixedScaleOffsetFilter.h"
+#include "codec/Json2Codec.h"
 #include "codec/Lz4Codec.h"
 #include "codec/PackBitsFilter.h"
 #include "codec/QuantizeFilter.h"
 #include "codec/ShardingCodec.h"
 #include "codec/ShuffleFilter.h"
 #include "codec/TransposeCodec.h"
+#include "codec/VlenCodec.h"
 #include "codec/ZlibCodec.h"
 #include "codec/ZstdCodec.h"
 
@@ -130,6 +132,109 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
     return std::nullopt;
 }
 
+// ---------------------------------------------------------------- variable-length items
+// Object codecs of v2 `|O` arrays and the v3 `vlen-utf8`/`vlen-bytes` codecs of the
+// `string`/`bytes` data types. They are array->bytes codecs producing StringArena handles.
+
+struct ObjectCodecEntry
+{
+    const json *entry = nullptr; // the filter or compressor object
+    QString place;               // where it sits in the metadata
+    bool isCompressor = false;
+};
+
+// The entry holding the object codec: the first filter, or the compressor when there are no filters.
+Result<ObjectCodecEntry> findObjectCodec(const json &compressor, const json &filters)
+{
+    const bool hasFilters = filters.is_array() && !filters.empty();
+    if (!hasFilters && !compressor.is_object())
+        return makeError(QStringLiteral("object array (dtype \"|O\") has no object codec: zarr-python needs "
+                                        "vlen-utf8, vlen-bytes or json2 as its first filter"),
+                         QStringLiteral("filters"));
+    ObjectCodecEntry e;
+    e.entry = hasFilters ? &filters[0] : &compressor;
+    e.place = hasFilters ? QStringLiteral("filters[0]") : QStringLiteral("compressor");
+    e.isCompressor = !hasFilters;
+    return e;
+}
+
+Result<DataType> objectDataTypeOf(const ObjectCodecEntry &e)
+{
+    const json &entry = *e.entry;
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
+        return makeError(QStringLiteral("object codec needs a string \"id\""), e.place + QStringLiteral(".id"));
+    const QString id = QString::fromStdString(entry["id"].get<std::string>());
+    if (id == u"vlen-utf8")
+        return variableLengthType(DataType::Kind::VarString);
+    if (id == u"vlen-bytes")
+        return variableLengthType(DataType::Kind::VarBytes);
+    if (id == u"json2")
+        return variableLengthType(DataType::Kind::JsonItem);
+    const QString where = e.place + QStringLiteral(".id");
+    if (id == u"vlen-array")
+        return makeError(QStringLiteral("object codec \"vlen-array\" is not supported: its elements are "
+                                        "variable-length numeric arrays, which have no NumPy array form"),
+                         where);
+    if (id == u"pickle")
+        return makeError(QStringLiteral("object codec \"pickle\" is not supported: reading a pickle can run "
+                                        "arbitrary code"),
+                         where);
+    if (id == u"msgpack2" || id == u"msgpack" || id == u"json")
+        return makeError(QStringLiteral("object codec \"%1\" is not supported (vlen-utf8, vlen-bytes and json2 are)")
+                             .arg(id),
+                         where);
+    return makeError(QStringLiteral("object array (dtype \"|O\") has no object codec: \"%1\" comes first, "
+                                    "vlen-utf8, vlen-bytes or json2 must")
+                         .arg(id),
+                     where);
+}
+
+Result<ArrayToBytesPtr> makeObjectCodec(const ObjectCodecEntry &e, const DataType &dtype)
+{
+    ZS_TRY(DataType declared, objectDataTypeOf(e));
+    if (declared.kind != dtype.kind)
+        return makeError(QStringLiteral("object codec does not match the data type %1").arg(dtype.name), e.place);
+    if (dtype.kind == DataType::Kind::VarString)
+        return ArrayToBytesPtr(std::make_shared<VlenCodec>(VlenCodec::Flavor::Utf8, true));
+    if (dtype.kind == DataType::Kind::VarBytes)
+        return ArrayToBytesPtr(std::make_shared<VlenCodec>(VlenCodec::Flavor::Bytes, true));
+    auto j = Json2Codec::fromConfig(*e.entry);
+    if (!j)
+        return within(j.error(), e.place);
+    return ArrayToBytesPtr(std::move(*j));
+}
+
+// v3: `vlen-utf8` for `string`, `vlen-bytes` for `bytes`; nullopt for other names.
+std::optional<Result<AnyCodec>> makeV3VlenCodec(const QString &name, const ChunkSpec &decoded)
+{
+    const bool utf8 = name == u"vlen-utf8";
+    if (!utf8 && name != u"vlen-bytes")
+        return std::nullopt;
+    const DataType::Kind wanted = utf8 ? DataType::Kind::VarString : DataType::Kind::VarBytes;
+    if (decoded.dtype.kind != wanted)
+        return Result<AnyCodec>(makeError(QStringLiteral("codec \"%1\" is for the data type \"%2\", not %3")
+                                              .arg(name, utf8 ? QStringLiteral("string") : QStringLiteral("bytes"),
+                                                   decoded.dtype.name),
+                                          QStringLiteral("name")));
+    return Result<AnyCodec>(AnyCodec(ArrayToBytesPtr(
+        std::make_shared<VlenCodec>(utf8 ? VlenCodec::Flavor::Utf8 : VlenCodec::Flavor::Bytes, false))));
+}
+
+// A variable-length array's chain must turn its handles into items: a `bytes` codec would
+// store the handles themselves. Sharding is fine: its inner chain is checked the same way.
+Status checkVariableLengthChain(const ArrayToBytesPtr &codec, const ChunkSpec &chunk)
+{
+    if (!chunk.dtype.isVariableLength() || std::dynamic_pointer_cast<const VlenCodec>(codec) ||
+        std::dynamic_pointer_cast<const Json2Codec>(codec) || std::dynamic_pointer_cast<const ShardingCodec>(codec))
+        return Ok{};
+    return makeError(QStringLiteral("data type %1 needs the vlen-%2 codec, not \"%3\"")
+                         .arg(chunk.dtype.name, chunk.dtype.kind == DataType::Kind::VarString ? "utf8" : "bytes",
+                              codec->name()),
+                     QStringLiteral("codecs"));
+}
+
+// ---------------------------------------------------------------- chains
+
 Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
 {
     QString name;
@@ -158,6 +263,8 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
         return a2a(TransposeCodec::fromConfig(config, decoded));
     if (name == u"sharding_indexed")
         return a2b(ShardingCodec::fromConfig(config, decoded));
+    if (auto vlen = makeV3VlenCodec(name, decoded))
+        return std::move(*vlen);
     if (name == u"blosc")
         return b2b(BloscCodec::fromConfig(config, BloscCodec::Flavor::V3, decoded.dtype.size));
     if (name == u"gzip")
@@ -216,6 +323,7 @@ Result<CodecChain> makeV3ChainImpl(const json &codecs, const ChunkSpec &chunk)
     }
     if (!arrayToBytes)
         return makeError(QStringLiteral("codec list has no array-to-bytes codec (bytes or sharding_indexed)"), QStringLiteral("codecs"));
+    ZS_CHECK(checkVariableLengthChain(arrayToBytes, chunk));
     return CodecChain(std::move(arrayToArray), std::move(arrayToBytes), std::move(bytesToBytes));
 }
 
@@ -252,17 +360,28 @@ Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, 
 
     std::vector<BytesToBytesPtr> bytesToBytes;
     ChunkSpec current = chunk;
+    if (!filters.is_null() && !filters.is_array())
+        return makeError(QStringLiteral("\"filters\" must be a list or null"), QStringLiteral("filters"));
+    // Object arrays: the object codec (first filter, or the compressor) turns items into bytes.
+    std::size_t firstFilter = 0;
+    bool compressorUsed = false;
+    if (chunk.dtype.isVariableLength()) {
+        ZS_TRY(const ObjectCodecEntry objectCodec, findObjectCodec(compressor, filters));
+        ZS_TRY(arrayToBytes, makeObjectCodec(objectCodec, chunk.dtype));
+        firstFilter = objectCodec.isCompressor ? 0 : 1;
+        compressorUsed = objectCodec.isCompressor;
+        current.dtype = *parseNumpyTypeString(QStringLiteral("|u1")); // what follows sees a byte stream
+        current.fill = QByteArray(1, 0);
+    }
     if (!filters.is_null()) {
-        if (!filters.is_array())
-            return makeError(QStringLiteral("\"filters\" must be a list or null"), QStringLiteral("filters"));
-        for (std::size_t i = 0; i < filters.size(); ++i) {
+        for (std::size_t i = firstFilter; i < filters.size(); ++i) {
             ZS_TRY(BytesToBytesPtr f,
                    makeV2Entry(filters[i], QStringLiteral("filters[%1]").arg(i), true, current.dtype));
             current = outputSpec(f, current);
             bytesToBytes.push_back(std::move(f));
         }
     }
-    if (!compressor.is_null()) {
+    if (!compressor.is_null() && !compressorUsed) {
         ZS_TRY(BytesToBytesPtr c,
                makeV2Entry(compressor, QStringLiteral("compressor"), false, current.dtype));
         bytesToBytes.push_back(std::move(c));
@@ -297,6 +416,14 @@ Result<CodecChain> makeV3Chain(const json &codecs, const ChunkSpec &chunk)
 Result<CodecChain> makeV2Chain(const json &compressor, const json &filters, char order, const ChunkSpec &chunk)
 {
     return guarded([&] { return makeV2ChainImpl(compressor, filters, order, chunk); });
+}
+
+Result<DataType> v2ObjectDataType(const json &compressor, const json &filters)
+{
+    return guarded([&]() -> Result<DataType> {
+        ZS_TRY(const ObjectCodecEntry e, findObjectCodec(compressor, filters));
+        return objectDataTypeOf(e);
+    });
 }
 
 } // namespace zs

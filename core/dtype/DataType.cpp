@@ -33,6 +33,9 @@ QString DataType::numpyTypeString() const
     case Kind::Unicode: return QStringLiteral("%1U%2").arg(orderChar(order)).arg(size / 4);
     case Kind::DateTime: return QStringLiteral("%1M8[%2]").arg(orderChar(order), unit);
     case Kind::TimeDelta: return QStringLiteral("%1m8[%2]").arg(orderChar(order), unit);
+    case Kind::VarString:
+    case Kind::VarBytes:
+    case Kind::JsonItem: return QStringLiteral("|O"); // as NumPy holds them: Python objects
     }
     return {};
 }
@@ -44,7 +47,10 @@ std::size_t DataType::swapUnit() const
     case Kind::Unicode: return 4;
     case Kind::Bool:
     case Kind::Bytes:
-    case Kind::RawBits: return 1;
+    case Kind::RawBits:
+    case Kind::VarString: // handles are native integers, never swapped
+    case Kind::VarBytes:
+    case Kind::JsonItem: return 1;
     default: return size;
     }
 }
@@ -61,6 +67,18 @@ void byteSwap(char *data, std::size_t bytes, std::size_t unit)
         return;
     for (std::size_t i = 0; i + unit <= bytes; i += unit)
         std::reverse(data + i, data + i + unit);
+}
+
+DataType variableLengthType(DataType::Kind kind)
+{
+    DataType t;
+    t.kind = kind;
+    t.size = 8;
+    t.order = ByteOrder::NotApplicable;
+    t.name = kind == DataType::Kind::VarString ? QStringLiteral("string")
+             : kind == DataType::Kind::VarBytes ? QStringLiteral("bytes")
+                                                : QStringLiteral("json2");
+    return t;
 }
 
 Result<DataType> parseNumpyTypeString(const QString &typestr)

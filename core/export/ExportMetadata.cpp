@@ -48,6 +48,10 @@ Result<json> v3DataType(const DataType &t)
         if (t.unit.isEmpty() || !t.unit.at(0).isLetter()) break;
         return json{{"name", t.kind == DataType::Kind::DateTime ? "numpy.datetime64" : "numpy.timedelta64"},
                     {"configuration", {{"unit", t.unit.toStdString()}, {"scale_factor", 1}}}};
+    case DataType::Kind::VarString:
+    case DataType::Kind::VarBytes:
+    case DataType::Kind::JsonItem:
+        break; // refused before export plans an array
     }
     return makeError(QStringLiteral("data type %1 cannot be written in Zarr v3").arg(t.numpyTypeString()));
 }

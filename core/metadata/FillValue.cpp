@@ -155,6 +155,9 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
         raw.append(QByteArray(qsizetype(t.size) - raw.size(), '\0'));
         return raw;
     }
+    case K::VarString:
+    case K::VarBytes:
+    case K::JsonItem: return wrongType(v, t); // parseFillItem's
     case K::Unicode: {
         // Older zarr-python wrote 0 as the fill of string arrays; zarr-python 2.13 reads a number
         // there as its text ("0"), as NumPy converts it, and so do we (as for |S above).
@@ -176,8 +179,48 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
 
 } // namespace
 
+Result<QByteArray> parseFillItem(const json &value, const DataType &dtype, int zarrFormat)
+{
+    using K = DataType::Kind;
+    if (dtype.kind == K::JsonItem)
+        return QByteArray::fromStdString(value.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (zarrFormat == 2) {
+        if (value.is_null() || (value.is_number_integer() && value.get<std::int64_t>() == 0))
+            return QByteArray();
+        if (value.is_string())
+            return QByteArray::fromStdString(value.get<std::string>());
+        if (value.is_number())
+            return QByteArray::fromStdString(value.dump());
+        return wrongType(value, dtype);
+    }
+    if (dtype.kind == K::VarString && value.is_string())
+        return QByteArray::fromStdString(value.get<std::string>());
+    if (dtype.kind == K::VarBytes && value.is_string()) {
+        const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(value.get<std::string>()),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return wrongType(value, dtype);
+        return *decoded;
+    }
+    if (dtype.kind == K::VarBytes && value.is_array()) {
+        QByteArray raw;
+        for (const auto &b : value) {
+            if (!b.is_number_integer() || b.get<std::int64_t>() < 0 || b.get<std::int64_t>() > 255)
+                return wrongType(value, dtype);
+            raw.append(char(b.get<std::int64_t>()));
+        }
+        return raw;
+    }
+    return wrongType(value, dtype);
+}
+
 Result<QByteArray> parseFillValue(const json &value, const DataType &dtype, int zarrFormat)
 {
+    if (dtype.isVariableLength()) {
+        ZS_TRY(QByteArray item, parseFillItem(value, dtype, zarrFormat));
+        (void)item;
+        return QByteArray(8, '\0'); // handle 0
+    }
     if (value.is_null()) {
         if (zarrFormat == 3) // v3 has no "no fill value": every data type names its fill
             return makeError(QStringLiteral("fill_value null is not valid for data type %1").arg(dtype.name),

@@ -19,13 +19,14 @@ struct ArrayMetadata
     Shape innerChunks;   // sharded arrays: the inner chunk shape; empty otherwise
     DataType dtype;      // in-memory representation (see DataType.h)
     QByteArray fill;     // one element in dtype's in-memory byte order
+    QByteArray fillItem; // variable-length dtypes: the fill value's bytes (handle 0 of a read's arena)
     nlohmann::json fillJson;
     char order = 'C';    // v2 only; v3 expresses layout through transpose
     ChunkKeyEncoding keyEncoding;
     QStringList dimensionNames; // empty when the metadata has none; "" for an unnamed dimension
     CodecChain codecs;
 
-    ChunkSpec chunkSpec() const { return ChunkSpec{chunks, dtype, fill}; }
+    ChunkSpec chunkSpec() const { return ChunkSpec{chunks, dtype, fill, nullptr}; }
     Shape chunkGrid() const;               // number of chunks along each dimension
     std::uint64_t chunkCount() const;
 };

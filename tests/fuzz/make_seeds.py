@@ -140,3 +140,16 @@ sel("negative", [100, 80], "-1,5:-5:2")
 sel("ellipsis", [4, 5, 6, 7], "...,1")
 sel("scalar", [], "...")
 sel("huge", [2**63, 3], "9223372036854775000:,1")
+
+# ---- string_codec: [codec][count lo][count hi] + the chunk numcodecs encodes
+# codec 0 = vlen-utf8, 1 = vlen-bytes, 2 = json2 (1-D), 3 = json2 over a 2 x count/2 chunk
+def strings(name, codec, items, data):
+    put("string_codec", name, bytes([codec]) + struct.pack("<H", len(items)) + bytes(data))
+words = np.array(["", "a", "zarr", "é", "\u20ac\U0001d11e", "x" * 40], dtype=object)
+strings("vlen_utf8", 0, words, numcodecs.VLenUTF8().encode(words))
+blobs = np.array([b"", b"\x00", b"abc", b"\xff\xfe", b"z" * 17], dtype=object)
+strings("vlen_bytes", 1, blobs, numcodecs.VLenBytes().encode(blobs))
+mixed = np.empty(5, dtype=object)
+mixed[:] = ["s", 1, None, {"k": [1, "two"]}, 2.5]
+strings("json2_mixed", 2, mixed, numcodecs.JSON().encode(mixed))
+strings("json2_2d", 3, words, numcodecs.JSON().encode(words.reshape(2, 3)))
