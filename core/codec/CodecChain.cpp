@@ -58,9 +58,15 @@ Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec
         bound = size ? *size : unknownSizeBound(bound);
     }
 
+    // Variable-length items bound the stage before them by what the read may still hold.
+    const bool itemBound = !size && m_arrayToBytes->encodedSizeBound(specs.back()).has_value();
     QByteArray data = encoded;
     for (std::size_t i = m_bytesToBytes.size(); i-- > 0;) {
-        ZS_TRY(data, m_bytesToBytes[i]->decode(data, sizes[i]));
+        auto decoded = m_bytesToBytes[i]->decode(data, sizes[i]);
+        if (!decoded && itemBound && i == 0)
+            return makeError(decoded.error().what + QStringLiteral(" (what the read's result limit leaves for its items)"),
+                             decoded.error().where);
+        ZS_TRY(data, std::move(decoded));
     }
     ZS_TRY(data, m_arrayToBytes->decode(data, specs.back()));
     for (std::size_t i = m_arrayToArray.size(); i-- > 0;) {

@@ -210,11 +210,12 @@ zarr.open_group(BAD, mode="w")
 
 
 def bad_chunk(name, payload, contains, codec=U8, shape=(4,), chunks=(4,), compressor=None, **kw):
+    """A valid array written by zarr-python whose first chunk is then replaced by `payload`."""
     z = zarr.open_array(BAD, mode="a", path=name, shape=shape, chunks=chunks, dtype=object,
                         object_codec=codec, compressor=compressor, **kw)
     z[...] = words(shape, 0) if codec is not VB else blobs(shape, 0)
     if payload is not None:
-        with open(os.path.join(BAD, name, "0"), "wb") as f:
+        with open(os.path.join(BAD, name, ".".join(["0"] * len(shape))), "wb") as f:
             f.write(payload)
     manifest["errors"].append({"id": "bad.zarr:" + name, "store": "bad.zarr", "array": name, "select": "",
                                "contains": contains})
@@ -230,7 +231,8 @@ def vlen(items, count=None):
 bad_chunk("count_mismatch", vlen([b"a", b"b", b"c"]), "3 items")
 bad_chunk("huge_count", struct.pack("<I", 4) + b"\x01\x00", "cannot hold 4 items")
 bad_chunk("huge_count_many", vlen([b"a"] * 4, count=0xFFFFFFFF), "4294967295 items")
-bad_chunk("length_beyond_end", vlen([b"a", b"b", b"c"]) + struct.pack("<I", 0x7FFFFFFF) + b"xy", "item 3 declares")
+bad_chunk("length_beyond_end", vlen([b"a", b"b", b"c"], count=4) + struct.pack("<I", 0x7FFFFFFF) + b"xy",
+          "item 3 declares 2147483647 bytes, 2 remain")
 bad_chunk("truncated_header", b"\x04\x00", "shorter than the 4-byte item count")
 bad_chunk("bad_utf8", vlen([b"ok", b"\xc3\x28", b"x", b"y"]), "not valid UTF-8")
 bad_chunk("overlong_utf8", vlen([b"ok", b"\xc0\xaf", b"x", b"y"]), "not valid UTF-8")
