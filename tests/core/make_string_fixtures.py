@@ -157,13 +157,14 @@ V3 = os.path.join(OUT, "v3.zarr")
 zarrv3.write_json(os.path.join(V3, "zarr.json"), zarrv3.group_doc({"written_by": "make_string_fixtures.py"}))
 
 
-def v3_array(name, data, chunks, codecs, data_type, missing=()):
-    """zarr.json as zarr-python 3 spells it; chunks at the full chunk shape, padded with ""."""
-    fill_item = "" if data_type == "string" else b""
+def v3_array(name, data, chunks, codecs, data_type, missing=(), fill=""):
+    """zarr.json as zarr-python 3 spells it (fill_value ""); chunks at the full chunk shape,
+    padded with the fill. `fill` may also be the bytes spec's list of byte values."""
+    fill_item = fill if data_type == "string" else bytes(fill) if isinstance(fill, list) else fill.encode()
     doc = {"zarr_format": 3, "node_type": "array", "shape": list(data.shape), "data_type": data_type,
            "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": list(chunks)}},
            "chunk_key_encoding": {"name": "default", "configuration": {"separator": "/"}},
-           "fill_value": "", "codecs": codecs, "attributes": {}, "storage_transformers": []}
+           "fill_value": fill, "codecs": codecs, "attributes": {}, "storage_transformers": []}
     zarrv3.write_json(os.path.join(V3, name, "zarr.json"), doc)
     grid = [-(-s // c) for s, c in zip(data.shape, chunks)]
     expected = data.copy()
@@ -179,7 +180,7 @@ def v3_array(name, data, chunks, codecs, data_type, missing=()):
         os.makedirs(os.path.dirname(key), exist_ok=True)
         with open(key, "wb") as f:
             f.write(enc)
-    kind = "string" if data_type == "string" else "bytes"
+    kind = "string" if data_type == "string" else "bytes"  # bytes or variable_length_bytes
     for sel in selections(data.shape):
         record("v3.zarr", name, sel, fixed_width(expected[parse_selection(sel)], kind))
     manifest["v3"].append({"store": "v3.zarr", "array": name})
@@ -191,6 +192,9 @@ ZSTD = {"name": "zstd", "configuration": {"level": 0, "checksum": False}}
 v3_array("string_1d", words((17,), 7), (5,), VLEN_U8 + [ZSTD], "string")
 v3_array("string_2d_missing", words((6, 7), 8), (4, 3), VLEN_U8, "string", missing={(1, 2), (0, 0)})
 v3_array("bytes_2d", blobs((5, 6), 2), (2, 4), VLEN_B + [{"name": "gzip", "configuration": {"level": 5}}], "bytes")
+# The bytes data type spec's fill value (a list of byte values), and zarr-python 3.1's name for it.
+v3_array("bytes_list_fill", blobs((7,), 4), (3,), VLEN_B, "bytes", missing={(1,)}, fill=[120, 0])
+v3_array("variable_length_bytes", blobs((5,), 5), (2,), VLEN_B, "variable_length_bytes", missing={(0,)})
 
 
 def sharded(inner, codecs, location="end"):

@@ -242,6 +242,17 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(out));
     }
 
+    // Export does not write variable-length items yet: it says so, naming the array.
+    void exportIsRefused()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("exported.zarr"));
+        Run r = cli({QStringLiteral("export"), fixture(QStringLiteral("xarray.zarr")), QStringLiteral("station"),
+                     QStringLiteral("-o"), out});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("error: exporting string arrays is not supported (station)"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/zarr.json")) && !QFileInfo::exists(out + QStringLiteral("/.zarray")));
+    }
+
     // zarrita, an independent reader, gets the same strings from our v3 fixtures.
     void zarritaAgrees()
     {
