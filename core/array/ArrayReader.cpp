@@ -48,13 +48,14 @@ struct ArrayReader::Job
 };
 
 // Variable-length dtypes: the read's item storage, whose strings share the result limit
-// with the handles themselves. Null for fixed-size dtypes.
+// with the handles themselves; one chunk's items obey the chunk limit. Null otherwise.
 static std::shared_ptr<StringArena> makeArena(const ArrayMetadata &meta, const ReadOptions &options,
                                               std::uint64_t handleBytes)
 {
     if (!meta.dtype.isVariableLength())
         return nullptr;
-    return std::make_shared<StringArena>(meta.fillItem, options.maxResultBytes - std::min(handleBytes, options.maxResultBytes));
+    return std::make_shared<StringArena>(meta.fillItem, options.maxResultBytes - std::min(handleBytes, options.maxResultBytes),
+                                         options.maxChunkBytes);
 }
 
 // Keeps only the items the result refers to, so a strided read does not hold whole chunks.

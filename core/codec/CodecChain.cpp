@@ -64,7 +64,7 @@ Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec
     for (std::size_t i = m_bytesToBytes.size(); i-- > 0;) {
         auto decoded = m_bytesToBytes[i]->decode(data, sizes[i]);
         if (!decoded && itemBound && i == 0)
-            return makeError(decoded.error().what + QStringLiteral(" (what the read's result limit leaves for its items)"),
+            return makeError(decoded.error().what + QStringLiteral(" (the most the read's result and chunk limits let one chunk's items take)"),
                              decoded.error().where);
         ZS_TRY(data, std::move(decoded));
     }

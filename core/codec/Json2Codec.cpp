@@ -10,8 +10,9 @@ using nlohmann::json;
 
 namespace {
 
-// The most JSON text one chunk may have: what parseJsonDocument accepts.
-constexpr std::uint64_t kMaxText = std::uint64_t(256) << 20;
+// The most JSON text one chunk may have. The parsed document takes up to about ten times its
+// text (a node per value), so this also bounds the parser's memory; real json2 chunks are small.
+constexpr std::uint64_t kMaxText = std::uint64_t(64) << 20;
 
 struct Leaves
 {
@@ -68,6 +69,10 @@ Result<QByteArray> Json2Codec::decode(const QByteArray &encoded, const ChunkSpec
 {
     if (!spec.arena)
         return makeError(QStringLiteral("json2 decodes only inside a read (no string storage)"));
+    if (std::uint64_t(encoded.size()) > kMaxText)
+        return codecutil::corrupt("json2", QStringLiteral("%1 bytes of JSON, more than the %2 a chunk may have")
+                                              .arg(encoded.size())
+                                              .arg(kMaxText));
     auto parsed = parseJsonDocument(encoded, {});
     if (!parsed)
         return codecutil::corrupt("json2", parsed.error().what);

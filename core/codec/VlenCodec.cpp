@@ -24,10 +24,10 @@ nlohmann::json VlenCodec::configuration() const
 
 std::optional<std::uint64_t> VlenCodec::encodedSizeBound(const ChunkSpec &spec) const
 {
-    // The framing (count, one length per item) plus what the read may still store. A
-    // QByteArray holds less than 2^63 bytes; every decompressor also stops at the bound.
+    // The framing (count, one length per item) plus what the read may still store, at most
+    // the chunk limit; every decompressor before this codec stops there.
     const std::uint64_t framing = 4 + 4 * spec.elementCount();
-    const std::uint64_t strings = spec.arena ? spec.arena->remaining() : 0;
+    const std::uint64_t strings = spec.arena ? std::min(spec.arena->remaining(), spec.arena->chunkLimit()) : 0;
     return std::min(framing + std::min(strings, codecutil::kMaxBytes), codecutil::kMaxBytes);
 }
 

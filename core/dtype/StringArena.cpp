@@ -4,7 +4,8 @@
 
 namespace zs {
 
-StringArena::StringArena(QByteArray fill, std::uint64_t maxBytes) : m_limit(maxBytes)
+StringArena::StringArena(QByteArray fill, std::uint64_t maxBytes, std::uint64_t maxChunkBytes)
+    : m_limit(maxBytes), m_chunkLimit(maxChunkBytes)
 {
     m_blocks.push_back(std::move(fill));
     m_items.push_back(Entry{m_blocks.back().constData(), std::uint64_t(m_blocks.back().size())});
@@ -70,7 +71,8 @@ std::uint64_t StringArena::remaining() const
 std::shared_ptr<StringArena> StringArena::compacted(std::uint64_t *handles, std::size_t count) const
 {
     std::lock_guard lock(m_mutex);
-    auto out = std::make_shared<StringArena>(QByteArray(m_items[0].data, qsizetype(m_items[0].length)), m_limit);
+    auto out = std::make_shared<StringArena>(QByteArray(m_items[0].data, qsizetype(m_items[0].length)), m_limit,
+                                             m_chunkLimit);
     std::vector<Span> spans;
     std::vector<std::size_t> elements; // which element each kept span belongs to
     QByteArray joined;

@@ -30,7 +30,10 @@ public:
         std::uint64_t length = 0;
     };
 
-    explicit StringArena(QByteArray fill = {}, std::uint64_t maxBytes = ~std::uint64_t(0));
+    // `maxBytes` bounds everything stored; `maxChunkBytes` what one chunk's decoded items
+    // (and so the decompressed stream before them) may take.
+    explicit StringArena(QByteArray fill = {}, std::uint64_t maxBytes = ~std::uint64_t(0),
+                         std::uint64_t maxChunkBytes = ~std::uint64_t(0));
 
     // Copies the items `spans` point to in `base` into the arena under one lock and writes
     // their handles to `handles` (one per span). Appends nothing when the limit would be exceeded.
@@ -42,6 +45,7 @@ public:
     std::uint64_t byteSize() const;   // what counts against the limit
     std::uint64_t remaining() const;  // bytes that may still be appended
     std::uint64_t limit() const { return m_limit; }
+    std::uint64_t chunkLimit() const { return m_chunkLimit; }
 
     // A new arena with only the items `handles` refer to, in element order, the handles
     // rewritten to match (0 stays the fill). Used at the end of a read: a strided selection
@@ -61,6 +65,7 @@ private:
     std::vector<Entry> m_items;      // item 0 is the fill value
     std::uint64_t m_bytes = 0;
     std::uint64_t m_limit;
+    std::uint64_t m_chunkLimit;
 };
 
 } // namespace zs

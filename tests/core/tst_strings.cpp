@@ -169,6 +169,13 @@ private Q_SLOTS:
         auto refused = read(store, array, QString(), small);
         QVERIFY(!refused);
         QVERIFY2(refused.error().toString().contains(QStringLiteral("limit")), qPrintable(refused.error().toString()));
+        // One chunk's strings obey the chunk limit too (they decompress to 4 MiB here).
+        ReadOptions smallChunks;
+        smallChunks.maxChunkBytes = std::uint64_t(1) << 20;
+        auto chunkRefused = read(store, array, QString(), smallChunks);
+        QVERIFY(!chunkRefused);
+        QVERIFY2(chunkRefused.error().toString().contains(QStringLiteral("chunk limits let one chunk")),
+                 qPrintable(chunkRefused.error().toString()));
         // A strided selection keeps only the items it selects, not the chunks they came from.
         auto strided = read(store, array, QStringLiteral("::4"));
         QVERIFY(strided);
