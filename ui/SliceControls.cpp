@@ -28,10 +28,15 @@ SliceControls::SliceControls(QWidget *parent)
     row->addWidget(new QLabel(tr("y:")));
     row->addWidget(m_yCombo);
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("Colours:")));
+    // How values are drawn: nothing to set for a table of strings, which hides it.
+    m_appearance = new QWidget;
+    auto *look = new QHBoxLayout(m_appearance);
+    look->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_appearance);
+    look->addWidget(new QLabel(tr("Colours:")));
     m_colorMap->addItems(colorMapNames());
-    row->addWidget(m_colorMap);
-    row->addWidget(m_auto);
+    look->addWidget(m_colorMap);
+    look->addWidget(m_auto);
     for (QDoubleSpinBox *s : {m_min, m_max}) {
         s->setRange(-1e300, 1e300);
         s->setDecimals(6);
@@ -39,13 +44,13 @@ SliceControls::SliceControls(QWidget *parent)
         s->setEnabled(false);
         s->setMaximumWidth(130); // the ±1e300 range would otherwise size them for 300 digits
     }
-    row->addWidget(new QLabel(tr("min")));
-    row->addWidget(m_min);
-    row->addWidget(new QLabel(tr("max")));
-    row->addWidget(m_max);
+    look->addWidget(new QLabel(tr("min")));
+    look->addWidget(m_min);
+    look->addWidget(new QLabel(tr("max")));
+    look->addWidget(m_max);
     m_complexPart->setVisible(false);
     m_complexPart->addItems({tr("magnitude"), tr("phase"), tr("real"), tr("imaginary")});
-    row->addWidget(m_complexPart);
+    look->addWidget(m_complexPart);
     row->addStretch();
     m_auto->setChecked(true);
 
@@ -95,6 +100,7 @@ void SliceControls::setArray(const ArrayMetadata &meta)
     m_xCombo->setEnabled(n >= 2);
     m_yCombo->setEnabled(n >= 2);
     m_complexPart->setVisible(meta.dtype.kind == DataType::Kind::Complex);
+    m_appearance->setVisible(!meta.dtype.isVariableLength());
     m_complexPart->setCurrentIndex(0);
     rebuildSliders();
 }

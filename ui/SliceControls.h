@@ -1,7 +1,8 @@
 #pragma once
 // The slice view's controls: which two dimensions are displayed (x and y), a slider and spin
 // box per other dimension, labelled with its dimension_names entry, plus colour map, range
-// (auto with percentile clipping, or manual min/max) and which part of a complex value to show.
+// (auto with percentile clipping, or manual min/max) and which part of a complex value to show;
+// string arrays, shown as a table, get only the dimension controls.
 
 #include "ValueConverter.h"
 #include "metadata/NodeMetadata.h"
@@ -53,6 +54,7 @@ private:
     int m_yDim = -1;
     QComboBox *m_xCombo;
     QComboBox *m_yCombo;
+    QWidget *m_appearance; // colour map, range and complex part: hidden for string tables
     QComboBox *m_colorMap;
     QComboBox *m_complexPart;
     QCheckBox *m_auto;

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,6 +84,7 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
         QVERIFY(show(view, QStringLiteral("names")));
         QVERIFY(view.showsTable());
         QVERIFY(!view.plot()->isVisibleTo(&view));
+        QVERIFY(!view.controls()->findChild<QCheckBox *>()->isVisibleTo(view.controls())); // no colour range
         const StringTableModel *m = view.table()->model();
         QCOMPARE(m->rowCount(), 25);
         QCOMPARE(m->columnCount(), 1);
@@ -166,6 +168,7 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
             "zarr.open_group('s.zarr')['nums'] = np.arange(10.0)\n")));
         QVERIFY(show(view, QStringLiteral("nums")));
         QVERIFY(!view.showsTable());
+        QVERIFY(view.controls()->findChild<QCheckBox *>()->isVisibleTo(view.controls()));
         QVERIFY(!view.table()->isVisibleTo(&view));
         QCOMPARE(view.table()->model()->rowCount(), 0);
     }
