@@ -11,6 +11,7 @@
 #include "codec/FixedScaleOffsetFilter.h"
 #include "codec/Json2Codec.h"
 #include "codec/Lz4Codec.h"
+#include "codec/ObjectCategorizeCodec.h"
 #include "codec/PackBitsFilter.h"
 #include "codec/QuantizeFilter.h"
 #include "codec/ShardingCodec.h"
@@ -133,7 +134,7 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
 }
 
 // ---------------------------------------------------------------- variable-length items
-// Object codecs of v2 `|O` arrays and the v3 `vlen-utf8`/`vlen-bytes` codecs of the
+// Object codecs of v2 `|O` arrays (and categorize of object dtype) and the v3 `vlen-utf8`/`vlen-bytes` codecs of the
 // `string`/`bytes` data types. They are array->bytes codecs producing StringArena handles.
 
 struct ObjectCodecEntry
@@ -171,6 +172,12 @@ Result<DataType> objectDataTypeOf(const ObjectCodecEntry &e)
     if (id == u"json2")
         return variableLengthType(DataType::Kind::JsonItem);
     const QString where = e.place + QStringLiteral(".id");
+    // zarr-python also accepts a categorize filter of object dtype in place of an object codec.
+    if (id == u"categorize" && entry.value("dtype", json()).is_string()) {
+        const std::string dtype = entry["dtype"].get<std::string>();
+        if (dtype == "|O" || dtype == "O" || dtype == "object")
+            return variableLengthType(DataType::Kind::VarString);
+    }
     if (id == u"vlen-array")
         return makeError(QStringLiteral("object codec \"vlen-array\" is not supported: its elements are "
                                         "variable-length numeric arrays, which have no NumPy array form"),
@@ -194,6 +201,12 @@ Result<ArrayToBytesPtr> makeObjectCodec(const ObjectCodecEntry &e, const DataTyp
     ZS_TRY(DataType declared, objectDataTypeOf(e));
     if (declared.kind != dtype.kind)
         return makeError(QStringLiteral("object codec does not match the data type %1").arg(dtype.name), e.place);
+    if (dtype.kind == DataType::Kind::VarString && (*e.entry)["id"] == "categorize") {
+        auto c = ObjectCategorizeCodec::fromConfig(*e.entry);
+        if (!c)
+            return within(c.error(), e.place);
+        return ArrayToBytesPtr(std::move(*c));
+    }
     if (dtype.kind == DataType::Kind::VarString)
         return ArrayToBytesPtr(std::make_shared<VlenCodec>(VlenCodec::Flavor::Utf8, true));
     if (dtype.kind == DataType::Kind::VarBytes)

@@ -27,7 +27,8 @@ Result<CodecChain> makeV2Chain(const nlohmann::json &compressor, const nlohmann:
 
 // v2 object arrays ("dtype": "|O"): the variable-length type the object codec gives them.
 // zarr-python puts the object codec first in `filters` (with no filters it may be the
-// compressor): vlen-utf8 -> "string", vlen-bytes -> "bytes", json2 -> "json2". vlen-array,
+// compressor): vlen-utf8 -> "string", vlen-bytes -> "bytes", json2 -> "json2"; a categorize
+// filter of object dtype (zarr-python accepts it in place of one) -> "string". vlen-array,
 // pickle and msgpack2 are refused by name, as is an object array without an object codec.
 // The error's `where` names the field. makeV2Chain then uses that codec as the array->bytes codec.
 Result<DataType> v2ObjectDataType(const nlohmann::json &compressor, const nlohmann::json &filters);

@@ -3,6 +3,7 @@
 #include "codec/CodecUtil.h"
 #include "dtype/StringArena.h"
 #include "metadata/Json.h"
+#include "metadata/JsonNonFinite.h"
 
 namespace zs {
 
@@ -37,8 +38,9 @@ Status collect(const json &list, std::size_t first, std::size_t end, const Shape
             ZS_CHECK(collect(item, 0, item.size(), shape, depth + 1, out));
             continue;
         }
-        // Compact text with sorted keys: what numcodecs writes, and what `get` prints for mixed items.
-        const std::string text = item.dump(-1, ' ', false, json::error_handler_t::replace);
+        // Compact text with sorted keys (NaN and Infinity as Python writes them): what numcodecs
+        // writes, and what `get` prints for mixed items.
+        const std::string text = dumpJson(item);
         out.spans.push_back(StringArena::Span{std::uint64_t(out.text.size()), std::uint64_t(text.size())});
         out.text.append(text.data(), qsizetype(text.size()));
     }

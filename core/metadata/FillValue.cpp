@@ -1,4 +1,5 @@
 #include "metadata/FillValue.h"
+#include "metadata/JsonNonFinite.h"
 
 #include "metadata/JsonNonFinite.h"
 
@@ -183,7 +184,7 @@ Result<QByteArray> parseFillItem(const json &value, const DataType &dtype, int z
 {
     using K = DataType::Kind;
     if (dtype.kind == K::JsonItem)
-        return QByteArray::fromStdString(value.dump(-1, ' ', false, json::error_handler_t::replace));
+        return QByteArray::fromStdString(dumpJson(value));
     if (zarrFormat == 2) {
         if (value.is_null() || (value.is_number_integer() && value.get<std::int64_t>() == 0))
             return QByteArray();

@@ -54,7 +54,11 @@ def parse_selection(text):
 
 def fixed_width(values, kind):
     """What `get` writes for these items: <U{n} / |S{n}, n the longest item, at least 1."""
-    arr = np.asarray(values, dtype=object)
+    if isinstance(values, np.ndarray):
+        arr = np.asarray(values, dtype=object)
+    else:  # zarr-python returns a 0-d selection's item itself, which may be a list (json2)
+        arr = np.empty((), dtype=object)
+        arr[()] = values
     flat = list(arr.reshape(-1))
     if kind == "json2":
         if flat and all(isinstance(v, str) for v in flat):
@@ -122,10 +126,20 @@ v2_array("utf8_0d", words((), 4), (), U8, "string")
 v2_array("bytes_1d_zstd", blobs((19,), 0), (4,), VB, "bytes", compressor=numcodecs.Zstd(level=3))
 v2_array("bytes_2d", blobs((6, 5), 1), (4, 2), VB, "bytes")
 v2_array("json_strings_2d", words((5, 4), 5), (2, 3), J, "json2", compressor=numcodecs.Zlib())
-mixed = np.empty((9,), dtype=object)
-for i, v in enumerate(["s", 1, 2.5, None, True, {"k": [1, "two"], "a": {"b": None}}, [1, 2, 3], "é\u20ac", -7]):
+# NaN and Infinity: numcodecs' JSON allows them (Python's tokens), and so does the JSON text we print.
+mixed = np.empty((11,), dtype=object)
+for i, v in enumerate(["s", 1, 2.5, None, True, {"k": [1, "two"], "a": {"b": None}}, [1, 2, 3], "é\u20ac", -7,
+                       float("nan"), [float("-inf"), 0.5]]):
     mixed[i] = v
 v2_array("json_mixed_1d", mixed, (4,), J, "json2", compressor=None)
+
+# Categorize of object dtype instead of an object codec (zarr-python warns but writes it):
+# codes in u1 / big-endian u2, 0 for values that are not labels.
+CAT = np.array(["apple", "fig", "", "kiwi\u00e9", "pear", "fig", "apple"] * 3, dtype=object)
+v2_array("categorize_u1", CAT, (4,), None, "string",
+         filters=[numcodecs.Categorize(["fig", "apple", "kiwi\u00e9"], dtype=object, astype="u1")])
+v2_array("categorize_be_u2_zlib", CAT.reshape(3, 7), (2, 3), None, "string", compressor=numcodecs.Zlib(),
+         filters=[numcodecs.Categorize(["kiwi\u00e9", "fig", "apple", "pear"], dtype=object, astype=">u2")])
 
 # Missing chunks: with a string fill value zarr-python reads them as that string.
 z = zarr.open_array(os.path.join(OUT, "v2.zarr"), mode="a", path="utf8_fill", shape=(12,), chunks=(4,),
@@ -246,6 +260,13 @@ bad_chunk("json_wrong_nesting", b'["a","b","c","d","|O",[2,2]]', "dimension 0 ha
           shape=(2, 2), chunks=(2, 2))
 bad_chunk("json_invalid", b'["a","b"', "json2", codec=J)
 bad_chunk("json_deep", b"[" * 100000 + b"]" * 100000, "json2", codec=J)
+z = zarr.open_array(BAD, mode="a", path="categorize_bad_code", shape=(4,), chunks=(4,), dtype=object,
+                    compressor=None, filters=[numcodecs.Categorize(["a", "b"], dtype=object)])
+z[...] = np.array(["a", "b", "a", "b"], dtype=object)
+with open(os.path.join(BAD, "categorize_bad_code", "0"), "wb") as f:
+    f.write(bytes([1, 2, 9, 0]))
+manifest["errors"].append({"id": "bad.zarr:categorize_bad_code", "store": "bad.zarr", "array": "categorize_bad_code",
+                           "select": "", "contains": "element 2 has code 9, there are 2 labels"})
 # Object codecs that are refused by name, and an object array without one.
 for name, codec, contains in (("pickle", numcodecs.Pickle(), "pickle"), ("vlen_array", numcodecs.VLenArray("<i4"),
                                                                          "vlen-array")):

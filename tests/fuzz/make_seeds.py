@@ -142,7 +142,8 @@ sel("scalar", [], "...")
 sel("huge", [2**63, 3], "9223372036854775000:,1")
 
 # ---- string_codec: [codec][count lo][count hi] + the chunk numcodecs encodes
-# codec 0 = vlen-utf8, 1 = vlen-bytes, 2 = json2 (1-D), 3 = json2 over a 2 x count/2 chunk
+# codec 0 = vlen-utf8, 1 = vlen-bytes, 2 = json2 (1-D), 3 = json2 over a 2 x count/2 chunk,
+# 4 = categorize of object dtype (labels a, bb, é; <u2 codes)
 def strings(name, codec, items, data):
     put("string_codec", name, bytes([codec]) + struct.pack("<H", len(items)) + bytes(data))
 words = np.array(["", "a", "zarr", "é", "\u20ac\U0001d11e", "x" * 40], dtype=object)
@@ -153,3 +154,5 @@ mixed = np.empty(5, dtype=object)
 mixed[:] = ["s", 1, None, {"k": [1, "two"]}, 2.5]
 strings("json2_mixed", 2, mixed, numcodecs.JSON().encode(mixed))
 strings("json2_2d", 3, words, numcodecs.JSON().encode(words.reshape(2, 3)))
+cats = np.array(["a", "x", "bb", "é", "a"], dtype=object)
+strings("categorize_object", 4, cats, numcodecs.Categorize(["a", "bb", "é"], dtype=object, astype="<u2").encode(cats))
