@@ -34,8 +34,7 @@ AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
 
 SliceView::SliceView(QWidget *parent)
     : QWidget(parent), m_controls(new SliceControls), m_drawing(std::make_unique<SlicePlot>(new QCustomPlot)),
-      m_message(new QLabel),
-      m_readout(new QLabel), m_table(new StringTable)
+      m_message(new QLabel), m_readout(new QLabel), m_table(new StringTable)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_controls);
@@ -167,8 +166,7 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
     if (!node.isArray())
         return showMessage(tr("“%1” is a group: choose an array to see its data.").arg(node.path), false);
     const ArrayMetadata &a = *node.array;
-    if (a.dtype.isVariableLength())
-        return setUpTable(std::move(store), node);
+    if (a.dtype.isVariableLength()) return setUpTable(std::move(store), node);
     if (!isPlottable(a.dtype))
         return showMessage(tr("Data type %1 cannot be plotted; its metadata is in the Metadata tab.").arg(a.dtype.name), false);
     for (auto d : a.shape) {
@@ -206,8 +204,7 @@ void SliceView::setUpTable(std::shared_ptr<Store> store, const NodeMetadata &nod
 {
     const ArrayMetadata &a = *node.array;
     for (auto d : a.shape) {
-        if (d == 0)
-            return showMessage(tr("The array is empty (a dimension of length 0)."), false);
+        if (d == 0) return showMessage(tr("The array is empty (a dimension of length 0)."), false);
     }
     m_store = std::move(store);
     m_node = node;
@@ -228,7 +225,8 @@ void SliceView::requestTable()
     const int xd = m_controls->xDim(), yd = m_controls->yDim();
     const int rowDim = yd >= 0 ? yd : xd;
     const int colDim = yd >= 0 ? xd : -1;
-    m_table->setDimensionNames(m_controls->dimensionLabel(rowDim), colDim >= 0 ? m_controls->dimensionLabel(colDim) : QString());
+    m_table->setDimensionNames(m_controls->dimensionLabel(rowDim),
+                               colDim >= 0 ? m_controls->dimensionLabel(colDim) : QString());
     showMessage({}, false);
     m_table->showSlice(m_controls->fixedIndex(), rowDim, colDim);
 }
@@ -255,8 +253,7 @@ void SliceView::resetAxes()
 
 void SliceView::requestData()
 {
-    if (m_tableMode && m_node)
-        return requestTable();
+    if (m_tableMode && m_node) return requestTable();
     if (!m_reader || !m_node)
         return;
     const ArrayMetadata &a = *m_node->array;

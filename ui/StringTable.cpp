@@ -13,7 +13,8 @@
 
 namespace zs {
 
-StringTable::StringTable(QWidget *parent) : QWidget(parent), m_view(new QTableView), m_model(new StringTableModel(this))
+StringTable::StringTable(QWidget *parent)
+    : QWidget(parent), m_view(new QTableView), m_model(new StringTableModel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -58,8 +59,7 @@ void StringTable::clear()
 
 void StringTable::cancel()
 {
-    if (m_reader)
-        m_reader->cancel();
+    if (m_reader) m_reader->cancel();
 }
 
 bool StringTable::isReading() const
@@ -75,8 +75,7 @@ void StringTable::setDimensionNames(const QString &rowName, const QString &colum
 
 void StringTable::showSlice(const std::vector<std::uint64_t> &fixedIndex, int rowDim, int colDim)
 {
-    if (!m_reader || !m_meta)
-        return;
+    if (!m_reader || !m_meta) return;
     const Shape &shape = m_meta->shape;
     Selection sel;
     m_truncated = false;
@@ -107,8 +106,7 @@ void StringTable::showSlice(const std::vector<std::uint64_t> &fixedIndex, int ro
 
 QString StringTable::readoutFor(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return {};
+    if (!index.isValid()) return {};
     QString where = QStringLiteral("%1 = %2").arg(m_rowName).arg(m_model->rowIndex(index.row()));
     if (m_colDim >= 0)
         where += QStringLiteral("   %1 = %2").arg(m_colName).arg(m_model->columnIndex(index.column()));

@@ -25,8 +25,7 @@ void StringTableModel::setResult(NdArray result, const Selection &selection, int
     std::vector<std::uint64_t> strides(selection.dims.size(), 0);
     std::uint64_t stride = 1;
     for (std::size_t d = selection.dims.size(); d-- > 0;) {
-        if (selection.dims[d].dropped)
-            continue;
+        if (selection.dims[d].dropped) continue;
         strides[d] = stride;
         stride *= selection.dims[d].count;
     }
@@ -34,7 +33,8 @@ void StringTableModel::setResult(NdArray result, const Selection &selection, int
         m_rows = DimSelection{0, 1, 1, false};
         m_rowStride = 0;
         m_values = std::make_unique<VarLengthValues>(m_result);
-    } else if (m_result.dtype.isVariableLength() && rowDim >= 0 && std::size_t(rowDim) < selection.dims.size()) {
+    } else if (m_result.dtype.isVariableLength() && rowDim >= 0 &&
+               std::size_t(rowDim) < selection.dims.size()) {
         m_rows = selection.dims[std::size_t(rowDim)];
         m_rowStride = strides[std::size_t(rowDim)];
         if (colDim >= 0 && std::size_t(colDim) < selection.dims.size()) {
@@ -48,15 +48,13 @@ void StringTableModel::setResult(NdArray result, const Selection &selection, int
 
 int StringTableModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_rows)
-        return 0;
+    if (parent.isValid() || !m_rows) return 0;
     return int(std::min<std::uint64_t>(m_rows->count, INT_MAX));
 }
 
 int StringTableModel::columnCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_rows)
-        return 0;
+    if (parent.isValid() || !m_rows) return 0;
     return m_cols ? int(std::min<std::uint64_t>(m_cols->count, INT_MAX)) : 1;
 }
 
@@ -77,8 +75,7 @@ std::uint64_t StringTableModel::columnIndex(int column) const
 
 QString StringTableModel::fullText(int row, int column) const
 {
-    if (!m_values || row < 0 || row >= rowCount() || column < 0 || column >= columnCount())
-        return {};
+    if (!m_values || row < 0 || row >= rowCount() || column < 0 || column >= columnCount()) return {};
     return m_values->text(elementAt(row, column));
 }
 
@@ -89,8 +86,7 @@ QVariant StringTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const QString text = fullText(index.row(), index.column());
-        if (text.size() <= kShownCharacters)
-            return text;
+        if (text.size() <= kShownCharacters) return text;
         return text.left(kShownCharacters) + QChar(0x2026);
     }
     case Qt::ToolTipRole:
@@ -103,12 +99,10 @@ QVariant StringTableModel::data(const QModelIndex &index, int role) const
 
 QVariant StringTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole || section < 0)
-        return {};
+    if (role != Qt::DisplayRole || section < 0) return {};
     if (orientation == Qt::Vertical)
         return section < rowCount() ? QVariant(QString::number(rowIndex(section))) : QVariant();
-    if (section >= columnCount())
-        return {};
+    if (section >= columnCount()) return {};
     return m_cols ? QVariant(QString::number(columnIndex(section))) : QVariant(tr("value"));
 }
 

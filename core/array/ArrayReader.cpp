@@ -52,18 +52,19 @@ struct ArrayReader::Job
 static std::shared_ptr<StringArena> makeArena(const ArrayMetadata &meta, const ReadOptions &options,
                                               std::uint64_t handleBytes)
 {
-    if (!meta.dtype.isVariableLength())
-        return nullptr;
-    return std::make_shared<StringArena>(meta.fillItem, options.maxResultBytes - std::min(handleBytes, options.maxResultBytes),
-                                         options.maxChunkBytes);
+    if (!meta.dtype.isVariableLength()) return nullptr;
+    return std::make_shared<StringArena>(
+        meta.fillItem, options.maxResultBytes - std::min(handleBytes, options.maxResultBytes),
+        options.maxChunkBytes);
 }
 
 // Keeps only the items the result refers to, so a strided read does not hold whole chunks.
-static std::shared_ptr<const StringArena> compactStrings(const std::shared_ptr<StringArena> &arena, QByteArray &handles)
+static std::shared_ptr<const StringArena> compactStrings(const std::shared_ptr<StringArena> &arena,
+                                                         QByteArray &handles)
 {
-    if (!arena)
-        return nullptr;
-    return arena->compacted(reinterpret_cast<std::uint64_t *>(handles.data()), std::size_t(handles.size() / 8));
+    if (!arena) return nullptr;
+    return arena->compacted(reinterpret_cast<std::uint64_t *>(handles.data()),
+                            std::size_t(handles.size() / 8));
 }
 
 ArrayReader::ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent)

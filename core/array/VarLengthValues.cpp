@@ -44,15 +44,13 @@ VarLengthValues::VarLengthValues(const NdArray &array) : m_array(array)
 QByteArray VarLengthValues::value(std::uint64_t i) const
 {
     const QByteArrayView item = m_array.item(i);
-    if (m_jsonStrings)
-        return jsonString(item);
+    if (m_jsonStrings) return jsonString(item);
     return item.toByteArray();
 }
 
 QString VarLengthValues::text(std::uint64_t i) const
 {
-    if (m_array.dtype.kind == DataType::Kind::VarBytes)
-        return escapedBytes(m_array.item(i));
+    if (m_array.dtype.kind == DataType::Kind::VarBytes) return escapedBytes(m_array.item(i));
     return QString::fromUtf8(value(i));
 }
 

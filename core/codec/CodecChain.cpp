@@ -64,8 +64,11 @@ Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec
     for (std::size_t i = m_bytesToBytes.size(); i-- > 0;) {
         auto decoded = m_bytesToBytes[i]->decode(data, sizes[i]);
         if (!decoded && itemBound && i == 0)
-            return makeError(decoded.error().what + QStringLiteral(" (the most the read's result and chunk limits let one chunk's items take)"),
-                             decoded.error().where);
+            return makeError(
+                decoded.error().what +
+                    QStringLiteral(
+                        " (the most the read's result and chunk limits let one chunk's items take)"),
+                decoded.error().where);
         ZS_TRY(data, std::move(decoded));
     }
     ZS_TRY(data, m_arrayToBytes->decode(data, specs.back()));

@@ -134,8 +134,8 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
 }
 
 // ---------------------------------------------------------------- variable-length items
-// Object codecs of v2 `|O` arrays (and categorize of object dtype) and the v3 `vlen-utf8`/`vlen-bytes` codecs of the
-// `string`/`bytes` data types. They are array->bytes codecs producing StringArena handles.
+// Object codecs of v2 `|O` arrays (and categorize of object dtype) and the v3 `vlen-utf8`/`vlen-bytes` codecs
+// of the `string`/`bytes` data types. They are array->bytes codecs producing StringArena handles.
 
 struct ObjectCodecEntry
 {
@@ -163,14 +163,12 @@ Result<DataType> objectDataTypeOf(const ObjectCodecEntry &e)
 {
     const json &entry = *e.entry;
     if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
-        return makeError(QStringLiteral("object codec needs a string \"id\""), e.place + QStringLiteral(".id"));
+        return makeError(QStringLiteral("object codec needs a string \"id\""),
+                         e.place + QStringLiteral(".id"));
     const QString id = QString::fromStdString(entry["id"].get<std::string>());
-    if (id == u"vlen-utf8")
-        return variableLengthType(DataType::Kind::VarString);
-    if (id == u"vlen-bytes")
-        return variableLengthType(DataType::Kind::VarBytes);
-    if (id == u"json2")
-        return variableLengthType(DataType::Kind::JsonItem);
+    if (id == u"vlen-utf8") return variableLengthType(DataType::Kind::VarString);
+    if (id == u"vlen-bytes") return variableLengthType(DataType::Kind::VarBytes);
+    if (id == u"json2") return variableLengthType(DataType::Kind::JsonItem);
     const QString where = e.place + QStringLiteral(".id");
     // zarr-python also accepts a categorize filter of object dtype in place of an object codec.
     if (id == u"categorize" && entry.value("dtype", json()).is_string()) {
@@ -187,9 +185,10 @@ Result<DataType> objectDataTypeOf(const ObjectCodecEntry &e)
                                         "arbitrary code"),
                          where);
     if (id == u"msgpack2" || id == u"msgpack" || id == u"json")
-        return makeError(QStringLiteral("object codec \"%1\" is not supported (vlen-utf8, vlen-bytes and json2 are)")
-                             .arg(id),
-                         where);
+        return makeError(
+            QStringLiteral("object codec \"%1\" is not supported (vlen-utf8, vlen-bytes and json2 are)")
+                .arg(id),
+            where);
     return makeError(QStringLiteral("object array (dtype \"|O\") has no object codec: \"%1\" comes first, "
                                     "vlen-utf8, vlen-bytes or json2 must")
                          .arg(id),
@@ -200,11 +199,11 @@ Result<ArrayToBytesPtr> makeObjectCodec(const ObjectCodecEntry &e, const DataTyp
 {
     ZS_TRY(DataType declared, objectDataTypeOf(e));
     if (declared.kind != dtype.kind)
-        return makeError(QStringLiteral("object codec does not match the data type %1").arg(dtype.name), e.place);
+        return makeError(QStringLiteral("object codec does not match the data type %1").arg(dtype.name),
+                         e.place);
     if (dtype.kind == DataType::Kind::VarString && (*e.entry)["id"] == "categorize") {
         auto c = ObjectCategorizeCodec::fromConfig(*e.entry);
-        if (!c)
-            return within(c.error(), e.place);
+        if (!c) return within(c.error(), e.place);
         return ArrayToBytesPtr(std::move(*c));
     }
     if (dtype.kind == DataType::Kind::VarString)
@@ -212,8 +211,7 @@ Result<ArrayToBytesPtr> makeObjectCodec(const ObjectCodecEntry &e, const DataTyp
     if (dtype.kind == DataType::Kind::VarBytes)
         return ArrayToBytesPtr(std::make_shared<VlenCodec>(VlenCodec::Flavor::Bytes, true));
     auto j = Json2Codec::fromConfig(*e.entry);
-    if (!j)
-        return within(j.error(), e.place);
+    if (!j) return within(j.error(), e.place);
     return ArrayToBytesPtr(std::move(*j));
 }
 
@@ -221,14 +219,13 @@ Result<ArrayToBytesPtr> makeObjectCodec(const ObjectCodecEntry &e, const DataTyp
 std::optional<Result<AnyCodec>> makeV3VlenCodec(const QString &name, const ChunkSpec &decoded)
 {
     const bool utf8 = name == u"vlen-utf8";
-    if (!utf8 && name != u"vlen-bytes")
-        return std::nullopt;
+    if (!utf8 && name != u"vlen-bytes") return std::nullopt;
     const DataType::Kind wanted = utf8 ? DataType::Kind::VarString : DataType::Kind::VarBytes;
     if (decoded.dtype.kind != wanted)
-        return Result<AnyCodec>(makeError(QStringLiteral("codec \"%1\" is for the data type \"%2\", not %3")
-                                              .arg(name, utf8 ? QStringLiteral("string") : QStringLiteral("bytes"),
-                                                   decoded.dtype.name),
-                                          QStringLiteral("name")));
+        return Result<AnyCodec>(makeError(
+            QStringLiteral("codec \"%1\" is for the data type \"%2\", not %3")
+                .arg(name, utf8 ? QStringLiteral("string") : QStringLiteral("bytes"), decoded.dtype.name),
+            QStringLiteral("name")));
     return Result<AnyCodec>(AnyCodec(ArrayToBytesPtr(
         std::make_shared<VlenCodec>(utf8 ? VlenCodec::Flavor::Utf8 : VlenCodec::Flavor::Bytes, false))));
 }
@@ -238,10 +235,12 @@ std::optional<Result<AnyCodec>> makeV3VlenCodec(const QString &name, const Chunk
 Status checkVariableLengthChain(const ArrayToBytesPtr &codec, const ChunkSpec &chunk)
 {
     if (!chunk.dtype.isVariableLength() || std::dynamic_pointer_cast<const VlenCodec>(codec) ||
-        std::dynamic_pointer_cast<const Json2Codec>(codec) || std::dynamic_pointer_cast<const ShardingCodec>(codec))
+        std::dynamic_pointer_cast<const Json2Codec>(codec) ||
+        std::dynamic_pointer_cast<const ShardingCodec>(codec))
         return Ok{};
     return makeError(QStringLiteral("data type %1 needs the vlen-%2 codec, not \"%3\"")
-                         .arg(chunk.dtype.name, chunk.dtype.kind == DataType::Kind::VarString ? "utf8" : "bytes",
+                         .arg(chunk.dtype.name,
+                              chunk.dtype.kind == DataType::Kind::VarString ? "utf8" : "bytes",
                               codec->name()),
                      QStringLiteral("codecs"));
 }
@@ -276,8 +275,7 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
         return a2a(TransposeCodec::fromConfig(config, decoded));
     if (name == u"sharding_indexed")
         return a2b(ShardingCodec::fromConfig(config, decoded));
-    if (auto vlen = makeV3VlenCodec(name, decoded))
-        return std::move(*vlen);
+    if (auto vlen = makeV3VlenCodec(name, decoded)) return std::move(*vlen);
     if (name == u"blosc")
         return b2b(BloscCodec::fromConfig(config, BloscCodec::Flavor::V3, decoded.dtype.size));
     if (name == u"gzip")

@@ -17,8 +17,7 @@ VlenCodec::VlenCodec(Flavor flavor, bool v2)
 
 nlohmann::json VlenCodec::configuration() const
 {
-    if (m_v2)
-        return {{"id", m_name.toStdString()}};
+    if (m_v2) return {{"id", m_name.toStdString()}};
     return nlohmann::json::object();
 }
 
@@ -27,7 +26,8 @@ std::optional<std::uint64_t> VlenCodec::encodedSizeBound(const ChunkSpec &spec) 
     // The framing (count, one length per item) plus what the read may still store, at most
     // the chunk limit; every decompressor before this codec stops there.
     const std::uint64_t framing = 4 + 4 * spec.elementCount();
-    const std::uint64_t strings = spec.arena ? std::min(spec.arena->remaining(), spec.arena->chunkLimit()) : 0;
+    const std::uint64_t strings =
+        spec.arena ? std::min(spec.arena->remaining(), spec.arena->chunkLimit()) : 0;
     return std::min(framing + std::min(strings, codecutil::kMaxBytes), codecutil::kMaxBytes);
 }
 
@@ -39,34 +39,37 @@ Result<QByteArray> VlenCodec::decode(const QByteArray &encoded, const ChunkSpec 
     const std::uint64_t elements = spec.elementCount();
     const std::uint64_t size = std::uint64_t(encoded.size());
     if (size < 4)
-        return codecutil::corrupt(codec.constData(), QStringLiteral("%1 bytes, shorter than the 4-byte item count").arg(size));
+        return codecutil::corrupt(codec.constData(),
+                                  QStringLiteral("%1 bytes, shorter than the 4-byte item count").arg(size));
     const char *p = encoded.constData();
     const std::uint64_t count = qFromLittleEndian<quint32>(p);
     if (count != elements)
-        return codecutil::corrupt(codec.constData(), QStringLiteral("chunk declares %1 items, the chunk has %2 elements")
-                                                         .arg(count)
-                                                         .arg(elements));
+        return codecutil::corrupt(
+            codec.constData(),
+            QStringLiteral("chunk declares %1 items, the chunk has %2 elements").arg(count).arg(elements));
     // Every item has at least its 4-byte length: checked before anything is allocated.
     if ((size - 4) / 4 < count)
-        return codecutil::corrupt(codec.constData(), QStringLiteral("%1 bytes cannot hold %2 items").arg(size).arg(count));
+        return codecutil::corrupt(codec.constData(),
+                                  QStringLiteral("%1 bytes cannot hold %2 items").arg(size).arg(count));
     std::vector<StringArena::Span> spans;
     spans.reserve(count);
     std::uint64_t at = 4;
     for (std::uint64_t i = 0; i < count; ++i) {
         if (size - at < 4)
-            return codecutil::corrupt(codec.constData(), QStringLiteral("item %1: data ends before its length").arg(i));
+            return codecutil::corrupt(codec.constData(),
+                                      QStringLiteral("item %1: data ends before its length").arg(i));
         const std::uint64_t length = qFromLittleEndian<quint32>(p + at);
         at += 4;
         if (length > size - at)
-            return codecutil::corrupt(codec.constData(), QStringLiteral("item %1 declares %2 bytes, %3 remain")
-                                                             .arg(i)
-                                                             .arg(length)
-                                                             .arg(size - at));
+            return codecutil::corrupt(
+                codec.constData(),
+                QStringLiteral("item %1 declares %2 bytes, %3 remain").arg(i).arg(length).arg(size - at));
         if (m_flavor == Flavor::Utf8) {
             const qsizetype bad = utf8::firstInvalid(QByteArrayView(p + at, qsizetype(length)));
             if (bad >= 0)
-                return codecutil::corrupt(codec.constData(),
-                                          QStringLiteral("item %1 is not valid UTF-8 (byte %2)").arg(i).arg(bad));
+                return codecutil::corrupt(
+                    codec.constData(),
+                    QStringLiteral("item %1 is not valid UTF-8 (byte %2)").arg(i).arg(bad));
         }
         spans.push_back(StringArena::Span{at, length});
         at += length;
@@ -89,7 +92,8 @@ Result<QByteArray> VlenCodec::encode(const QByteArray &decoded, const ChunkSpec 
     for (std::uint64_t i = 0; i < elements; ++i) {
         const QByteArrayView item = spec.arena->item(handles[i]);
         if (std::uint64_t(item.size()) > 0xFFFFFFFFu)
-            return makeError(QStringLiteral("%1 cannot encode an item of %2 bytes").arg(m_name).arg(item.size()));
+            return makeError(
+                QStringLiteral("%1 cannot encode an item of %2 bytes").arg(m_name).arg(item.size()));
         char len[4];
         qToLittleEndian<quint32>(quint32(item.size()), len);
         out.append(len, 4);

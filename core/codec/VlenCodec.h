@@ -15,7 +15,11 @@ namespace zs {
 class VlenCodec final : public ArrayToBytesCodec
 {
 public:
-    enum class Flavor { Utf8, Bytes };
+    enum class Flavor
+    {
+        Utf8,
+        Bytes
+    };
     // `v2`: described with its numcodecs "id" (a v2 filter) rather than as a v3 codec.
     VlenCodec(Flavor flavor, bool v2);
 

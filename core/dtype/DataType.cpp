@@ -35,7 +35,8 @@ QString DataType::numpyTypeString() const
     case Kind::TimeDelta: return QStringLiteral("%1m8[%2]").arg(orderChar(order), unit);
     case Kind::VarString:
     case Kind::VarBytes:
-    case Kind::JsonItem: return QStringLiteral("|O"); // as NumPy holds them: Python objects
+    case Kind::JsonItem:
+        return QStringLiteral("|O"); // as NumPy holds them: Python objects
     }
     return {};
 }
@@ -50,7 +51,8 @@ std::size_t DataType::swapUnit() const
     case Kind::RawBits:
     case Kind::VarString: // handles are native integers, never swapped
     case Kind::VarBytes:
-    case Kind::JsonItem: return 1;
+    case Kind::JsonItem:
+        return 1;
     default: return size;
     }
 }
@@ -75,7 +77,7 @@ DataType variableLengthType(DataType::Kind kind)
     t.kind = kind;
     t.size = 8;
     t.order = ByteOrder::NotApplicable;
-    t.name = kind == DataType::Kind::VarString ? QStringLiteral("string")
+    t.name = kind == DataType::Kind::VarString  ? QStringLiteral("string")
              : kind == DataType::Kind::VarBytes ? QStringLiteral("bytes")
                                                 : QStringLiteral("json2");
     return t;

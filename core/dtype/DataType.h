@@ -21,8 +21,18 @@ enum class ByteOrder { Little, Big, NotApplicable };
 
 struct DataType
 {
-    enum class Kind {
-        Bool, Int, UInt, Float, Complex, Bytes, Unicode, DateTime, TimeDelta, RawBits,
+    enum class Kind
+    {
+        Bool,
+        Int,
+        UInt,
+        Float,
+        Complex,
+        Bytes,
+        Unicode,
+        DateTime,
+        TimeDelta,
+        RawBits,
         VarString, // variable-length UTF-8 text (vlen-utf8)
         VarBytes,  // variable-length bytes (vlen-bytes)
         JsonItem,  // one JSON value per element (numcodecs json2), kept as its JSON text
@@ -41,7 +51,10 @@ struct DataType
     std::size_t swapUnit() const;
     bool isNumeric() const { return kind == Kind::Bool || kind == Kind::Int || kind == Kind::UInt || kind == Kind::Float || kind == Kind::Complex; }
     bool needsSwapFrom(ByteOrder other) const;
-    bool isVariableLength() const { return kind == Kind::VarString || kind == Kind::VarBytes || kind == Kind::JsonItem; }
+    bool isVariableLength() const
+    {
+        return kind == Kind::VarString || kind == Kind::VarBytes || kind == Kind::JsonItem;
+    }
 
     bool operator==(const DataType &o) const
     {

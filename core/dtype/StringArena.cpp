@@ -33,8 +33,7 @@ Status StringArena::append(const char *base, const std::vector<Span> &spans, std
     const char *stored = m_blocks.back().constData();
     std::uint64_t at = 0;
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        if (spans[i].length)
-            std::memcpy(p + at, base + spans[i].offset, spans[i].length);
+        if (spans[i].length) std::memcpy(p + at, base + spans[i].offset, spans[i].length);
         m_items.push_back(Entry{stored + at, spans[i].length});
         handles[i] = next++;
         at += spans[i].length;
@@ -71,8 +70,8 @@ std::uint64_t StringArena::remaining() const
 std::shared_ptr<StringArena> StringArena::compacted(std::uint64_t *handles, std::size_t count) const
 {
     std::lock_guard lock(m_mutex);
-    auto out = std::make_shared<StringArena>(QByteArray(m_items[0].data, qsizetype(m_items[0].length)), m_limit,
-                                             m_chunkLimit);
+    auto out = std::make_shared<StringArena>(QByteArray(m_items[0].data, qsizetype(m_items[0].length)),
+                                             m_limit, m_chunkLimit);
     std::vector<Span> spans;
     std::vector<std::size_t> elements; // which element each kept span belongs to
     QByteArray joined;

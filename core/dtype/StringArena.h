@@ -42,8 +42,8 @@ public:
     QByteArrayView item(std::uint64_t handle) const;
 
     std::uint64_t itemCount() const;
-    std::uint64_t byteSize() const;   // what counts against the limit
-    std::uint64_t remaining() const;  // bytes that may still be appended
+    std::uint64_t byteSize() const;  // what counts against the limit
+    std::uint64_t remaining() const; // bytes that may still be appended
     std::uint64_t limit() const { return m_limit; }
     std::uint64_t chunkLimit() const { return m_chunkLimit; }
 

@@ -21,20 +21,18 @@ qsizetype firstInvalid(QByteArrayView text)
             len = 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
             len = 3;
-            if (c == 0xE0) lo = 0xA0;       // overlong
-            if (c == 0xED) hi = 0x9F;       // surrogates
+            if (c == 0xE0) lo = 0xA0; // overlong
+            if (c == 0xED) hi = 0x9F; // surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             len = 4;
-            if (c == 0xF0) lo = 0x90;       // overlong
-            if (c == 0xF4) hi = 0x8F;       // above U+10FFFF
+            if (c == 0xF0) lo = 0x90; // overlong
+            if (c == 0xF4) hi = 0x8F; // above U+10FFFF
         } else {
             return i;
         }
-        if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
-            return i;
+        if (n - i < len || s[i + 1] < lo || s[i + 1] > hi) return i;
         for (int k = 2; k < len; ++k)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
+            if ((s[i + k] & 0xC0) != 0x80) return i;
         i += len;
     }
     return -1;
@@ -56,10 +54,19 @@ void toUtf32le(QByteArrayView text, char *out)
         const unsigned char c = s[i];
         char32_t cp;
         int len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if (c < 0xE0) { cp = c & 0x1F; len = 2; }
-        else if (c < 0xF0) { cp = c & 0x0F; len = 3; }
-        else { cp = c & 0x07; len = 4; }
+        if (c < 0x80) {
+            cp = c;
+            len = 1;
+        } else if (c < 0xE0) {
+            cp = c & 0x1F;
+            len = 2;
+        } else if (c < 0xF0) {
+            cp = c & 0x0F;
+            len = 3;
+        } else {
+            cp = c & 0x07;
+            len = 4;
+        }
         for (int k = 1; k < len && i + k < n; ++k)
             cp = (cp << 6) | (s[i + k] & 0x3F);
         qToLittleEndian<quint32>(quint32(cp), out);

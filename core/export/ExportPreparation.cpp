@@ -115,8 +115,9 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         }
         // Variable-length items would need their object codec written back: not done yet.
         if (node.array->dtype.isVariableLength())
-            return makeError(QStringLiteral("exporting %1 arrays is not supported").arg(node.array->dtype.name),
-                             shown(node.path));
+            return makeError(
+                QStringLiteral("exporting %1 arrays is not supported").arg(node.array->dtype.name),
+                shown(node.path));
         ZS_TRY(TargetArray target, planArrayMetadata(node, outPath, options, format));
         for (const QString &note : target.notes)
             if (!out.notes.contains(note)) out.notes << note;

@@ -19,10 +19,8 @@ QByteArray npyHeader(const DataType &dtype, const std::vector<std::uint64_t> &di
     QByteArray shape = "(";
     for (std::size_t i = 0; i < dims.size(); ++i) {
         shape += QByteArray::number(qulonglong(dims[i]));
-        if (dims.size() == 1 || i + 1 < dims.size())
-            shape += ",";
-        if (i + 1 < dims.size())
-            shape += " ";
+        if (dims.size() == 1 || i + 1 < dims.size()) shape += ",";
+        if (i + 1 < dims.size()) shape += " ";
     }
     shape += ")";
     QByteArray dict = "{'descr': '" + dtype.numpyTypeString().toLatin1() +
@@ -54,8 +52,7 @@ static bool writeFixedWidth(QSaveFile &file, const NdArray &array, const VarLeng
         else
             std::memcpy(block.data() + at, v.constData(), std::size_t(v.size()));
         if (block.size() >= (1 << 20) || i + 1 == n) {
-            if (file.write(block) != block.size())
-                return false;
+            if (file.write(block) != block.size()) return false;
             block.clear();
         }
     }
@@ -79,10 +76,10 @@ Status writeNpy(const NdArray &array, const QString &path, std::uint64_t maxByte
     if (!file.open(QIODevice::WriteOnly))
         return makeError(QStringLiteral("cannot write: %1").arg(file.errorString()), path);
     const QByteArray header = values ? npyHeader(values->fixedType(), array.shape) : npyHeader(array);
-    const bool written = file.write(header) == header.size() &&
-                         (values ? writeFixedWidth(file, array, *values) : file.write(array.data) == array.data.size());
-    if (!written)
-        return makeError(QStringLiteral("write failed: %1").arg(file.errorString()), path);
+    const bool written =
+        file.write(header) == header.size() &&
+        (values ? writeFixedWidth(file, array, *values) : file.write(array.data) == array.data.size());
+    if (!written) return makeError(QStringLiteral("write failed: %1").arg(file.errorString()), path);
     if (!file.commit())
         return makeError(QStringLiteral("cannot write: %1").arg(file.errorString()), path);
     return Ok{};

@@ -158,7 +158,8 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
     }
     case K::VarString:
     case K::VarBytes:
-    case K::JsonItem: return wrongType(v, t); // parseFillItem's
+    case K::JsonItem:
+        return wrongType(v, t); // parseFillItem's
     case K::Unicode: {
         // Older zarr-python wrote 0 as the fill of string arrays; zarr-python 2.13 reads a number
         // there as its text ("0"), as NumPy converts it, and so do we (as for |S above).
@@ -183,24 +184,20 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
 Result<QByteArray> parseFillItem(const json &value, const DataType &dtype, int zarrFormat)
 {
     using K = DataType::Kind;
-    if (dtype.kind == K::JsonItem)
-        return QByteArray::fromStdString(dumpJson(value));
+    if (dtype.kind == K::JsonItem) return QByteArray::fromStdString(dumpJson(value));
     if (zarrFormat == 2) {
         if (value.is_null() || (value.is_number_integer() && value.get<std::int64_t>() == 0))
             return QByteArray();
-        if (value.is_string())
-            return QByteArray::fromStdString(value.get<std::string>());
-        if (value.is_number())
-            return QByteArray::fromStdString(value.dump());
+        if (value.is_string()) return QByteArray::fromStdString(value.get<std::string>());
+        if (value.is_number()) return QByteArray::fromStdString(value.dump());
         return wrongType(value, dtype);
     }
     if (dtype.kind == K::VarString && value.is_string())
         return QByteArray::fromStdString(value.get<std::string>());
     if (dtype.kind == K::VarBytes && value.is_string()) {
-        const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(value.get<std::string>()),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
-            return wrongType(value, dtype);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            QByteArray::fromStdString(value.get<std::string>()), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) return wrongType(value, dtype);
         return *decoded;
     }
     if (dtype.kind == K::VarBytes && value.is_array()) {

@@ -35,11 +35,9 @@ static Status checkGrid(const ArrayMetadata &a, const QString &where)
 // Variable-length arrays keep their fill value as an item (handle 0 of every read).
 static Status readFillItem(ArrayMetadata &a, const QString &where)
 {
-    if (!a.dtype.isVariableLength())
-        return Ok{};
+    if (!a.dtype.isVariableLength()) return Ok{};
     auto item = parseFillItem(a.fillJson, a.dtype, a.zarrFormat);
-    if (!item)
-        return item.error().at(where);
+    if (!item) return item.error().at(where);
     a.fillItem = *item;
     return Ok{};
 }
@@ -66,13 +64,11 @@ Result<ArrayMetadata> parseV2Array(const json &doc, const QString &where)
     if (dtypeName == u"|O") {
         // Object arrays: the object codec in filters/compressor says what the items are.
         auto objectType = v2ObjectDataType(doc.value("compressor", json()), doc.value("filters", json()));
-        if (!objectType)
-            return objectType.error().at(where);
+        if (!objectType) return objectType.error().at(where);
         a.dtype = *objectType;
     } else {
         auto dtype = parseNumpyTypeString(dtypeName);
-        if (!dtype)
-            return dtype.error().at(where);
+        if (!dtype) return dtype.error().at(where);
         a.dtype = *dtype;
     }
     ZS_CHECK(checkGrid(a, where));
@@ -138,10 +134,8 @@ Result<NodeMetadata> makeV2Node(const QString &path, const json &zarray, const j
 static Result<DataType> parseV3DataType(const json &v, const QString &where)
 {
     // zarr-python 3's variable-length types; zarr-python 3.1 names bytes "variable_length_bytes".
-    if (v == "string")
-        return variableLengthType(DataType::Kind::VarString);
-    if (v == "bytes" || v == "variable_length_bytes")
-        return variableLengthType(DataType::Kind::VarBytes);
+    if (v == "string") return variableLengthType(DataType::Kind::VarString);
+    if (v == "bytes" || v == "variable_length_bytes") return variableLengthType(DataType::Kind::VarBytes);
     if (v.is_string()) {
         auto t = parseV3DataTypeName(QString::fromStdString(v.get<std::string>()));
         return t ? t : Result<DataType>(t.error().at(where));

@@ -186,12 +186,16 @@ private Q_SLOTS:
         addV2("zero-size dtype", [](json &d) { d["dtype"] = "<i0"; }, QStringLiteral("unsupported data type \"<i0\""));
         addV2("structured dtype", [](json &d) { d["dtype"] = json::array({json::array({"a", "<i4"})}); },
               QStringLiteral("unsupported data type"));
-        addV2("object dtype without an object codec", [](json &d) { d["dtype"] = "|O"; },
-              QStringLiteral("has no object codec"));
-        addV2("object dtype with pickle", [](json &d) {
-            d["dtype"] = "|O";
-            d["filters"] = json::array({{{"id", "pickle"}}});
-        }, QStringLiteral("object codec \"pickle\" is not supported"));
+        addV2(
+            "object dtype without an object codec", [](json &d) { d["dtype"] = "|O"; },
+            QStringLiteral("has no object codec"));
+        addV2(
+            "object dtype with pickle",
+            [](json &d) {
+                d["dtype"] = "|O";
+                d["filters"] = json::array({{{"id", "pickle"}}});
+            },
+            QStringLiteral("object codec \"pickle\" is not supported"));
         addV2("bad order", [](json &d) { d["order"] = "K"; }, QStringLiteral("order must be \"C\" or \"F\""));
         addV2("bad separator", [](json &d) { d["dimension_separator"] = "-"; },
               QStringLiteral("dimension_separator must be \".\" or \"/\""));

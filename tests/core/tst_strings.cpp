@@ -33,12 +33,12 @@ private:
 
     QString fixture(const QString &rel) const { return m_dir.filePath(rel); }
 
-    Result<NdArray> read(const QString &store, const QString &array, const QString &select, ReadOptions options = {})
+    Result<NdArray> read(const QString &store, const QString &array, const QString &select,
+                         ReadOptions options = {})
     {
         ZS_TRY(auto s, openStore(fixture(store)));
         ZS_TRY(NodeMetadata node, loadNode(*s, array));
-        if (!node.isArray())
-            return makeError(QStringLiteral("not an array"), array);
+        if (!node.isArray()) return makeError(QStringLiteral("not an array"), array);
         ZS_TRY(Selection sel, parseSelection(select, node.array->shape));
         return readSelection(s, array, *node.array, sel, options);
     }
@@ -53,8 +53,7 @@ private:
         QProcess p;
         p.start(QStringLiteral(ZS_CLI), args);
         Run r;
-        if (!p.waitForFinished(60000))
-            p.kill();
+        if (!p.waitForFinished(60000)) p.kill();
         r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
@@ -78,11 +77,13 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         const QString python = QStringLiteral(ZS_DEBIAN_PYTHON);
-        QVERIFY2(!python.isEmpty() && QFileInfo(python).isExecutable(),
-                 "Debian's /usr/bin/python3 is required: apt install python3-zarr python3-xarray python3-pandas");
+        QVERIFY2(
+            !python.isEmpty() && QFileInfo(python).isExecutable(),
+            "Debian's /usr/bin/python3 is required: apt install python3-zarr python3-xarray python3-pandas");
         QProcess gen;
         gen.setProcessChannelMode(QProcess::MergedChannels);
-        gen.start(python, {QStringLiteral(ZS_SOURCE_DIR "/tests/core/make_string_fixtures.py"), m_dir.path()});
+        gen.start(python,
+                  {QStringLiteral(ZS_SOURCE_DIR "/tests/core/make_string_fixtures.py"), m_dir.path()});
         QVERIFY2(gen.waitForFinished(120000), "fixture generator did not finish");
         const QByteArray log = gen.readAll();
         QVERIFY2(gen.exitStatus() == QProcess::NormalExit && gen.exitCode() == 0,
@@ -123,8 +124,7 @@ private Q_SLOTS:
             const auto written = writeNpy(*got, out);
             QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
             compareNpy(out, fixture(expected));
-            if (QTest::currentTestFailed())
-                return;
+            if (QTest::currentTestFailed()) return;
         }
     }
 
@@ -153,7 +153,8 @@ private Q_SLOTS:
         qInfo("%s", qPrintable(message));
         QVERIFY2(message.contains(contains, Qt::CaseInsensitive),
                  qPrintable(QStringLiteral("\"%1\" does not mention \"%2\"").arg(message, contains)));
-        QVERIFY2(message.contains(array), qPrintable(QStringLiteral("\"%1\" does not name %2").arg(message, array)));
+        QVERIFY2(message.contains(array),
+                 qPrintable(QStringLiteral("\"%1\" does not name %2").arg(message, array)));
     }
 
     // 8 strings of 1 MiB compress to almost nothing: the result limit counts their bytes.
@@ -168,7 +169,8 @@ private Q_SLOTS:
         small.maxResultBytes = std::uint64_t(3) << 20;
         auto refused = read(store, array, QString(), small);
         QVERIFY(!refused);
-        QVERIFY2(refused.error().toString().contains(QStringLiteral("limit")), qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().toString().contains(QStringLiteral("limit")),
+                 qPrintable(refused.error().toString()));
         // One chunk's strings obey the chunk limit too (they decompress to 4 MiB here).
         ReadOptions smallChunks;
         smallChunks.maxChunkBytes = std::uint64_t(1) << 20;
@@ -209,7 +211,8 @@ private Q_SLOTS:
         QVERIFY2(get.code == 0, get.err.constData());
         for (const auto &v : m_manifest.value(QStringLiteral("reads")).toArray()) {
             const QJsonObject o = v.toObject();
-            if (o[QStringLiteral("store")].toString() == u"xarray.zarr" && o[QStringLiteral("array")].toString() == u"station" &&
+            if (o[QStringLiteral("store")].toString() == u"xarray.zarr" &&
+                o[QStringLiteral("array")].toString() == u"station" &&
                 o[QStringLiteral("select")].toString().isEmpty())
                 compareNpy(out, fixture(o[QStringLiteral("expected")].toString()));
         }
@@ -220,11 +223,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("store");
         QTest::addColumn<QString>("array");
         QTest::addColumn<QString>("dtype");
-        QTest::addRow("v2 vlen-utf8") << "v2.zarr" << "utf8_1d" << "string";
-        QTest::addRow("v2 vlen-bytes") << "v2.zarr" << "bytes_1d_zstd" << "bytes";
-        QTest::addRow("v2 json2") << "v2.zarr" << "json_mixed_1d" << "json2";
-        QTest::addRow("v3 string") << "v3.zarr" << "string_1d" << "string";
-        QTest::addRow("v3 bytes sharded") << "v3.zarr" << "bytes_sharded_start" << "bytes";
+        QTest::addRow("v2 vlen-utf8") << "v2.zarr"
+                                      << "utf8_1d"
+                                      << "string";
+        QTest::addRow("v2 vlen-bytes") << "v2.zarr"
+                                       << "bytes_1d_zstd"
+                                       << "bytes";
+        QTest::addRow("v2 json2") << "v2.zarr"
+                                  << "json_mixed_1d"
+                                  << "json2";
+        QTest::addRow("v3 string") << "v3.zarr"
+                                   << "string_1d"
+                                   << "string";
+        QTest::addRow("v3 bytes sharded") << "v3.zarr"
+                                          << "bytes_sharded_start"
+                                          << "bytes";
     }
 
     void cliNamesTheTypes()
@@ -241,10 +254,11 @@ private Q_SLOTS:
     void cliHostileChunk()
     {
         const QString out = m_dir.filePath(QStringLiteral("bad.npy"));
-        Run get = cli({QStringLiteral("get"), fixture(QStringLiteral("bad.zarr")), QStringLiteral("huge_count_many"),
-                       QStringLiteral("-o"), out});
+        Run get = cli({QStringLiteral("get"), fixture(QStringLiteral("bad.zarr")),
+                       QStringLiteral("huge_count_many"), QStringLiteral("-o"), out});
         QCOMPARE(get.code, 2);
-        QVERIFY2(get.err.startsWith("error: ") && get.err.contains("huge_count_many/0") && get.err.contains("items"),
+        QVERIFY2(get.err.startsWith("error: ") && get.err.contains("huge_count_many/0") &&
+                     get.err.contains("items"),
                  get.err.constData());
         QVERIFY(!QFileInfo::exists(out));
     }
@@ -253,11 +267,13 @@ private Q_SLOTS:
     void exportIsRefused()
     {
         const QString out = m_dir.filePath(QStringLiteral("exported.zarr"));
-        Run r = cli({QStringLiteral("export"), fixture(QStringLiteral("xarray.zarr")), QStringLiteral("station"),
-                     QStringLiteral("-o"), out});
+        Run r = cli({QStringLiteral("export"), fixture(QStringLiteral("xarray.zarr")),
+                     QStringLiteral("station"), QStringLiteral("-o"), out});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains("error: exporting string arrays is not supported (station)"), r.err.constData());
-        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/zarr.json")) && !QFileInfo::exists(out + QStringLiteral("/.zarray")));
+        QVERIFY2(r.err.contains("error: exporting string arrays is not supported (station)"),
+                 r.err.constData());
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/zarr.json")) &&
+                !QFileInfo::exists(out + QStringLiteral("/.zarray")));
     }
 
     // zarrita, an independent reader, gets the same strings from our v3 fixtures.
@@ -273,7 +289,9 @@ private Q_SLOTS:
         const QStringList arrays = {QStringLiteral("string_1d"), QStringLiteral("string_2d_missing")};
         QProcess p;
         p.setWorkingDirectory(js);
-        p.start(node, QStringList{js + QStringLiteral("/read_strings.mjs"), fixture(QStringLiteral("v3.zarr"))} + arrays);
+        p.start(node,
+                QStringList{js + QStringLiteral("/read_strings.mjs"), fixture(QStringLiteral("v3.zarr"))} +
+                    arrays);
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');

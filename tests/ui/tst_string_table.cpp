@@ -79,8 +79,8 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
     void oneDimensionIsOneColumn()
     {
         SliceView view;
-        new QAbstractItemModelTester(view.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     &view);
+        new QAbstractItemModelTester(view.table()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, &view);
         QVERIFY(show(view, QStringLiteral("names")));
         QVERIFY(view.showsTable());
         QVERIFY(!view.plot()->isVisibleTo(&view));
@@ -95,15 +95,17 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
         int longRow = 0; // the row zarr-python has 'x' * 300 in
         while (want(QStringLiteral("names"), longRow).size() <= StringTableModel::kShownCharacters)
             ++longRow;
-        QCOMPARE(m->data(m->index(longRow, 0), Qt::ToolTipRole).toString(), want(QStringLiteral("names"), longRow));
-        QCOMPARE(m->data(m->index(longRow, 0), Qt::DisplayRole).toString().size(), StringTableModel::kShownCharacters + 1);
+        QCOMPARE(m->data(m->index(longRow, 0), Qt::ToolTipRole).toString(),
+                 want(QStringLiteral("names"), longRow));
+        QCOMPARE(m->data(m->index(longRow, 0), Qt::DisplayRole).toString().size(),
+                 StringTableModel::kShownCharacters + 1);
     }
 
     void twoDimensionsAreRowsAndColumns()
     {
         SliceView view;
-        new QAbstractItemModelTester(view.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     &view);
+        new QAbstractItemModelTester(view.table()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, &view);
         QVERIFY(show(view, QStringLiteral("grid")));
         const StringTableModel *m = view.table()->model();
         QCOMPARE(m->rowCount(), 6);
@@ -123,8 +125,8 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
     void slidersPageThroughN()
     {
         SliceView view;
-        new QAbstractItemModelTester(view.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                     &view);
+        new QAbstractItemModelTester(view.table()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, &view);
         QVERIFY(show(view, QStringLiteral("cube"))); // time x station x field: station rows, field columns
         const StringTableModel *m = view.table()->model();
         QCOMPARE(m->rowCount(), 5);
@@ -139,11 +141,14 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
         // The read-out names the cell by its dimensions, and copy gives the text.
         QTableView *table = view.table()->view();
         table->setCurrentIndex(m->index(4, 0));
-        QCOMPARE(view.readout(), QStringLiteral("station = 4   field = 0   value = %1").arg(want(QStringLiteral("cube"), 56)));
+        QCOMPARE(
+            view.readout(),
+            QStringLiteral("station = 4   field = 0   value = %1").arg(want(QStringLiteral("cube"), 56)));
         table->selectionModel()->select(m->index(1, 1), QItemSelectionModel::Select);
         table->selectionModel()->select(m->index(1, 2), QItemSelectionModel::Select);
-        QCOMPARE(view.table()->selectedText(),
-                 want(QStringLiteral("cube"), 45) + u'\t' + want(QStringLiteral("cube"), 46) + u'\n' + want(QStringLiteral("cube"), 56));
+        QCOMPARE(view.table()->selectedText(), want(QStringLiteral("cube"), 45) + u'\t' +
+                                                   want(QStringLiteral("cube"), 46) + u'\n' +
+                                                   want(QStringLiteral("cube"), 56));
         view.table()->copySelection();
         QCOMPARE(QApplication::clipboard()->text(), view.table()->selectedText());
     }
@@ -164,8 +169,8 @@ json.dump({p: flat(back[p][...]) for p in ('names', 'grid', 'cube', 'blobs')}, o
     {
         SliceView view;
         QVERIFY(show(view, QStringLiteral("names")));
-        QVERIFY(test::runZarrPython(m_dir.path(), QStringLiteral(
-            "zarr.open_group('s.zarr')['nums'] = np.arange(10.0)\n")));
+        QVERIFY(test::runZarrPython(m_dir.path(),
+                                    QStringLiteral("zarr.open_group('s.zarr')['nums'] = np.arange(10.0)\n")));
         QVERIFY(show(view, QStringLiteral("nums")));
         QVERIFY(!view.showsTable());
         QVERIFY(view.controls()->findChild<QCheckBox *>()->isVisibleTo(view.controls()));
