@@ -153,4 +153,15 @@ required = os.path.join(OUT, "v3_required_ext.zarr")
 write_v3(required, {"storage_transformers": [{"name": "x-remap", "must_understand": True}]})
 expected["refusals"].append({"store": required, "array": "x", "contains": "x-remap"})
 
+# v3 consolidated metadata (as zarr-python 3 writes it into the root zarr.json), one entry unsupported.
+cons3 = os.path.join(OUT, "v3_consolidated.zarr")
+write_v3(cons3, {})
+good_doc = json.load(open(os.path.join(cons3, "x", "zarr.json")))
+bad_doc = dict(good_doc, codecs=good_doc["codecs"] + [{"name": "numcodecs.lzma", "configuration": {}}])
+root_doc = dict(group_doc(), consolidated_metadata={"kind": "inline", "must_understand": False,
+                                                    "metadata": {"x": good_doc, "y": bad_doc}})
+write_json(os.path.join(cons3, "zarr.json"), root_doc)
+expected["listings"].append({"store": cons3, "good": ["", "x"], "bad": {"y": "zarr.json: y"}, "format": 3})
+expected["reads"].append({"store": cons3, "array": "x", "npy": os.path.join(OUT, "npy", "v3_consolidated.zarr-x.npy")})
+
 json.dump(expected, open(os.path.join(OUT, "expected.json"), "w"), indent=1)
