@@ -12,8 +12,7 @@ const char *const kMagma[] = {"#000004", "#180f3d", "#440f76", "#721f81", "#9e2f
 const char *const kCoolwarm[] = {"#3b4cc0", "#6282ea", "#8db0fe", "#b8d0f9", "#dddcdc",
                                  "#f5c4ad", "#f49a7b", "#e26952", "#b40426"};
 
-template<std::size_t N>
-QCPColorGradient fromStops(const char *const (&stops)[N])
+template <std::size_t N> QCPColorGradient fromStops(const char *const (&stops)[N])
 {
     QCPColorGradient g;
     g.clearColorStops();
@@ -27,7 +26,8 @@ QCPColorGradient fromStops(const char *const (&stops)[N])
 
 QStringList colorMapNames()
 {
-    return {QStringLiteral("viridis"), QStringLiteral("magma"), QStringLiteral("gray"), QStringLiteral("coolwarm")};
+    return {QStringLiteral("viridis"), QStringLiteral("magma"), QStringLiteral("gray"),
+            QStringLiteral("coolwarm")};
 }
 
 QCPColorGradient colorGradient(const QString &name)

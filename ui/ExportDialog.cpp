@@ -19,8 +19,7 @@ namespace zs {
 ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isArray, QWidget *parent)
     : QDialog(parent), m_store(std::move(store)), m_path(std::move(path)), m_target(new QLineEdit),
       m_format(new QComboBox), m_selection(new QLineEdit), m_chunks(new QLineEdit), m_shards(new QLineEdit),
-      m_codec(new QComboBox),
-      m_resume(new QCheckBox(tr("Resume an interrupted export into this folder"))),
+      m_codec(new QComboBox), m_resume(new QCheckBox(tr("Resume an interrupted export into this folder"))),
       m_progress(new QProgressBar), m_rate(new QLabel), m_status(new QLabel),
       m_start(new QPushButton(tr("Export"))), m_cancel(new QPushButton(tr("Cancel Export"))),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
@@ -115,8 +114,7 @@ Result<ExportOptions> ExportDialog::options() const
     if (m_selection->isEnabled()) o.selection = m_selection->text().trimmed();
     ZS_TRY(o.chunks, sizesOf(m_chunks, tr("Chunks")));
     ZS_TRY(o.shards, sizesOf(m_shards, tr("Shards")));
-    if (!o.shards.empty() && o.zarrFormat == 2)
-        return makeError(tr("shards need Zarr v3"), tr("Shards"));
+    if (!o.shards.empty() && o.zarrFormat == 2) return makeError(tr("shards need Zarr v3"), tr("Shards"));
     return o;
 }
 

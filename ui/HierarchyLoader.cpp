@@ -19,8 +19,7 @@ Result<HierarchyEntries> HierarchyLoader::discover(Store &store)
     return discoverHierarchy(store);
 }
 
-template<typename Work>
-void HierarchyLoader::run(Work work)
+template <typename Work> void HierarchyLoader::run(Work work)
 {
     const quint64 job = ++m_job;
     m_loading = true;
@@ -29,9 +28,9 @@ void HierarchyLoader::run(Work work)
         Result<HierarchyEntries> result = work();
         // Queued to the GUI thread; `self` is only dereferenced there, where it cannot race deletion.
         QMetaObject::invokeMethod(
-            qApp, [self, job, result = std::move(result)]() {
-                if (!self || self->m_job != job)
-                    return; // a newer load, or the loader is gone
+            qApp,
+            [self, job, result = std::move(result)]() {
+                if (!self || self->m_job != job) return; // a newer load, or the loader is gone
                 self->m_loading = false;
                 if (result)
                     Q_EMIT self->loaded(*result);

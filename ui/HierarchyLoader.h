@@ -33,8 +33,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    template<typename Work>
-    void run(Work work);
+    template <typename Work> void run(Work work);
 
     quint64 m_job = 0;
     bool m_loading = false;

@@ -17,11 +17,9 @@ struct HierarchyModel::Item
 
     int row() const
     {
-        if (!parent)
-            return 0;
+        if (!parent) return 0;
         for (std::size_t i = 0; i < parent->children.size(); ++i) {
-            if (parent->children[i].get() == this)
-                return int(i);
+            if (parent->children[i].get() == this) return int(i);
         }
         return 0;
     }
@@ -39,7 +37,9 @@ QString shapeText(const Shape &shape)
 
 } // namespace
 
-HierarchyModel::HierarchyModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Item>()) {}
+HierarchyModel::HierarchyModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Item>())
+{
+}
 
 HierarchyModel::~HierarchyModel() = default;
 
@@ -53,15 +53,13 @@ void HierarchyModel::clear()
 HierarchyModel::Item *HierarchyModel::findOrCreate(const QString &path)
 {
     Item *item = m_root->children.front().get();
-    if (path.isEmpty())
-        return item;
+    if (path.isEmpty()) return item;
     QString sofar;
     for (const QString &part : path.split(u'/', Qt::SkipEmptyParts)) {
         sofar = sofar.isEmpty() ? part : sofar + u'/' + part;
         Item *next = nullptr;
         for (auto &c : item->children) {
-            if (c->name == part)
-                next = c.get();
+            if (c->name == part) next = c.get();
         }
         if (!next) {
             auto created = std::make_unique<Item>();
@@ -97,17 +95,14 @@ HierarchyModel::Item *HierarchyModel::itemAt(const QModelIndex &index) const
 
 QModelIndex HierarchyModel::indexForPath(const QString &path) const
 {
-    if (m_root->children.empty())
-        return {};
+    if (m_root->children.empty()) return {};
     const Item *item = m_root->children.front().get();
     for (const QString &part : path.split(u'/', Qt::SkipEmptyParts)) {
         const Item *next = nullptr;
         for (const auto &c : item->children) {
-            if (c->name == part)
-                next = c.get();
+            if (c->name == part) next = c.get();
         }
-        if (!next)
-            return {};
+        if (!next) return {};
         item = next;
     }
     return createIndex(item->row(), 0, const_cast<Item *>(item));
@@ -129,25 +124,21 @@ QModelIndex HierarchyModel::index(int row, int column, const QModelIndex &parent
     if (row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
         return {};
     const Item *p = itemAt(parent);
-    if (std::size_t(row) >= p->children.size())
-        return {};
+    if (std::size_t(row) >= p->children.size()) return {};
     return createIndex(row, column, p->children[std::size_t(row)].get());
 }
 
 QModelIndex HierarchyModel::parent(const QModelIndex &child) const
 {
-    if (!child.isValid())
-        return {};
+    if (!child.isValid()) return {};
     Item *p = itemAt(child)->parent;
-    if (!p || p == m_root.get())
-        return {};
+    if (!p || p == m_root.get()) return {};
     return createIndex(p->row(), 0, p);
 }
 
 int HierarchyModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() && parent.column() != 0)
-        return 0;
+    if (parent.isValid() && parent.column() != 0) return 0;
     return int(itemAt(parent)->children.size());
 }
 
@@ -172,60 +163,69 @@ QVariant HierarchyModel::display(const Item &item, int column) const
             shape.push_back(d.get<std::uint64_t>());
         return shapeText(shape);
     }
-    if (!e.node || !e.node->isArray())
-        return {};
+    if (!e.node || !e.node->isArray()) return {};
     const ArrayMetadata &a = *e.node->array;
     switch (column) {
-    case ShapeColumn: return shapeText(a.shape);
-    case DTypeColumn: return a.dtype.name;
+    case ShapeColumn:
+        return shapeText(a.shape);
+    case DTypeColumn:
+        return a.dtype.name;
     case ChunksColumn:
-        return a.innerChunks.empty() ? shapeText(a.chunks)
-                                     : QStringLiteral("%1 (shard %2)").arg(shapeText(a.innerChunks), shapeText(a.chunks));
-    default: return {};
+        return a.innerChunks.empty()
+                   ? shapeText(a.chunks)
+                   : QStringLiteral("%1 (shard %2)").arg(shapeText(a.innerChunks), shapeText(a.chunks));
+    default:
+        return {};
     }
 }
 
 QVariant HierarchyModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid())
-        return {};
+    if (!index.isValid()) return {};
     const Item &item = *itemAt(index);
     const HierarchyEntry &e = item.entry;
-    const QString kind = !e.error.isEmpty() ? QStringLiteral("error")
+    const QString kind = !e.error.isEmpty()              ? QStringLiteral("error")
                          : (e.node && e.node->isArray()) ? QStringLiteral("array")
                                                          : QStringLiteral("group");
     switch (role) {
     case Qt::DisplayRole:
         return display(item, index.column());
     case Qt::ToolTipRole:
-        return e.error.isEmpty() ? QVariant(item.path.isEmpty() ? QStringLiteral("/") : item.path) : QVariant(e.error);
+        return e.error.isEmpty() ? QVariant(item.path.isEmpty() ? QStringLiteral("/") : item.path)
+                                 : QVariant(e.error);
     case Qt::DecorationRole: {
-        if (index.column() != NameColumn)
-            return {};
+        if (index.column() != NameColumn) return {};
         QStyle *style = QApplication::style();
-        if (kind == u"error")
-            return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (kind == u"error") return style->standardIcon(QStyle::SP_MessageBoxWarning);
         return style->standardIcon(kind == u"array" ? QStyle::SP_FileIcon : QStyle::SP_DirIcon);
     }
     case Qt::ForegroundRole:
         return e.error.isEmpty() ? QVariant() : QVariant(QColor(Qt::darkRed));
-    case PathRole: return item.path;
-    case KindRole: return kind;
-    case ErrorRole: return e.error;
-    default: return {};
+    case PathRole:
+        return item.path;
+    case KindRole:
+        return kind;
+    case ErrorRole:
+        return e.error;
+    default:
+        return {};
     }
 }
 
 QVariant HierarchyModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case ShapeColumn: return tr("Shape");
-    case DTypeColumn: return tr("Data type");
-    case ChunksColumn: return tr("Chunks");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case ShapeColumn:
+        return tr("Shape");
+    case DTypeColumn:
+        return tr("Data type");
+    case ChunksColumn:
+        return tr("Chunks");
+    default:
+        return {};
     }
 }
 

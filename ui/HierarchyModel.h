@@ -13,8 +13,16 @@ class HierarchyModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ShapeColumn, DTypeColumn, ChunksColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        NameColumn,
+        ShapeColumn,
+        DTypeColumn,
+        ChunksColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         PathRole = Qt::UserRole + 1, // QString: the node's path in the store
         KindRole,                    // QString: "group", "array" or "error"
         ErrorRole,                   // QString: why the node could not be loaded, else empty

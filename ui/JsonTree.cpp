@@ -9,8 +9,7 @@ namespace {
 
 QString scalarText(const nlohmann::json &v)
 {
-    if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
+    if (v.is_string()) return QString::fromStdString(v.get<std::string>());
     return QString::fromStdString(zs::dumpJson(v));
 }
 

@@ -34,10 +34,11 @@
 namespace zs {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_url(new QComboBox), m_filter(new QLineEdit), m_tree(new QTreeView), m_banner(new QWidget),
-      m_bannerText(new QLabel), m_arrayPath(new QLineEdit), m_tabs(new QTabWidget), m_metadata(new MetadataPanel),
-      m_slice(new SliceView), m_status(new ReadStatus), m_model(new HierarchyModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_loader(new HierarchyLoader(this))
+    : QMainWindow(parent), m_url(new QComboBox), m_filter(new QLineEdit), m_tree(new QTreeView),
+      m_banner(new QWidget), m_bannerText(new QLabel), m_arrayPath(new QLineEdit), m_tabs(new QTabWidget),
+      m_metadata(new MetadataPanel), m_slice(new SliceView), m_status(new ReadStatus),
+      m_model(new HierarchyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_loader(new HierarchyLoader(this))
 {
     setWindowTitle(QStringLiteral("Zarrscope"));
     setAcceptDrops(true);
@@ -48,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_url->setEditable(true);
     m_url->setInsertPolicy(QComboBox::NoInsert);
     m_url->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_url->lineEdit()->setPlaceholderText(tr("Store: a folder, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix"));
+    m_url->lineEdit()->setPlaceholderText(
+        tr("Store: a folder, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix"));
     m_url->addItems(RecentStores::list());
     m_url->setCurrentIndex(-1);
     toolbar->addWidget(new QLabel(tr(" Store: ")));
@@ -56,7 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *go = new QPushButton(tr("Open"));
     toolbar->addWidget(go);
     connect(go, &QPushButton::clicked, this, [this] { openLocation(m_url->currentText()); });
-    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, [this] { openLocation(m_url->currentText()); });
+    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this,
+            [this] { openLocation(m_url->currentText()); });
     connect(m_url, &QComboBox::activated, this, [this](int i) { openLocation(m_url->itemText(i)); });
 
     m_tabs->addTab(m_slice, tr("Data"));
@@ -105,19 +108,23 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Save View As…"), QKeySequence::Save, this, &MainWindow::saveView);
     file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
-        openExportDialog(m_proxy->mapToSource(m_tree->currentIndex()).data(HierarchyModel::PathRole).toString());
+        openExportDialog(
+            m_proxy->mapToSource(m_tree->currentIndex()).data(HierarchyModel::PathRole).toString());
     });
     file->addAction(tr("&Cancel Read"), QKeySequence(Qt::Key_Escape), m_slice, &SliceView::cancelRead);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Data"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { m_tabs->setCurrentIndex(0); });
-    view->addAction(tr("&Metadata"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Data"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    [this] { m_tabs->setCurrentIndex(0); });
+    view->addAction(tr("&Metadata"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    [this] { m_tabs->setCurrentIndex(1); });
     view->addAction(tr("&Filter Nodes"), QKeySequence::Find, this, [this] { m_filter->setFocus(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Zarrscope"), this, [this] {
-        QMessageBox::about(this, tr("About Zarrscope"),
-                           tr("Zarrscope %1: a browser for Zarr v2 and v3 stores.").arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Zarrscope"),
+            tr("Zarrscope %1: a browser for Zarr v2 and v3 stores.").arg(QApplication::applicationVersion()));
     });
 }
 
@@ -127,8 +134,7 @@ void MainWindow::rebuildRecentMenu()
     const QStringList recent = RecentStores::list();
     for (const QString &location : recent)
         m_recentMenu->addAction(location, this, [this, location] { openLocation(location); });
-    if (recent.isEmpty())
-        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+    if (recent.isEmpty()) m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
     m_recentMenu->addSeparator();
     m_recentMenu->addAction(tr("Clear History"), this, [this] {
         RecentStores::clear();
@@ -139,15 +145,13 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::openFolder()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Zarr store folder"));
-    if (!dir.isEmpty())
-        openLocation(dir);
+    if (!dir.isEmpty()) openLocation(dir);
 }
 
 void MainWindow::openLocation(const QString &input, const QString &arrayPath)
 {
     QString location = input.trimmed();
-    if (location.isEmpty())
-        return;
+    if (location.isEmpty()) return;
     if (!isRemoteLocation(location) && !location.startsWith(QStringLiteral("file:")))
         location = QFileInfo(location).absoluteFilePath();
     m_slice->clear();
@@ -178,8 +182,7 @@ void MainWindow::openLocation(const QString &input, const QString &arrayPath)
 
 void MainWindow::openArrayPath(const QString &path)
 {
-    if (!m_store)
-        return;
+    if (!m_store) return;
     m_pendingArray = path;
     m_triedDirect = true;
     statusBar()->showMessage(tr("Loading %1…").arg(path));
@@ -188,15 +191,16 @@ void MainWindow::openArrayPath(const QString &path)
 
 void MainWindow::onLoaded(const HierarchyEntries &entries)
 {
-    const QString name = QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
+    const QString name =
+        QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
     m_model->setEntries(entries, name);
-    if (!m_triedDirect)
-        m_banner->hide();
+    if (!m_triedDirect) m_banner->hide();
     m_tree->expandToDepth(1);
     for (int c = 0; c < HierarchyModel::ColumnCount; ++c)
         m_tree->resizeColumnToContents(c);
     // A long inline error must not push the other columns out of sight; its tooltip has it all.
-    m_tree->setColumnWidth(HierarchyModel::NameColumn, std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 180));
+    m_tree->setColumnWidth(HierarchyModel::NameColumn,
+                           std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 180));
     statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(m_location), 5000);
     selectPath(m_pendingArray);
     Q_EMIT storeLoaded();
@@ -232,8 +236,7 @@ QString MainWindow::discoveryError() const
 
 ExportDialog *MainWindow::openExportDialog(const QString &path)
 {
-    if (!m_store)
-        return nullptr;
+    if (!m_store) return nullptr;
     const NodeMetadata *node = m_model->node(m_model->indexForPath(path));
     auto *dialog = new ExportDialog(m_store, path, node && node->isArray(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -243,7 +246,8 @@ ExportDialog *MainWindow::openExportDialog(const QString &path)
 
 void MainWindow::saveView()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG image (*.png);;PDF (*.pdf)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG image (*.png);;PDF (*.pdf)"));
     if (!file.isEmpty() && !m_slice->saveImage(file))
         statusBar()->showMessage(tr("Could not save %1").arg(file));
 }

@@ -93,7 +93,7 @@ private:
 
     std::shared_ptr<Store> m_store;
     QString m_location;
-    QString m_pendingArray;   // to select (or load alone) once discovery ends
+    QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;
 };
 

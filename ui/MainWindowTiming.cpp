@@ -1,9 +1,9 @@
 // The Timing tab's wiring, apart from MainWindow.cpp: it follows the tree's current array
 // and the data view's selection, and opens the export dialog for "Export with this chunking".
 
+#include "ExportDialog.h"
 #include "HierarchyModel.h"
 #include "MainWindow.h"
-#include "ExportDialog.h"
 #include "SliceView.h"
 #include "timing/AdvisorView.h"
 #include "timing/TimingPanel.h"
@@ -31,8 +31,7 @@ void MainWindow::wireTiming()
             [this] { m_timing->setViewSelection(m_slice->shownSelection()); });
     // "Export with this chunking": the export dialog for that array, the suggestion filled in.
     connect(m_timing, &TimingPanel::exportRequested, this, [this](const QString &path, const Shape &chunks) {
-        if (ExportDialog *dialog = openExportDialog(path))
-            dialog->presetChunks(chunks);
+        if (ExportDialog *dialog = openExportDialog(path)) dialog->presetChunks(chunks);
     });
 }
 

@@ -30,7 +30,8 @@ QWidget *MainWindow::buildTreePanel()
     m_filter->setPlaceholderText(tr("Filter nodes by name"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeMenu);
 
@@ -47,7 +48,8 @@ QWidget *MainWindow::buildTreePanel()
     bannerLayout->addWidget(m_bannerText);
     bannerLayout->addLayout(row);
     connect(open, &QPushButton::clicked, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
-    connect(m_arrayPath, &QLineEdit::returnPressed, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
+    connect(m_arrayPath, &QLineEdit::returnPressed, this,
+            [this] { openArrayPath(m_arrayPath->text().trimmed()); });
     m_banner->hide();
 
     auto *panel = new QWidget;
@@ -61,18 +63,15 @@ QWidget *MainWindow::buildTreePanel()
 
 void MainWindow::setFilterText(const QString &text)
 {
-    if (m_filter->text() != text)
-        m_filter->setText(text);
+    if (m_filter->text() != text) m_filter->setText(text);
     m_proxy->setFilterFixedString(text);
-    if (!text.isEmpty())
-        m_tree->expandAll();
+    if (!text.isEmpty()) m_tree->expandAll();
 }
 
 void MainWindow::selectPath(const QString &path)
 {
     const QModelIndex source = m_model->indexForPath(path);
-    if (!source.isValid())
-        return;
+    if (!source.isValid()) return;
     const QModelIndex index = m_proxy->mapFromSource(source);
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
@@ -91,21 +90,22 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
     const NodeMetadata *node = m_model->node(index);
     if (!node) {
         m_metadata->clear();
-        m_slice->clear(tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
+        m_slice->clear(
+            tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
         return;
     }
     m_metadata->showNode(*node, m_store);
     if (node->isArray())
         m_slice->setArray(m_store, *node);
     else
-        m_slice->clear(tr("“%1” is a group: choose an array to see its data.").arg(path.isEmpty() ? QStringLiteral("/") : path));
+        m_slice->clear(tr("“%1” is a group: choose an array to see its data.")
+                           .arg(path.isEmpty() ? QStringLiteral("/") : path));
 }
 
 void MainWindow::showTreeMenu(const QPoint &pos)
 {
     const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(pos));
-    if (!index.isValid() || !m_store)
-        return;
+    if (!index.isValid() || !m_store) return;
     const QString path = index.data(HierarchyModel::PathRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Export “%1”…").arg(path.isEmpty() ? QStringLiteral("/") : path), this,

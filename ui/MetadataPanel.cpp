@@ -92,8 +92,7 @@ QString MetadataPanel::rawText() const
 QString MetadataPanel::fact(const QString &name) const
 {
     for (int row = 0; row < m_facts->rowCount(); ++row) {
-        if (m_facts->item(row, 0)->text() == name)
-            return m_facts->item(row, 1)->text();
+        if (m_facts->item(row, 0)->text() == name) return m_facts->item(row, 1)->text();
     }
     return {};
 }
@@ -118,13 +117,12 @@ void MetadataPanel::showError(const HierarchyEntry &entry)
 void MetadataPanel::addShardFacts(const ArrayMetadata &a)
 {
     const auto *sharding = dynamic_cast<const ShardingCodec *>(a.codecs.arrayToBytes());
-    if (!sharding)
-        return;
+    if (!sharding) return;
     addFact(tr("Chunks per shard"), shapeText(sharding->innerGrid()));
-    addFact(tr("Shard index"), tr("at the %1, %2 bytes")
-                                   .arg(sharding->indexLocation() == ShardingCodec::IndexLocation::End ? tr("end")
-                                                                                                         : tr("start"))
-                                   .arg(sharding->indexByteSize()));
+    addFact(tr("Shard index"),
+            tr("at the %1, %2 bytes")
+                .arg(sharding->indexLocation() == ShardingCodec::IndexLocation::End ? tr("end") : tr("start"))
+                .arg(sharding->indexByteSize()));
 }
 
 void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> store)
@@ -147,8 +145,7 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
         addFact(tr("Data type"), QStringLiteral("%1 (%2)").arg(a.dtype.name, a.dtype.numpyTypeString()));
         addFact(tr("Codecs"), codecText(details["codecs"]));
         addFact(tr("Fill value"), QString::fromStdString(zs::dumpJson(a.fillJson)));
-        if (a.zarrFormat == 2)
-            addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
+        if (a.zarrFormat == 2) addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
         if (const QStringList names = dimensionNamesOf(node); !names.isEmpty())
             addFact(tr("Dimension names"), names.join(QStringLiteral(", ")));
         addFact(tr("Chunk count"), QString::number(a.chunkCount()));

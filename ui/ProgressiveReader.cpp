@@ -8,8 +8,10 @@
 
 namespace zs {
 
-ProgressiveReader::ProgressiveReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent)
-    : QObject(parent), m_meta(meta), m_reader(new ArrayReader(std::move(store), std::move(arrayPath), meta, this))
+ProgressiveReader::ProgressiveReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta,
+                                     QObject *parent)
+    : QObject(parent), m_meta(meta),
+      m_reader(new ArrayReader(std::move(store), std::move(arrayPath), meta, this))
 {
     connect(m_reader, &ArrayReader::progress, this, [this](quint64 done, quint64, quint64 bytes) {
         Q_EMIT progress(m_chunksBefore + done, m_chunksTotal, m_bytesBefore + bytes);
@@ -76,8 +78,7 @@ void ProgressiveReader::planBands(int maxBands)
     const std::uint64_t chunk = m_meta.chunks[outer];
     std::vector<std::uint64_t> boundaries{0}; // sample indices where a new chunk row starts
     for (std::uint64_t i = 1; i < d.count; ++i) {
-        if ((d.start + i * d.step) / chunk != (d.start + (i - 1) * d.step) / chunk)
-            boundaries.push_back(i);
+        if ((d.start + i * d.step) / chunk != (d.start + (i - 1) * d.step) / chunk) boundaries.push_back(i);
     }
     const std::size_t groups = boundaries.size();
     const std::size_t bands = std::min<std::size_t>(std::size_t(maxBands), groups);
@@ -103,8 +104,7 @@ void ProgressiveReader::startBand()
 
 void ProgressiveReader::onBandFinished()
 {
-    if (!m_running)
-        return;
+    if (!m_running) return;
     Band &band = m_bands[m_current];
     const NdArray &r = m_reader->result();
     const std::uint64_t offset = band.firstElement * m_meta.dtype.size;
@@ -128,8 +128,7 @@ std::vector<double> ProgressiveReader::values(ComplexPart part) const
     const std::size_t total = std::size_t(m_selection.elementCount());
     std::vector<double> out(total, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t b = 0; b < m_bands.size(); ++b) {
-        if (!m_bands[b].filled)
-            continue;
+        if (!m_bands[b].filled) continue;
         const std::size_t first = std::size_t(m_bands[b].firstElement);
         const std::size_t end = b + 1 < m_bands.size() ? std::size_t(m_bands[b + 1].firstElement) : total;
         convertToDoubles(m_buffer.constData() + first * m_meta.dtype.size, end - first, m_meta.dtype, part,

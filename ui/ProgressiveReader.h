@@ -18,7 +18,8 @@ class ProgressiveReader final : public QObject
 {
     Q_OBJECT
 public:
-    ProgressiveReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent = nullptr);
+    ProgressiveReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta,
+                      QObject *parent = nullptr);
     ~ProgressiveReader() override;
 
     void start(const Selection &selection, int maxBands = 8, int concurrency = 64);

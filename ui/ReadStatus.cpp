@@ -7,7 +7,8 @@
 
 namespace zs {
 
-ReadStatus::ReadStatus(QWidget *parent) : QWidget(parent), m_label(new QLabel), m_cancel(new QPushButton(tr("Cancel")))
+ReadStatus::ReadStatus(QWidget *parent)
+    : QWidget(parent), m_label(new QLabel), m_cancel(new QPushButton(tr("Cancel")))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

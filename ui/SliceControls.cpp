@@ -91,7 +91,8 @@ void SliceControls::setArray(const ArrayMetadata &meta)
     m_xCombo->clear();
     m_yCombo->clear();
     for (int d = 0; d < n; ++d) {
-        const QString label = QStringLiteral("%1 (%2)").arg(dimensionLabel(d)).arg(meta.shape[std::size_t(d)]);
+        const QString label =
+            QStringLiteral("%1 (%2)").arg(dimensionLabel(d)).arg(meta.shape[std::size_t(d)]);
         m_xCombo->addItem(label, d);
         m_yCombo->addItem(label, d);
     }
@@ -118,8 +119,7 @@ void SliceControls::onDimsChosen()
     int y = m_yCombo->currentIndex();
     if (x == y) { // the other combo gives way: swap the pair
         y = x == m_xDim ? m_yDim : m_xDim;
-        if (y == x)
-            y = (x + 1) % std::max(1, m_xCombo->count());
+        if (y == x) y = (x + 1) % std::max(1, m_xCombo->count());
         const QSignalBlocker bx(m_xCombo), by(m_yCombo);
         m_yCombo->setCurrentIndex(y);
         m_xCombo->setCurrentIndex(x);
@@ -140,15 +140,17 @@ void SliceControls::rebuildSliders()
     m_sliders.assign(m_meta.shape.size(), {nullptr, nullptr});
     int row = 0;
     for (int d = 0; d < int(m_meta.shape.size()); ++d) {
-        if (d == m_xDim || d == m_yDim)
-            continue;
-        const int maxIndex = int(std::min<std::uint64_t>(std::max<std::uint64_t>(m_meta.shape[std::size_t(d)], 1) - 1, INT_MAX));
+        if (d == m_xDim || d == m_yDim) continue;
+        const int maxIndex = int(
+            std::min<std::uint64_t>(std::max<std::uint64_t>(m_meta.shape[std::size_t(d)], 1) - 1, INT_MAX));
         auto *slider = new QSlider(Qt::Horizontal);
         auto *spin = new QSpinBox;
         slider->setRange(0, maxIndex);
         spin->setRange(0, maxIndex);
         spin->setKeyboardTracking(false);
-        const int value = std::size_t(d) < old.size() ? int(std::min<std::uint64_t>(old[std::size_t(d)], std::uint64_t(maxIndex))) : 0;
+        const int value = std::size_t(d) < old.size()
+                              ? int(std::min<std::uint64_t>(old[std::size_t(d)], std::uint64_t(maxIndex)))
+                              : 0;
         slider->setValue(value);
         spin->setValue(value);
         // The slider emits while dragging; the spin box follows it and is the one that triggers a read.
@@ -168,8 +170,7 @@ std::vector<std::uint64_t> SliceControls::fixedIndex() const
 {
     std::vector<std::uint64_t> out(m_meta.shape.size(), 0);
     for (std::size_t d = 0; d < m_sliders.size() && d < out.size(); ++d) {
-        if (m_sliders[d].second)
-            out[d] = std::uint64_t(m_sliders[d].second->value());
+        if (m_sliders[d].second) out[d] = std::uint64_t(m_sliders[d].second->value());
     }
     return out;
 }
@@ -180,11 +181,26 @@ void SliceControls::setFixedIndex(int dim, std::uint64_t index)
         m_sliders[std::size_t(dim)].second->setValue(int(index));
 }
 
-QString SliceControls::colorMapName() const { return m_colorMap->currentText(); }
-bool SliceControls::autoRange() const { return m_auto->isChecked(); }
-double SliceControls::manualMin() const { return m_min->value(); }
-double SliceControls::manualMax() const { return m_max->value(); }
-ComplexPart SliceControls::complexPart() const { return ComplexPart(std::max(0, m_complexPart->currentIndex())); }
+QString SliceControls::colorMapName() const
+{
+    return m_colorMap->currentText();
+}
+bool SliceControls::autoRange() const
+{
+    return m_auto->isChecked();
+}
+double SliceControls::manualMin() const
+{
+    return m_min->value();
+}
+double SliceControls::manualMax() const
+{
+    return m_max->value();
+}
+ComplexPart SliceControls::complexPart() const
+{
+    return ComplexPart(std::max(0, m_complexPart->currentIndex()));
+}
 
 void SliceControls::setManualRange(double lower, double upper)
 {
@@ -203,8 +219,7 @@ namespace zs {
 
 void SliceControls::showAutoRange(double lower, double upper)
 {
-    if (!m_auto->isChecked())
-        return;
+    if (!m_auto->isChecked()) return;
     const QSignalBlocker b1(m_min), b2(m_max);
     m_min->setValue(lower);
     m_max->setValue(upper);

@@ -27,7 +27,7 @@ public:
     void setArray(const ArrayMetadata &meta);
 
     int xDim() const { return m_xDim; }
-    int yDim() const { return m_yDim; }         // -1 for a 1-D display
+    int yDim() const { return m_yDim; }            // -1 for a 1-D display
     std::vector<std::uint64_t> fixedIndex() const; // per array dimension
     void setFixedIndex(int dim, std::uint64_t index);
     void setDisplayedDims(int xDim, int yDim);

@@ -25,10 +25,8 @@ SlicePlot::SlicePlot(QCustomPlot *plot) : m_plot(plot)
 void SlicePlot::showScale(bool on)
 {
     QCPLayoutGrid *layout = m_plot->plotLayout();
-    if (!on && layout->hasElement(0, 1))
-        layout->take(m_scale);
-    if (on && !layout->hasElement(0, 1))
-        layout->addElement(0, 1, m_scale);
+    if (!on && layout->hasElement(0, 1)) layout->take(m_scale);
+    if (on && !layout->hasElement(0, 1)) layout->addElement(0, 1, m_scale);
     layout->simplify();
 }
 
@@ -84,8 +82,8 @@ void SlicePlot::drawLine(const DimSelection &x, const std::vector<double> &value
     }
 }
 
-void SlicePlot::drawImage(const DimSelection &x, const DimSelection &y, bool yFirst, const std::vector<double> &values,
-                          const QCPColorGradient &gradient)
+void SlicePlot::drawImage(const DimSelection &x, const DimSelection &y, bool yFirst,
+                          const std::vector<double> &values, const QCPColorGradient &gradient)
 {
     const int nx = int(x.count), ny = int(y.count);
     QCPColorMapData *data = m_map->data();
@@ -105,8 +103,7 @@ void SlicePlot::drawImage(const DimSelection &x, const DimSelection &y, bool yFi
 
 void SlicePlot::setColorRange(const ValueRange &range)
 {
-    if (range.valid && range.upper > range.lower)
-        m_map->setDataRange(QCPRange(range.lower, range.upper));
+    if (range.valid && range.upper > range.lower) m_map->setDataRange(QCPRange(range.lower, range.upper));
 }
 
 } // namespace zs

@@ -36,8 +36,8 @@ public:
     // `values` as read for `x` (a line), padded 5 % within `range` when it is valid.
     void drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range);
     // `values` in the read's dimension order; `yFirst` when the y dimension precedes x in it.
-    void drawImage(const DimSelection &x, const DimSelection &y, bool yFirst, const std::vector<double> &values,
-                   const QCPColorGradient &gradient);
+    void drawImage(const DimSelection &x, const DimSelection &y, bool yFirst,
+                   const std::vector<double> &values, const QCPColorGradient &gradient);
     void setColorRange(const ValueRange &range);
 
 private:

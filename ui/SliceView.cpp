@@ -23,8 +23,7 @@ AxisWindow windowOf(const QCPAxis *axis, std::uint64_t length, int pixels)
     AxisWindow w;
     w.begin = std::uint64_t(std::clamp(std::floor(r.lower + 0.5), 0.0, double(length)));
     w.end = std::uint64_t(std::clamp(std::ceil(r.upper + 0.5), 0.0, double(length)));
-    if (w.end <= w.begin)
-        w.end = std::min(length, w.begin + 1);
+    if (w.end <= w.begin) w.end = std::min(length, w.begin + 1);
     w.pixels = std::max(pixels, 64);
     // A quarter of the visible span beyond each edge: a small pan shows data, not blank.
     return withMargin(w, length, 0.25);
@@ -102,8 +101,7 @@ QCPGraph *SliceView::graph() const
 void SliceView::connectPlot()
 {
     auto refetchLater = [this] {
-        if (!m_resettingAxes)
-            m_refetchTimer.start();
+        if (!m_resettingAxes) m_refetchTimer.start();
     };
     QCustomPlot *plot = m_drawing->plot();
     connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
@@ -168,18 +166,18 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
     const ArrayMetadata &a = *node.array;
     if (a.dtype.isVariableLength()) return setUpTable(std::move(store), node);
     if (!isPlottable(a.dtype))
-        return showMessage(tr("Data type %1 cannot be plotted; its metadata is in the Metadata tab.").arg(a.dtype.name), false);
+        return showMessage(
+            tr("Data type %1 cannot be plotted; its metadata is in the Metadata tab.").arg(a.dtype.name),
+            false);
     for (auto d : a.shape) {
-        if (d == 0)
-            return showMessage(tr("The array is empty (a dimension of length 0)."), false);
+        if (d == 0) return showMessage(tr("The array is empty (a dimension of length 0)."), false);
     }
     m_store = std::move(store);
     m_node = node;
     m_reader = new ProgressiveReader(m_store, node.path, a, this);
     connect(m_reader, &ProgressiveReader::progress, this, &SliceView::readProgress);
     connect(m_reader, &ProgressiveReader::dataArrived, this, [this] {
-        if (!m_redrawTimer.isActive())
-            m_redrawTimer.start();
+        if (!m_redrawTimer.isActive()) m_redrawTimer.start();
     });
     connect(m_reader, &ProgressiveReader::finished, this, [this] {
         m_redrawTimer.stop();
@@ -233,8 +231,7 @@ void SliceView::requestTable()
 
 void SliceView::resetAxes()
 {
-    if (!m_node)
-        return;
+    if (!m_node) return;
     const Shape &shape = m_node->array->shape;
     m_resettingAxes = true;
     m_heldRange = {}; // another view: its colours owe nothing to the last one
@@ -246,16 +243,15 @@ void SliceView::resetAxes()
     else if (isLine())
         m_drawing->setUpLine(shape[std::size_t(m_controls->xDim())], xLabel, m_node->path.section(u'/', -1));
     else
-        m_drawing->setUpImage(shape[std::size_t(m_controls->xDim())], shape[std::size_t(m_controls->yDim())], xLabel,
-                              m_controls->dimensionLabel(m_controls->yDim()));
+        m_drawing->setUpImage(shape[std::size_t(m_controls->xDim())], shape[std::size_t(m_controls->yDim())],
+                              xLabel, m_controls->dimensionLabel(m_controls->yDim()));
     m_resettingAxes = false;
 }
 
 void SliceView::requestData()
 {
     if (m_tableMode && m_node) return requestTable();
-    if (!m_reader || !m_node)
-        return;
+    if (!m_reader || !m_node) return;
     const ArrayMetadata &a = *m_node->array;
     SampleRequest req;
     req.shape = a.shape;
@@ -266,13 +262,10 @@ void SliceView::requestData()
     req.yDim = m_controls->yDim();
     QCustomPlot *plot = m_drawing->plot();
     const QRect rect = plot->axisRect()->rect();
-    if (req.xDim >= 0)
-        req.x = windowOf(plot->xAxis, a.shape[std::size_t(req.xDim)], rect.width());
-    if (req.yDim >= 0)
-        req.y = windowOf(plot->yAxis, a.shape[std::size_t(req.yDim)], rect.height());
+    if (req.xDim >= 0) req.x = windowOf(plot->xAxis, a.shape[std::size_t(req.xDim)], rect.width());
+    if (req.yDim >= 0) req.y = windowOf(plot->yAxis, a.shape[std::size_t(req.yDim)], rect.height());
     const Selection wanted = sampleSelection(req);
-    if (selectionCovers(m_selection, wanted) && (m_reader->isRunning() || !m_values.empty()))
-        return;
+    if (selectionCovers(m_selection, wanted) && (m_reader->isRunning() || !m_values.empty())) return;
     m_selection = wanted;
     showMessage({}, false);
     m_reader->start(wanted);
@@ -281,8 +274,7 @@ void SliceView::requestData()
 
 void SliceView::cancelRead()
 {
-    if (!isReading())
-        return;
+    if (!isReading()) return;
     if (m_tableMode) {
         m_table->cancel();
         showMessage(tr("Read cancelled."), false);
@@ -299,8 +291,7 @@ void SliceView::cancelRead()
 
 void SliceView::redraw()
 {
-    if (!m_reader || !m_node)
-        return;
+    if (!m_reader || !m_node) return;
     m_values = m_reader->values(m_controls->complexPart());
     const Selection &sel = m_reader->selection();
     if (sel.dims.empty()) {
@@ -317,8 +308,9 @@ void SliceView::redraw()
 
 void SliceView::drawLine(const std::vector<double> &values)
 {
-    const ValueRange r = m_controls->autoRange() ? percentileRange(values, 0, 100)
-                                                 : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
+    const ValueRange r = m_controls->autoRange()
+                             ? percentileRange(values, 0, 100)
+                             : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
     m_drawing->drawLine(m_reader->selection().dims[std::size_t(m_controls->xDim())], values, r);
 }
 
@@ -333,19 +325,16 @@ void SliceView::drawImage(const std::vector<double> &values)
         r = percentileRange(values, 2, 98);
         // While chunks arrive the percentiles of a partial image jump about: the scale only widens
         // then (starting from the last finished image of this view), and settles when all is in.
-        if (m_reader->isRunning())
-            r = unite(m_heldRange, r);
+        if (m_reader->isRunning()) r = unite(m_heldRange, r);
         m_heldRange = r;
-        if (r.valid)
-            m_controls->showAutoRange(r.lower, r.upper);
+        if (r.valid) m_controls->showAutoRange(r.lower, r.upper);
     }
     m_drawing->setColorRange(r);
 }
 
 void SliceView::onMouseMove(QMouseEvent *event)
 {
-    if (!m_reader || !m_node || m_values.empty() || m_reader->selection().dims.empty())
-        return;
+    if (!m_reader || !m_node || m_values.empty() || m_reader->selection().dims.empty()) return;
     const Selection &sel = m_reader->selection();
     ReadoutAxes axes;
     axes.x = sel.dims[std::size_t(m_controls->xDim())];

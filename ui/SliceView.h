@@ -49,8 +49,8 @@ public:
     bool showsTable() const { return m_tableMode; }
     SliceControls *controls() const { return m_controls; }
     const Selection &shownSelection() const { return m_selection; }
-    QString message() const;      // the inline message (errors, notes); empty when none
-    QString readout() const;      // the value/index read-out line
+    QString message() const; // the inline message (errors, notes); empty when none
+    QString readout() const; // the value/index read-out line
 
 public Q_SLOTS:
     void cancelRead();

@@ -12,8 +12,7 @@ namespace zs {
 namespace {
 
 // Reads one scalar component of `size` bytes in byte order `order`, as T.
-template<typename T>
-T load(const char *p, ByteOrder order)
+template <typename T> T load(const char *p, ByteOrder order)
 {
     T v;
     std::memcpy(&v, p, sizeof(T));
@@ -32,21 +31,30 @@ T load(const char *p, ByteOrder order)
 double floatAt(const char *p, std::size_t size, ByteOrder order)
 {
     switch (size) {
-    case 2: return double(float(load<qfloat16>(p, order)));
-    case 4: return double(load<float>(p, order));
-    case 8: return load<double>(p, order);
-    default: return std::numeric_limits<double>::quiet_NaN();
+    case 2:
+        return double(float(load<qfloat16>(p, order)));
+    case 4:
+        return double(load<float>(p, order));
+    case 8:
+        return load<double>(p, order);
+    default:
+        return std::numeric_limits<double>::quiet_NaN();
     }
 }
 
 double intAt(const char *p, std::size_t size, ByteOrder order, bool isSigned)
 {
     switch (size) {
-    case 1: return isSigned ? double(load<qint8>(p, order)) : double(load<quint8>(p, order));
-    case 2: return isSigned ? double(load<qint16>(p, order)) : double(load<quint16>(p, order));
-    case 4: return isSigned ? double(load<qint32>(p, order)) : double(load<quint32>(p, order));
-    case 8: return isSigned ? double(load<qint64>(p, order)) : double(load<quint64>(p, order));
-    default: return std::numeric_limits<double>::quiet_NaN();
+    case 1:
+        return isSigned ? double(load<qint8>(p, order)) : double(load<quint8>(p, order));
+    case 2:
+        return isSigned ? double(load<qint16>(p, order)) : double(load<quint16>(p, order));
+    case 4:
+        return isSigned ? double(load<qint32>(p, order)) : double(load<quint32>(p, order));
+    case 8:
+        return isSigned ? double(load<qint64>(p, order)) : double(load<quint64>(p, order));
+    default:
+        return std::numeric_limits<double>::quiet_NaN();
     }
 }
 
@@ -87,10 +95,14 @@ double elementToDouble(const char *p, const DataType &t, ComplexPart part)
         const std::size_t half = t.size / 2;
         const std::complex<double> c(floatAt(p, half, t.order), floatAt(p + half, half, t.order));
         switch (part) {
-        case ComplexPart::Magnitude: return std::abs(c);
-        case ComplexPart::Phase: return std::arg(c);
-        case ComplexPart::Real: return c.real();
-        case ComplexPart::Imaginary: return c.imag();
+        case ComplexPart::Magnitude:
+            return std::abs(c);
+        case ComplexPart::Phase:
+            return std::arg(c);
+        case ComplexPart::Real:
+            return c.real();
+        case ComplexPart::Imaginary:
+            return c.imag();
         }
         return c.real();
     }
@@ -99,7 +111,8 @@ double elementToDouble(const char *p, const DataType &t, ComplexPart part)
     }
 }
 
-void convertToDoubles(const char *src, std::size_t count, const DataType &dtype, ComplexPart part, double *dst)
+void convertToDoubles(const char *src, std::size_t count, const DataType &dtype, ComplexPart part,
+                      double *dst)
 {
     if (!isPlottable(dtype)) {
         std::fill(dst, dst + count, std::numeric_limits<double>::quiet_NaN());
@@ -130,10 +143,14 @@ std::vector<double> toDoubles(const NdArray &array, ComplexPart part)
 QString complexPartName(ComplexPart part)
 {
     switch (part) {
-    case ComplexPart::Magnitude: return QStringLiteral("magnitude");
-    case ComplexPart::Phase: return QStringLiteral("phase");
-    case ComplexPart::Real: return QStringLiteral("real");
-    case ComplexPart::Imaginary: return QStringLiteral("imaginary");
+    case ComplexPart::Magnitude:
+        return QStringLiteral("magnitude");
+    case ComplexPart::Phase:
+        return QStringLiteral("phase");
+    case ComplexPart::Real:
+        return QStringLiteral("real");
+    case ComplexPart::Imaginary:
+        return QStringLiteral("imaginary");
     }
     return {};
 }

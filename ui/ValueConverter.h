@@ -9,13 +9,20 @@
 
 namespace zs {
 
-enum class ComplexPart { Magnitude, Phase, Real, Imaginary };
+enum class ComplexPart
+{
+    Magnitude,
+    Phase,
+    Real,
+    Imaginary
+};
 
 // Whether elements of this type can be plotted (numeric, datetime/timedelta as their integers).
 bool isPlottable(const DataType &dtype);
 
 // Converts `count` elements at `src` into `dst`. Unplottable types become NaN.
-void convertToDoubles(const char *src, std::size_t count, const DataType &dtype, ComplexPart part, double *dst);
+void convertToDoubles(const char *src, std::size_t count, const DataType &dtype, ComplexPart part,
+                      double *dst);
 double elementToDouble(const char *src, const DataType &dtype, ComplexPart part = ComplexPart::Magnitude);
 std::vector<double> toDoubles(const NdArray &array, ComplexPart part = ComplexPart::Magnitude);
 

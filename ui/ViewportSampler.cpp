@@ -7,8 +7,7 @@ namespace zs {
 
 std::uint64_t chunksTouchedAlong(const DimSelection &d, std::uint64_t chunk)
 {
-    if (d.count == 0 || chunk == 0)
-        return 0;
+    if (d.count == 0 || chunk == 0) return 0;
     // Steps shorter than a chunk skip no chunk between the first and last index; longer ones
     // put every index in a chunk of its own.
     const std::uint64_t span = d.last() / chunk - d.start / chunk + 1;
@@ -50,7 +49,8 @@ Selection sampleSelection(const SampleRequest &r)
     const std::size_t n = r.shape.size();
     s.dims.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t idx = i < r.fixedIndex.size() ? std::min(r.fixedIndex[i], r.shape[i] ? r.shape[i] - 1 : 0) : 0;
+        const std::uint64_t idx =
+            i < r.fixedIndex.size() ? std::min(r.fixedIndex[i], r.shape[i] ? r.shape[i] - 1 : 0) : 0;
         s.dims[i] = DimSelection{idx, 1, r.shape[i] ? 1u : 0u, true};
     }
     if (r.xDim >= 0 && std::size_t(r.xDim) < n)
@@ -63,8 +63,7 @@ Selection sampleSelection(const SampleRequest &r)
         DimSelection *worst = nullptr;
         std::uint64_t worstTouched = 1;
         for (int dim : {r.xDim, r.yDim}) {
-            if (dim < 0 || std::size_t(dim) >= n)
-                continue;
+            if (dim < 0 || std::size_t(dim) >= n) continue;
             DimSelection &d = s.dims[std::size_t(dim)];
             const std::uint64_t t = chunksTouched(d, r.chunks[std::size_t(dim)]);
             if (d.count > 1 && t >= worstTouched) {
@@ -72,8 +71,7 @@ Selection sampleSelection(const SampleRequest &r)
                 worstTouched = t;
             }
         }
-        if (!worst)
-            break; // one sample per displayed dimension: nothing coarser exists
+        if (!worst) break; // one sample per displayed dimension: nothing coarser exists
         const std::uint64_t span = worst->last() + 1 - worst->start;
         worst->step *= 2;
         worst->count = (span + worst->step - 1) / worst->step;
@@ -94,12 +92,10 @@ AxisWindow withMargin(const AxisWindow &window, std::uint64_t length, double fra
 
 bool selectionCovers(const Selection &have, const Selection &want)
 {
-    if (have.dims.size() != want.dims.size() || have.dims.empty())
-        return false;
+    if (have.dims.size() != want.dims.size() || have.dims.empty()) return false;
     for (std::size_t i = 0; i < have.dims.size(); ++i) {
         const DimSelection &h = have.dims[i], &w = want.dims[i];
-        if (h.dropped != w.dropped)
-            return false;
+        if (h.dropped != w.dropped) return false;
         if (h.dropped ? h.start != w.start
                       : (h.step > w.step || h.start > w.start || h.count == 0 || h.last() < w.last()))
             return false;

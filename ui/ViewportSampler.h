@@ -23,7 +23,7 @@ struct SampleRequest
     std::size_t itemSize = 1;
     std::vector<std::uint64_t> fixedIndex; // per array dimension, used for the non-displayed ones
     int xDim = -1;
-    int yDim = -1;                          // -1: a 1-D (line) display
+    int yDim = -1; // -1: a 1-D (line) display
     AxisWindow x;
     AxisWindow y;
     double oversample = 2.0;

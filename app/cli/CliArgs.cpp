@@ -7,7 +7,8 @@ static QStringList withStoreFlags(QStringList flags)
 }
 static QStringList withStoreValued(QStringList valued)
 {
-    return valued << QStringLiteral("--s3-endpoint") << QStringLiteral("--s3-region") << QStringLiteral("--timeout-ms");
+    return valued << QStringLiteral("--s3-endpoint") << QStringLiteral("--s3-region")
+                  << QStringLiteral("--timeout-ms");
 }
 
 const QList<CommandSpec> &commandSpecs()
@@ -54,12 +55,13 @@ QString usageText()
     QString text = QStringLiteral("usage: zarrscope-cli COMMAND ...\n");
     for (const auto &s : commandSpecs())
         text += QStringLiteral("  zarrscope-cli %1\n").arg(s.usage);
-    text += QStringLiteral("  zarrscope-cli --version\n"
-                           "STORE is a directory, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix.\n"
-                           "SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
-                           "Store options: --http2 (cleartext h2c), --forbidden-as-missing (HTTP 403 reads as fill),\n"
-                           "  --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
-                           "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");
+    text += QStringLiteral(
+        "  zarrscope-cli --version\n"
+        "STORE is a directory, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix.\n"
+        "SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
+        "Store options: --http2 (cleartext h2c), --forbidden-as-missing (HTTP 403 reads as fill),\n"
+        "  --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
+        "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");
     return text;
 }
 

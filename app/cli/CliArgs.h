@@ -13,7 +13,10 @@ struct CliArgs
     QMap<QString, QString> options; // "--json" -> "" for flags
 
     bool has(const QString &name) const { return options.contains(name); }
-    QString value(const QString &name, const QString &fallback = {}) const { return options.value(name, fallback); }
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return options.value(name, fallback);
+    }
 };
 
 struct CommandSpec
@@ -21,8 +24,8 @@ struct CommandSpec
     QString name;
     int minPositional;
     int maxPositional;
-    QStringList flags;       // options without a value
-    QStringList valued;      // options taking a value
+    QStringList flags;  // options without a value
+    QStringList valued; // options taking a value
     QString usage;
 };
 

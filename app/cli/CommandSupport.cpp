@@ -13,8 +13,7 @@ zs::StoreOptions storeOptions(const CliArgs &args, int concurrency)
     o.fetch.cacheBust = args.value(QStringLiteral("--cache-bust"));
     bool ok = false;
     const int timeout = args.value(QStringLiteral("--timeout-ms")).toInt(&ok);
-    if (ok && timeout > 0)
-        o.fetch.transferTimeoutMs = timeout;
+    if (ok && timeout > 0) o.fetch.transferTimeoutMs = timeout;
     o.s3Endpoint = args.value(QStringLiteral("--s3-endpoint"));
     o.s3Region = args.value(QStringLiteral("--s3-region"));
     return o;
@@ -46,7 +45,8 @@ zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool w
     ZS_TRY(auto store, zs::openStore(args.positional[0], storeOptions(args, concurrency)));
     ZS_TRY(zs::NodeMetadata node, zs::loadNode(*store, path));
     if (wantArray && !node.isArray())
-        return zs::makeError(QStringLiteral("not an array (a group)"), path.isEmpty() ? QStringLiteral("/") : path);
+        return zs::makeError(QStringLiteral("not an array (a group)"),
+                             path.isEmpty() ? QStringLiteral("/") : path);
     return OpenedNode{std::move(store), std::move(node)};
 }
 

@@ -38,7 +38,8 @@ struct OpenedNode
 // The node path argument (ARRAY/PATH) as a store path: "/a/b/" and "a/b" are the same node, and
 // "/" is the root, as `ls` prints paths.
 QString nodePathArgument(const CliArgs &args);
-zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray, int concurrency = 64);
+zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool wantArray,
+                                int concurrency = 64);
 
 struct OpenedSelection
 {

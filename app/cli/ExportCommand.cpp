@@ -88,7 +88,8 @@ int runExport(const CliArgs &args)
         if (!shards)
             return reportUsage(
                 QStringLiteral("--shards must be positive integers separated by commas, e.g. 1000,1000"));
-        if (options.zarrFormat == 2) return reportUsage(QStringLiteral("--shards needs Zarr v3 output, not --zarr-format 2"));
+        if (options.zarrFormat == 2)
+            return reportUsage(QStringLiteral("--shards needs Zarr v3 output, not --zarr-format 2"));
         options.shards = *shards;
     }
     auto store = zs::openStore(args.positional[0], storeOptions(args, *concurrency));

@@ -10,17 +10,13 @@ int runGet(const CliArgs &args)
     if (!args.has(QStringLiteral("-o")) || args.value(QStringLiteral("-o")).isEmpty())
         return reportUsage(QStringLiteral("get needs -o OUT.npy"));
     const auto concurrency = concurrencyOption(args);
-    if (!concurrency)
-        return ExitCode::Usage;
+    if (!concurrency) return ExitCode::Usage;
     auto target = openArraySelection(args, *concurrency);
-    if (!target)
-        return reportError(target.error());
-    auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(), target->selection,
-                                   zs::ReadOptions{*concurrency});
-    if (!array)
-        return reportError(array.error());
+    if (!target) return reportError(target.error());
+    auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(),
+                                   target->selection, zs::ReadOptions{*concurrency});
+    if (!array) return reportError(array.error());
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));
-    if (!written)
-        return reportError(written.error());
+    if (!written) return reportError(written.error());
     return ExitCode::Ok;
 }

@@ -37,8 +37,7 @@ static QString lsRow(const zs::HierarchyEntry &e)
 int runLs(const CliArgs &args)
 {
     auto store = zs::openStore(args.positional[0], storeOptions(args, 64));
-    if (!store)
-        return reportError(store.error());
+    if (!store) return reportError(store.error());
     // One bad node never hides the others: it is listed with its reason.
     auto entries = zs::discoverHierarchy(**store);
     if (!entries) return reportError(entries.error());
@@ -68,8 +67,7 @@ int runInfo(const CliArgs &args)
 {
     const QString path = nodePathArgument(args);
     auto opened = openNode(args, path, false);
-    if (!opened)
-        return reportError(opened.error());
+    if (!opened) return reportError(opened.error());
     const zs::NodeMetadata *node = &opened->node;
     const json details = zs::nodeDetails(*node);
     if (args.has(QStringLiteral("--json"))) {
@@ -78,7 +76,9 @@ int runInfo(const CliArgs &args)
     }
     QString text;
     text += QStringLiteral("path:        %1\n").arg(path.isEmpty() ? QStringLiteral("/") : path);
-    text += QStringLiteral("kind:        %1 (Zarr v%2)\n").arg(node->isArray() ? "array" : "group").arg(node->zarrFormat);
+    text += QStringLiteral("kind:        %1 (Zarr v%2)\n")
+                .arg(node->isArray() ? "array" : "group")
+                .arg(node->zarrFormat);
     if (node->isArray()) {
         const auto &a = *node->array;
         text += QStringLiteral("shape:       %1\n").arg(shapeText(details["shape"]));
@@ -87,8 +87,7 @@ int runInfo(const CliArgs &args)
             text += QStringLiteral("shards:      %1\n").arg(shapeText(details["shards"]));
         text += QStringLiteral("dtype:       %1 (%2)\n").arg(a.dtype.name, a.dtype.numpyTypeString());
         text += QStringLiteral("fill_value:  %1\n").arg(QString::fromStdString(zs::dumpJson(a.fillJson)));
-        if (a.zarrFormat == 2)
-            text += QStringLiteral("order:       %1\n").arg(QChar::fromLatin1(a.order));
+        if (a.zarrFormat == 2) text += QStringLiteral("order:       %1\n").arg(QChar::fromLatin1(a.order));
         if (!a.dimensionNames.isEmpty())
             text += QStringLiteral("dimensions:  %1\n").arg(a.dimensionNames.join(QStringLiteral(", ")));
         text += QStringLiteral("chunk keys:  %1\n").arg(a.keyEncoding.describe());

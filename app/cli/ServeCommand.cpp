@@ -30,8 +30,7 @@ bool parsePort(const QString &text, quint16 *out)
 {
     bool ok = false;
     const int v = text.toInt(&ok);
-    if (!ok || v < 0 || v > 65535)
-        return false;
+    if (!ok || v < 0 || v > 65535) return false;
     *out = quint16(v);
     return true;
 }
@@ -55,8 +54,7 @@ int runServe(const CliArgs &args)
     const int latency = args.value(QStringLiteral("--latency-ms"), QStringLiteral("0")).toInt(&latencyOk);
     if (!latencyOk || latency < 0)
         return reportUsage(QStringLiteral("--latency-ms wants a number of milliseconds >= 0"));
-    if (!QFileInfo(dir).isDir())
-        return serveError(QStringLiteral("%1 is not a directory").arg(dir));
+    if (!QFileInfo(dir).isDir()) return serveError(QStringLiteral("%1 is not a directory").arg(dir));
     const bool http2 = args.has(QStringLiteral("--http2"));
     if (http2 && NginxFront::nginxPath().isEmpty())
         return serveError(QStringLiteral("--http2 needs nginx (apt install nginx-light)"));
@@ -70,8 +68,7 @@ int runServe(const CliArgs &args)
             return serveError(QStringLiteral("cannot read %1").arg(file.fileName()));
         QList<FaultRule> rules;
         const QString problem = FaultRules::parseJson(file.readAll(), &rules);
-        if (!problem.isEmpty())
-            return serveError(problem);
+        if (!problem.isEmpty()) return serveError(problem);
         for (const FaultRule &r : rules)
             server.addFault(r);
     }
@@ -82,13 +79,11 @@ int runServe(const CliArgs &args)
     quint16 publicPort = server.port();
     if (http2) {
         QString problem;
-        if (!nginx.start(port, server.port(), &problem))
-            return serveError(problem);
+        if (!nginx.start(port, server.port(), &problem)) return serveError(problem);
         publicPort = nginx.port();
     }
 
-    if (::pipe(g_signalPipe) != 0)
-        return serveError(QStringLiteral("cannot create a pipe"));
+    if (::pipe(g_signalPipe) != 0) return serveError(QStringLiteral("cannot create a pipe"));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
     struct sigaction sa = {};

@@ -25,22 +25,14 @@ int main(int argc, char **argv)
     }
     QString error;
     const auto parsed = parseArgs(args, &error);
-    if (!parsed)
-        return reportUsage(error);
+    if (!parsed) return reportUsage(error);
     const QString &c = parsed->command;
-    if (c == u"ls")
-        return runLs(*parsed);
-    if (c == u"info")
-        return runInfo(*parsed);
-    if (c == u"get")
-        return runGet(*parsed);
-    if (c == u"bench")
-        return runBench(*parsed);
-    if (c == u"export")
-        return runExport(*parsed);
-    if (c == u"serve")
-        return runServe(*parsed);
-    if (c == u"demo")
-        return runDemo(*parsed);
+    if (c == u"ls") return runLs(*parsed);
+    if (c == u"info") return runInfo(*parsed);
+    if (c == u"get") return runGet(*parsed);
+    if (c == u"bench") return runBench(*parsed);
+    if (c == u"export") return runExport(*parsed);
+    if (c == u"serve") return runServe(*parsed);
+    if (c == u"demo") return runDemo(*parsed);
     return reportUsage(QStringLiteral("unknown command \"%1\"").arg(c));
 }

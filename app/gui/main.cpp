@@ -15,8 +15,7 @@ static bool textOnly(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
-        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v")
-            return true;
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v") return true;
     }
     return false;
 }
@@ -33,19 +32,23 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(ZARRSCOPE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Browse Zarr v2 and v3 stores: hierarchy, metadata and data."));
+    parser.setApplicationDescription(
+        QStringLiteral("Browse Zarr v2 and v3 stores: hierarchy, metadata and data."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("STORE"),
-                                 QStringLiteral("A folder, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix."),
-                                 QStringLiteral("[STORE]"));
-    const QCommandLineOption array(QStringLiteral("array"), QStringLiteral("Select this array (path in the store)."),
+    parser.addPositionalArgument(
+        QStringLiteral("STORE"),
+        QStringLiteral("A folder, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix."),
+        QStringLiteral("[STORE]"));
+    const QCommandLineOption array(QStringLiteral("array"),
+                                   QStringLiteral("Select this array (path in the store)."),
                                    QStringLiteral("PATH"));
     parser.addOption(array);
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Serve the bundled demo store on loopback with %1 ms latency per "
-                                                 "request and open it.")
-                                      .arg(zs::server::kDemoLatencyMs));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Serve the bundled demo store on loopback with %1 ms latency per "
+                       "request and open it.")
+            .arg(zs::server::kDemoLatencyMs));
     parser.addOption(demo);
     parser.process(*app);
     if (parser.positionalArguments().size() > 1) {
@@ -65,15 +68,19 @@ int main(int argc, char *argv[])
     if (parser.isSet(demo)) {
         const QString store = zs::server::demoStorePath();
         if (store.isEmpty()) {
-            QMessageBox::warning(&window, QStringLiteral("Demo"), QStringLiteral("The demo store is missing: build the project (it is written at build "
-                                            "time into share/zarrscope/demo.zarr) or set ZARRSCOPE_DEMO_STORE."));
+            QMessageBox::warning(
+                &window, QStringLiteral("Demo"),
+                QStringLiteral("The demo store is missing: build the project (it is written at build "
+                               "time into share/zarrscope/demo.zarr) or set ZARRSCOPE_DEMO_STORE."));
         } else {
             demoServer = std::make_unique<zs::server::ServerThread>(store);
             demoServer->server()->setLatencyMs(zs::server::kDemoLatencyMs);
             if (demoServer->start() == 0)
-                QMessageBox::warning(&window, QStringLiteral("Demo"), QStringLiteral("Cannot start the demo server on loopback."));
+                QMessageBox::warning(&window, QStringLiteral("Demo"),
+                                     QStringLiteral("Cannot start the demo server on loopback."));
             else
-                window.openLocation(demoServer->url().toString(), QString::fromLatin1(zs::server::kDemoViewArray));
+                window.openLocation(demoServer->url().toString(),
+                                    QString::fromLatin1(zs::server::kDemoViewArray));
         }
     } else if (!parser.positionalArguments().isEmpty()) {
         window.openLocation(parser.positionalArguments().front(), parser.value(array));

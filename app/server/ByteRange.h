@@ -10,7 +10,8 @@ namespace zs::server {
 
 struct ByteRange
 {
-    enum class Kind {
+    enum class Kind
+    {
         Whole,         // no Range, or one we ignore (other unit, multiple ranges, bad syntax): 200
         Partial,       // satisfiable: 206 with Content-Range first-last/size
         Unsatisfiable, // 416 with Content-Range */size

@@ -14,8 +14,7 @@ QString demoStorePath()
                              : QDir(QCoreApplication::applicationDirPath())
                                    .absoluteFilePath(QStringLiteral("../share/zarrscope/demo.zarr"));
     // A store without its root metadata is a half-written build: say it is missing.
-    if (!QFileInfo::exists(QDir(path).filePath(QStringLiteral("zarr.json"))))
-        return {};
+    if (!QFileInfo::exists(QDir(path).filePath(QStringLiteral("zarr.json")))) return {};
     return QDir::cleanPath(path);
 }
 

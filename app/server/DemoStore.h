@@ -11,7 +11,7 @@ namespace zs::server {
 // Empty when there is none.
 QString demoStorePath();
 
-constexpr int kDemoLatencyMs = 20;                 // a nearby cloud region's round trip
+constexpr int kDemoLatencyMs = 20;                   // a nearby cloud region's round trip
 constexpr const char *kDemoTimingArray = "sst/time"; // 1289 chunks of 5 values: the seed's case
 constexpr const char *kDemoViewArray = "sst/sst";    // what the browser shows first
 

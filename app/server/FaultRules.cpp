@@ -114,11 +114,9 @@ std::optional<FaultRule> FaultRules::take(const QString &rawKey)
     const QString key = normalizeKey(rawKey);
     QMutexLocker lock(&m_mutex);
     for (Entry &e : m_entries) {
-        if (e.rule.match != key && !e.pattern.match(key).hasMatch())
-            continue;
+        if (e.rule.match != key && !e.pattern.match(key).hasMatch()) continue;
         int &count = e.rule.perKey ? e.firedPerKey[key] : e.fired;
-        if (e.rule.times >= 0 && count >= e.rule.times)
-            continue;
+        if (e.rule.times >= 0 && count >= e.rule.times) continue;
         ++count;
         ++m_fired;
         return e.rule;
@@ -130,20 +128,17 @@ QString FaultRules::parseJson(const QByteArray &json, QList<FaultRule> *out)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (doc.isNull())
-        return QStringLiteral("fault rules are not JSON: %1").arg(error.errorString());
+    if (doc.isNull()) return QStringLiteral("fault rules are not JSON: %1").arg(error.errorString());
     const QJsonArray rules = doc.isArray() ? doc.array() : doc.object().value(u"rules").toArray();
     for (const QJsonValue &v : rules) {
         const QJsonObject o = v.toObject();
         FaultRule r;
         r.match = o.value(u"match").toString();
-        if (r.match.isEmpty())
-            return QStringLiteral("fault rule without \"match\"");
+        if (r.match.isEmpty()) return QStringLiteral("fault rule without \"match\"");
         const QString kind = o.value(u"kind").toString(QStringLiteral("status"));
         const auto it = std::find_if(kindNames().begin(), kindNames().end(),
                                      [&](const auto &p) { return p.first == kind; });
-        if (it == kindNames().end())
-            return QStringLiteral("unknown fault kind \"%1\"").arg(kind);
+        if (it == kindNames().end()) return QStringLiteral("unknown fault kind \"%1\"").arg(kind);
         r.kind = it->second;
         r.status = o.value(u"status").toInt(r.kind == FaultRule::Kind::Redirect ? 302 : 503);
         const QJsonValue retry = o.value(u"retry_after");

@@ -16,7 +16,8 @@ namespace zs::server {
 
 struct FaultRule
 {
-    enum class Kind {
+    enum class Kind
+    {
         Status,      // answer `status` (503, 500, 429, 403, 408 ...), with Retry-After if set
         CutMidBody,  // full headers, half the body, then a hard reset (RST)
         ShortBody,   // full headers, the first three quarters of the body, then a clean close (FIN)
@@ -27,18 +28,20 @@ struct FaultRule
                      // connection closed: the client reads a well-formed but short answer
     };
 
-    QString match;          // a key ("arr/c/0/0", leading '/' optional) or a glob: * any run (also '/'), ? one char
+    QString match; // a key ("arr/c/0/0", leading '/' optional) or a glob: * any run (also '/'), ? one char
     Kind kind = Kind::Status;
-    int status = 503;       // Status and Redirect
-    QByteArray retryAfter;  // Status: Retry-After value, e.g. "1" (seconds); empty = no header
-    QByteArray location;    // Redirect target; "{path}" is replaced by the request path ("/arr/c/0/0")
-    int times = -1;         // fire for the first `times` matching requests; -1 = always
-    bool perKey = false;    // count `times` separately for each key rather than for the rule
-    int stallMs = 60000;    // Stall: how long to hold the connection before closing it
+    int status = 503;      // Status and Redirect
+    QByteArray retryAfter; // Status: Retry-After value, e.g. "1" (seconds); empty = no header
+    QByteArray location;   // Redirect target; "{path}" is replaced by the request path ("/arr/c/0/0")
+    int times = -1;        // fire for the first `times` matching requests; -1 = always
+    bool perKey = false;   // count `times` separately for each key rather than for the rule
+    int stallMs = 60000;   // Stall: how long to hold the connection before closing it
 
-    static FaultRule withStatus(const QString &match, int status, int times = -1, const QByteArray &retryAfter = {});
+    static FaultRule withStatus(const QString &match, int status, int times = -1,
+                                const QByteArray &retryAfter = {});
     static FaultRule of(const QString &match, Kind kind, int times = -1);
-    static FaultRule redirectTo(const QString &match, const QByteArray &location, int times = -1, int status = 302);
+    static FaultRule redirectTo(const QString &match, const QByteArray &location, int times = -1,
+                                int status = 302);
 };
 
 // The rules of one server. Thread-safe: a test may change rules while the server runs.

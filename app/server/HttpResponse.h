@@ -16,7 +16,10 @@ struct HttpResponse
     QByteArray body;                              // empty for HEAD
     qint64 contentLength = 0;                     // what the head promises (the GET body size)
 
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append(qMakePair(name, value));
+    }
     static HttpResponse text(int status, const QByteArray &message);
     // Status line, headers, Content-Length, Connection, blank line.
     QByteArray head(bool keepAlive) const;

@@ -26,10 +26,10 @@ quint16 freeLoopbackPort()
 QString NginxFront::nginxPath()
 {
     const QString inPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
-    if (!inPath.isEmpty())
-        return inPath;
+    if (!inPath.isEmpty()) return inPath;
     // /usr/sbin is often missing from a normal user's PATH.
-    return QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    return QStandardPaths::findExecutable(QStringLiteral("nginx"),
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
 }
 
 QString NginxFront::configText(const QString &upstream, const QString &listen, const QString &location) const
@@ -41,41 +41,41 @@ QString NginxFront::configText(const QString &upstream, const QString &listen, c
         const passwd *pw = getpwuid(geteuid());
         user = QStringLiteral("user %1;\n").arg(QString::fromLocal8Bit(pw ? pw->pw_name : "root"));
     }
-    return user + QStringLiteral(
-        "daemon off;\n"
-        "worker_processes 1;\n"
-        "pid %1/nginx.pid;\n"
-        "error_log %1/error.log warn;\n"
-        "events { worker_connections 4096; }\n"
-        "http {\n"
-        "  access_log off;\n"
-        "  client_body_temp_path %1/body;\n"
-        "  proxy_temp_path %1/proxy;\n"
-        "  fastcgi_temp_path %1/fastcgi;\n"
-        "  uwsgi_temp_path %1/uwsgi;\n"
-        "  scgi_temp_path %1/scgi;\n"
-        "%2"
-        "  server {\n"
-        "    listen 127.0.0.1:%3;\n"
-        "    keepalive_requests 1000000;\n"
-        "%4"
-        "  }\n"
-        "}\n").arg(d, upstream, listen, location);
+    return user + QStringLiteral("daemon off;\n"
+                                 "worker_processes 1;\n"
+                                 "pid %1/nginx.pid;\n"
+                                 "error_log %1/error.log warn;\n"
+                                 "events { worker_connections 4096; }\n"
+                                 "http {\n"
+                                 "  access_log off;\n"
+                                 "  client_body_temp_path %1/body;\n"
+                                 "  proxy_temp_path %1/proxy;\n"
+                                 "  fastcgi_temp_path %1/fastcgi;\n"
+                                 "  uwsgi_temp_path %1/uwsgi;\n"
+                                 "  scgi_temp_path %1/scgi;\n"
+                                 "%2"
+                                 "  server {\n"
+                                 "    listen 127.0.0.1:%3;\n"
+                                 "    keepalive_requests 1000000;\n"
+                                 "%4"
+                                 "  }\n"
+                                 "}\n")
+                      .arg(d, upstream, listen, location);
 }
 
 bool NginxFront::start(quint16 port, quint16 upstreamPort, QString *error)
 {
     m_port = port ? port : freeLoopbackPort();
-    const QString location = QStringLiteral(
-        "    http2_max_concurrent_streams 512;\n"
-        "    location / {\n"
-        "      proxy_pass http://zarrscope;\n"
-        "      proxy_http_version 1.1;\n"
-        "      proxy_set_header Connection \"\";\n"
-        "      proxy_max_temp_file_size 0;\n"
-        "      proxy_read_timeout 600s;\n"
-        "    }\n");
-    const QString upstream = QStringLiteral("  upstream zarrscope { server 127.0.0.1:%1; keepalive 512; }\n").arg(upstreamPort);
+    const QString location = QStringLiteral("    http2_max_concurrent_streams 512;\n"
+                                            "    location / {\n"
+                                            "      proxy_pass http://zarrscope;\n"
+                                            "      proxy_http_version 1.1;\n"
+                                            "      proxy_set_header Connection \"\";\n"
+                                            "      proxy_max_temp_file_size 0;\n"
+                                            "      proxy_read_timeout 600s;\n"
+                                            "    }\n");
+    const QString upstream =
+        QStringLiteral("  upstream zarrscope { server 127.0.0.1:%1; keepalive 512; }\n").arg(upstreamPort);
     return launch(configText(upstream, QStringLiteral("%1 http2").arg(m_port), location), error);
 }
 
@@ -109,8 +109,8 @@ bool NginxFront::launch(const QString &config, QString *error)
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     // If we die without stopping it (SIGKILL), nginx must not outlive us holding the port.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    m_process.start(nginx, {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"), m_dir.filePath(QStringLiteral("error.log")),
-                            QStringLiteral("-c"), confPath});
+    m_process.start(nginx, {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-e"),
+                            m_dir.filePath(QStringLiteral("error.log")), QStringLiteral("-c"), confPath});
     if (!m_process.waitForStarted(5000)) {
         *error = QStringLiteral("cannot start %1").arg(nginx);
         return false;
@@ -125,8 +125,7 @@ bool NginxFront::launch(const QString &config, QString *error)
         }
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, m_port);
-        if (probe.waitForConnected(200))
-            return true;
+        if (probe.waitForConnected(200)) return true;
         QThread::msleep(50);
         m_process.waitForFinished(0);
     }
@@ -137,8 +136,7 @@ bool NginxFront::launch(const QString &config, QString *error)
 
 void NginxFront::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
+    if (m_process.state() == QProcess::NotRunning) return;
     m_process.terminate(); // SIGTERM: nginx's fast shutdown
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();

@@ -9,10 +9,16 @@ namespace zs::server {
 
 struct ResolvedPath
 {
-    enum class Kind { File, Directory, Missing, Refused };
+    enum class Kind
+    {
+        File,
+        Directory,
+        Missing,
+        Refused
+    };
     Kind kind = Kind::Missing;
-    QString key;      // path relative to the root, '/'-separated, no leading '/', decoded
-    QString fsPath;   // absolute file-system path (File and Directory)
+    QString key;    // path relative to the root, '/'-separated, no leading '/', decoded
+    QString fsPath; // absolute file-system path (File and Directory)
     bool trailingSlash = false;
 };
 

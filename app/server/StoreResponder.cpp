@@ -12,11 +12,10 @@ namespace {
 QByteArray contentTypeFor(const QString &key)
 {
     const QString name = key.section(u'/', -1);
-    if (name.endsWith(QLatin1String(".json")) || name == u".zarray" || name == u".zgroup"
-        || name == u".zattrs" || name == u".zmetadata")
+    if (name.endsWith(QLatin1String(".json")) || name == u".zarray" || name == u".zgroup" ||
+        name == u".zattrs" || name == u".zmetadata")
         return "application/json";
-    if (name.endsWith(QLatin1String(".html")))
-        return "text/html; charset=utf-8";
+    if (name.endsWith(QLatin1String(".html"))) return "text/html; charset=utf-8";
     return "application/octet-stream";
 }
 
@@ -38,16 +37,14 @@ HttpResponse faultStatus(const FaultRule &rule, const QByteArray &encodedPath)
         return r;
     }
     HttpResponse r = HttpResponse::text(rule.status, "injected fault");
-    if (!rule.retryAfter.isEmpty())
-        r.addHeader("Retry-After", rule.retryAfter);
+    if (!rule.retryAfter.isEmpty()) r.addHeader("Retry-After", rule.retryAfter);
     return r;
 }
 
 HttpResponse fileResponse(const RequestInfo &req, bool head)
 {
     QFile file(req.resolved.fsPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return HttpResponse::text(403, "cannot open file");
+    if (!file.open(QIODevice::ReadOnly)) return HttpResponse::text(403, "cannot open file");
     const qint64 size = file.size();
     const bool ignoreRange = req.fault && req.fault->kind == FaultRule::Kind::IgnoreRange;
     const ByteRange range = parseByteRange(ignoreRange ? QByteArray() : req.range, size);
@@ -66,19 +63,16 @@ HttpResponse fileResponse(const RequestInfo &req, bool head)
         r.status = 206;
         first = range.first;
         length = range.length();
-        r.addHeader("Content-Range", "bytes " + QByteArray::number(range.first) + '-'
-                                               + QByteArray::number(range.last) + '/' + QByteArray::number(size));
+        r.addHeader("Content-Range", "bytes " + QByteArray::number(range.first) + '-' +
+                                         QByteArray::number(range.last) + '/' + QByteArray::number(size));
     }
     r.contentLength = length;
-    if (head)
-        return r;
+    if (head) return r;
     // Read only now, when the delayed answer goes out: 512 pending 1 MiB chunks must not all
     // sit in memory while their latency runs.
-    if (!file.seek(first))
-        return HttpResponse::text(500, "seek failed");
+    if (!file.seek(first)) return HttpResponse::text(500, "seek failed");
     r.body = file.read(length);
-    if (r.body.size() != length)
-        return HttpResponse::text(500, "short read");
+    if (r.body.size() != length) return HttpResponse::text(500, "short read");
     return r;
 }
 
@@ -93,7 +87,8 @@ HttpResponse buildResponse(const RequestInfo &req, bool autoIndex)
     } else if (!head && req.method != "GET") {
         r = HttpResponse::text(405, "only GET and HEAD");
         r.addHeader("Allow", "GET, HEAD");
-    } else if (req.fault && (req.fault->kind == FaultRule::Kind::Status || req.fault->kind == FaultRule::Kind::Redirect)) {
+    } else if (req.fault &&
+               (req.fault->kind == FaultRule::Kind::Status || req.fault->kind == FaultRule::Kind::Redirect)) {
         r = faultStatus(*req.fault, req.encodedPath);
     } else if (req.resolved.kind == ResolvedPath::Kind::Directory && autoIndex) {
         if (!req.resolved.trailingSlash && !req.resolved.key.isEmpty()) {
@@ -109,8 +104,7 @@ HttpResponse buildResponse(const RequestInfo &req, bool autoIndex)
         // Missing, or a directory without autoindex: a plain object store cannot list.
         r = HttpResponse::text(404, "not found");
     }
-    if (head)
-        r.body.clear();
+    if (head) r.body.clear();
     return r;
 }
 

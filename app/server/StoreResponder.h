@@ -14,9 +14,9 @@ namespace zs::server {
 
 struct RequestInfo
 {
-    QByteArray method;          // "GET", "HEAD", ...
-    QByteArray encodedPath;     // as sent, percent-encoded
-    QByteArray range;           // Range header value, empty if none
+    QByteArray method;      // "GET", "HEAD", ...
+    QByteArray encodedPath; // as sent, percent-encoded
+    QByteArray range;       // Range header value, empty if none
     ResolvedPath resolved;
     std::optional<FaultRule> fault;
 };

@@ -37,13 +37,20 @@ constexpr size_t kLogLimit = 100000;
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
     }
 }
 
@@ -85,11 +92,7 @@ void resetWhenFlushed(QTcpSocket *socket)
 
 } // namespace
 
-StoreServer::StoreServer(const QString &root, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_paths(root)
-{
-}
+StoreServer::StoreServer(const QString &root, QObject *parent) : QAbstractHttpServer(parent), m_paths(root) {}
 
 StoreServer::~StoreServer()
 {
@@ -123,7 +126,9 @@ quint16 StoreServer::listenLocal(quint16 port)
 
 QUrl StoreServer::url() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2/").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_port));
 }
 
 bool StoreServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -136,7 +141,8 @@ bool StoreServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
     p.info.range = request.value("Range");
     p.info.resolved = m_paths.resolve(p.info.encodedPath);
     const QString key = p.info.resolved.kind == ResolvedPath::Kind::Refused
-                            ? QString::fromUtf8(p.info.encodedPath) : p.info.resolved.key;
+                            ? QString::fromUtf8(p.info.encodedPath)
+                            : p.info.resolved.key;
     p.info.fault = m_faults.take(key);
     p.closeAfter = request.value("Connection").toLower().contains("close");
     {
@@ -145,8 +151,7 @@ bool StoreServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
         ++m_perPath[key];
         m_maxPending = qMax(m_maxPending, ++m_pending);
         m_log.push_back({p.info.method, key, p.info.range, m_connections.value(socket)->serial});
-        if (m_log.size() > kLogLimit)
-            m_log.pop_front();
+        if (m_log.size() > kLogLimit) m_log.pop_front();
     }
     const quint64 id = p.id;
     const auto conn = m_connections.value(socket);
@@ -162,8 +167,7 @@ void StoreServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 
 void StoreServer::track(QTcpSocket *socket)
 {
-    if (m_connections.contains(socket))
-        return;
+    if (m_connections.contains(socket)) return;
     auto conn = std::make_shared<Connection>();
     conn->serial = ++m_connectionSerial;
     m_connections.insert(socket, conn);
@@ -179,8 +183,7 @@ void StoreServer::track(QTcpSocket *socket)
 void StoreServer::forget(QTcpSocket *socket)
 {
     const auto conn = m_connections.take(socket);
-    if (!conn || conn->queue.empty())
-        return;
+    if (!conn || conn->queue.empty()) return;
     QMutexLocker lock(&m_statsMutex);
     m_pending -= int(conn->queue.size());
 }
@@ -190,8 +193,7 @@ void StoreServer::respondWhenDue(QTcpSocket *socket, quint64 id)
 {
     QTimer::singleShot(m_latencyMs.load(), Qt::PreciseTimer, socket, [this, socket, id] {
         const auto conn = m_connections.value(socket);
-        if (!conn)
-            return;
+        if (!conn) return;
         for (Pending &p : conn->queue) {
             if (p.id == id) {
                 p.response = buildResponse(p.info, m_autoIndex);
@@ -208,11 +210,11 @@ void StoreServer::writeReady(QTcpSocket *socket)
     while (conn && !conn->ended && !conn->queue.empty() && conn->queue.front().response) {
         Pending &p = conn->queue.front();
         const HttpResponse &r = *p.response;
-        const bool bodyFault = p.info.fault && p.info.method == "GET" && (r.status == 200 || r.status == 206)
-                               && (p.info.fault->kind == FaultRule::Kind::CutMidBody
-                                   || p.info.fault->kind == FaultRule::Kind::ShortBody
-                                   || p.info.fault->kind == FaultRule::Kind::Stall
-                                   || p.info.fault->kind == FaultRule::Kind::LongBody);
+        const bool bodyFault =
+            p.info.fault && p.info.method == "GET" && (r.status == 200 || r.status == 206) &&
+            (p.info.fault->kind == FaultRule::Kind::CutMidBody ||
+             p.info.fault->kind == FaultRule::Kind::ShortBody ||
+             p.info.fault->kind == FaultRule::Kind::Stall || p.info.fault->kind == FaultRule::Kind::LongBody);
         if (bodyFault) {
             endWithFault(socket, p, r);
             return;
@@ -254,7 +256,8 @@ void StoreServer::endWithFault(QTcpSocket *socket, const Pending &p, const HttpR
         return;
     }
     const qint64 size = r.body.size();
-    const qint64 sent = rule.kind == FaultRule::Kind::CutMidBody ? size / 2 : size - qMax<qint64>(1, size / 4);
+    const qint64 sent =
+        rule.kind == FaultRule::Kind::CutMidBody ? size / 2 : size - qMax<qint64>(1, size / 4);
     socket->write(r.body.left(sent));
     const bool cut = rule.kind == FaultRule::Kind::CutMidBody;
     conn->queue.pop_front(); // p, r and rule die here

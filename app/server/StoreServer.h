@@ -30,8 +30,8 @@ struct HttpResponse;
 struct RequestRecord
 {
     QByteArray method;
-    QString key;      // decoded path relative to the root, no leading '/'
-    QByteArray range; // Range header as sent, empty if none
+    QString key;           // decoded path relative to the root, no leading '/'
+    QByteArray range;      // Range header as sent, empty if none
     qint64 connection = 0; // serial number of the connection it came on (1, 2, ...)
 };
 
@@ -62,10 +62,10 @@ public:
     qint64 totalRequests() const;
     qint64 requestCount(const QString &key) const; // leading '/' optional
     QHash<QString, qint64> requestsPerPath() const;
-    qint64 bytesSent() const;           // body bytes written, including partial bodies of faults
-    int pendingRequests() const;        // received, not yet answered
-    int maxPendingRequests() const;     // high-water mark of pendingRequests()
-    qint64 connectionsSeen() const;     // distinct connections that sent a request
+    qint64 bytesSent() const;                // body bytes written, including partial bodies of faults
+    int pendingRequests() const;             // received, not yet answered
+    int maxPendingRequests() const;          // high-water mark of pendingRequests()
+    qint64 connectionsSeen() const;          // distinct connections that sent a request
     QList<RequestRecord> requestLog() const; // the last 100000 requests, oldest first
     void resetStats();
 

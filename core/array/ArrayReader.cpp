@@ -23,13 +23,13 @@ struct ArrayReader::Job
     QString path;
     int concurrency = 1;
     QByteArray output;
-    char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
+    char *out = nullptr;                // taken once on the reader's thread so workers never detach `output`
     std::shared_ptr<StringArena> arena; // variable-length dtypes: the items the handles name
     std::once_flag fillOnce;
     QByteArray fillChunk;
-    std::size_t next = 0;  // next task to issue
-    int inFlight = 0;      // store reads outstanding
-    int slots = 0;         // chunks between issue and copied (bounds memory held)
+    std::size_t next = 0; // next task to issue
+    int inFlight = 0;     // store reads outstanding
+    int slots = 0;        // chunks between issue and copied (bounds memory held)
     std::uint64_t done = 0;
     QHash<std::size_t, QFuture<GetResult>> fetching; // store reads not yet answered, to cancel them
 
@@ -44,7 +44,10 @@ struct ArrayReader::Job
         return fillChunk;
     }
 
-    QString chunkKey(std::size_t task) const { return joinKey(path, meta.keyEncoding.key(plan.tasks[task].coords)); }
+    QString chunkKey(std::size_t task) const
+    {
+        return joinKey(path, meta.keyEncoding.key(plan.tasks[task].coords));
+    }
 };
 
 // Variable-length dtypes: the read's item storage, whose strings share the result limit
@@ -89,8 +92,7 @@ void ArrayReader::cancel()
         m_sharded->deleteLater(); // may be inside one of its own signals
         m_sharded = nullptr;
     }
-    if (!m_job)
-        return;
+    if (!m_job) return;
     // Queued requests are dropped and running ones aborted by the store; anything that still
     // arrives sees a different job id and is ignored.
     for (auto &f : m_job->fetching)
@@ -116,11 +118,12 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
     if (elements != 0 && (bytes / m_meta.dtype.size != elements || bytes > options.maxResultBytes))
-        return failLater(makeError(QStringLiteral("selection of %1 elements (%2 bytes) is larger than the %3-byte limit")
-                                       .arg(elements)
-                                       .arg(bytes)
-                                       .arg(options.maxResultBytes),
-                                   m_path.isEmpty() ? QStringLiteral("/") : m_path));
+        return failLater(
+            makeError(QStringLiteral("selection of %1 elements (%2 bytes) is larger than the %3-byte limit")
+                          .arg(elements)
+                          .arg(bytes)
+                          .arg(options.maxResultBytes),
+                      m_path.isEmpty() ? QStringLiteral("/") : m_path));
     const auto chunkLimit = [&](std::uint64_t chunkBytes) {
         return makeError(QStringLiteral("chunks of %1 bytes are larger than the %2-byte limit")
                              .arg(chunkBytes)
@@ -128,18 +131,17 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
                          m_path.isEmpty() ? QStringLiteral("/") : m_path);
     };
     if (elements != 0 && !m_meta.innerChunks.empty()) {
-        auto inner = checkedProduct(m_meta.innerChunks, m_meta.dtype.size, QStringLiteral("inner chunk size"));
+        auto inner =
+            checkedProduct(m_meta.innerChunks, m_meta.dtype.size, QStringLiteral("inner chunk size"));
         if (!inner || *inner > options.maxChunkBytes)
             return failLater(chunkLimit(inner ? *inner : ~std::uint64_t(0)));
     }
-    if (startSharded(selection, options, bytes))
-        return;
+    if (startSharded(selection, options, bytes)) return;
     // Whole chunks (or shards) are decoded from here on.
     if (elements != 0 && m_meta.chunkSpec().byteSize() > options.maxChunkBytes)
         return failLater(chunkLimit(m_meta.chunkSpec().byteSize()));
     auto plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
-    if (!plan)
-        return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
+    if (!plan) return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
     job->plan = std::move(*plan);
     job->arena = makeArena(m_meta, options, bytes);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
@@ -151,23 +153,25 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     m_result.dtype = m_meta.dtype;
     m_job = job;
     // Deferred so callers can connect before the first signal, as with an asynchronous store.
-    QMetaObject::invokeMethod(this, [this, id = job->id] {
-        if (m_job && m_job->id == id)
-            issueMore();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, id = job->id] {
+            if (m_job && m_job->id == id) issueMore();
+        },
+        Qt::QueuedConnection);
 }
 
 void ArrayReader::failLater(const Error &e)
 {
-    QMetaObject::invokeMethod(this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
 }
 
 // Sharded arrays whose inner chunks can be read by range; false leaves the read to the chunk path.
 bool ArrayReader::startSharded(const Selection &selection, const ReadOptions &options, std::uint64_t bytes)
 {
     auto layout = rangeReadableShards(m_meta);
-    if (!layout)
-        return false;
+    if (!layout) return false;
     auto plan = planChunks(selection, layout->innerShape);
     if (!plan) {
         failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
@@ -237,13 +241,11 @@ void ArrayReader::issueMore()
 
 void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
 {
-    if (!m_job || m_job->id != jobId)
-        return;
+    if (!m_job || m_job->id != jobId) return;
     auto job = m_job;
     --job->inFlight;
     job->fetching.remove(task);
-    if (!result)
-        return fail(result.error().at(job->chunkKey(task)));
+    if (!result) return fail(result.error().at(job->chunkKey(task)));
     if (result->has_value())
         m_stats.bytes += std::uint64_t((*result)->size());
     else
@@ -256,8 +258,7 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         const char *src;
         if (data) {
             auto r = job->meta.codecs.decode(*data, spec);
-            if (!r)
-                return r.error().at(job->chunkKey(task));
+            if (!r) return r.error().at(job->chunkKey(task));
             decoded = std::move(*r);
             src = decoded.constData();
         } else {
@@ -272,10 +273,8 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
 
 void ArrayReader::onDecoded(quint64 jobId, Status status)
 {
-    if (!m_job || m_job->id != jobId)
-        return;
-    if (!status)
-        return fail(status.error());
+    if (!m_job || m_job->id != jobId) return;
+    if (!status) return fail(status.error());
     --m_job->slots;
     ++m_job->done;
     Q_EMIT progress(m_job->done, m_job->plan.tasks.size(), m_stats.bytes);
@@ -289,8 +288,9 @@ void ArrayReader::fail(const Error &error)
     Q_EMIT readFailed(error.toString());
 }
 
-Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath, const ArrayMetadata &meta,
-                              const Selection &selection, const ReadOptions &options, ReadStats *stats)
+Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath,
+                              const ArrayMetadata &meta, const Selection &selection,
+                              const ReadOptions &options, ReadStats *stats)
 {
     ArrayReader reader(std::move(store), arrayPath, meta);
     QEventLoop loop;
@@ -302,10 +302,8 @@ Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &array
     });
     reader.start(selection, options);
     loop.exec();
-    if (stats)
-        *stats = reader.stats();
-    if (failure)
-        return *failure;
+    if (stats) *stats = reader.stats();
+    if (failure) return *failure;
     return reader.result();
 }
 

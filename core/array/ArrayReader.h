@@ -21,7 +21,7 @@ namespace zs {
 
 struct ReadOptions
 {
-    int concurrency = 64;                               // 1 = sequential: one chunk after another
+    int concurrency = 64; // 1 = sequential: one chunk after another
     // Decoded bytes the chunks between fetch and copy may hold at once. Large chunks get fewer
     // slots: memory stays bounded, and a few transfers that finish early let decoding overlap
     // the download instead of every transfer sharing the bandwidth and finishing at the end.
@@ -33,9 +33,9 @@ struct ReadOptions
     CoalesceLimits coalesce = {};
     // Decoded shard indexes; null uses the reader's own, which lives as long as the reader.
     std::shared_ptr<ShardIndexCache> shardIndexCache = nullptr;
-    // Refuse arrays whose decoded chunk (an inner chunk when shards are read by range, else the whole shard) is larger, before any is
-    // allocated: metadata alone can declare a 100 GB chunk for a 4-element read. 2 GiB is also
-    // the most c-blosc and lz4 can compress in one buffer.
+    // Refuse arrays whose decoded chunk (an inner chunk when shards are read by range, else the whole shard)
+    // is larger, before any is allocated: metadata alone can declare a 100 GB chunk for a 4-element read. 2
+    // GiB is also the most c-blosc and lz4 can compress in one buffer.
     std::uint64_t maxChunkBytes = std::uint64_t(2) << 30;
 };
 
@@ -45,7 +45,8 @@ class ArrayReader final : public QObject
 {
     Q_OBJECT
 public:
-    ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta, QObject *parent = nullptr);
+    ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayMetadata meta,
+                QObject *parent = nullptr);
     ~ArrayReader() override;
 
     // Starts reading; a read already running is cancelled first.
@@ -84,7 +85,8 @@ private:
 };
 
 // Blocking convenience for the CLI and tests: runs an event loop until the read ends.
-Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath, const ArrayMetadata &meta,
-                              const Selection &selection, const ReadOptions &options = {}, ReadStats *stats = nullptr);
+Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath,
+                              const ArrayMetadata &meta, const Selection &selection,
+                              const ReadOptions &options = {}, ReadStats *stats = nullptr);
 
 } // namespace zs

@@ -44,7 +44,8 @@ Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape
         const std::uint64_t spanned = d.last() / chunkShape[i] - d.start / chunkShape[i] + 1;
         const std::uint64_t pieces = std::min(d.count, spanned);
         if (bound > maxChunks / pieces)
-            return makeError(QStringLiteral("selection touches more than %1 chunks; read it in parts").arg(maxChunks));
+            return makeError(
+                QStringLiteral("selection touches more than %1 chunks; read it in parts").arg(maxChunks));
         bound *= pieces;
     }
     ChunkPlan plan;
@@ -53,8 +54,7 @@ Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape
     for (std::size_t i = 0; i < selection.dims.size(); ++i) {
         perDim.push_back(piecesForDim(selection.dims[i], chunkShape[i]));
         plan.fullDstShape.push_back(selection.dims[i].dropped ? 1 : selection.dims[i].count);
-        if (perDim.back().empty())
-            return plan; // empty selection: nothing to read
+        if (perDim.back().empty()) return plan; // empty selection: nothing to read
     }
     // Cartesian product of the per-dimension pieces, last dimension fastest.
     std::vector<std::size_t> idx(perDim.size(), 0);
@@ -68,8 +68,7 @@ Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape
         std::size_t i = perDim.size();
         while (i > 0 && ++idx[i - 1] == perDim[i - 1].size())
             idx[--i] = 0;
-        if (i == 0)
-            break;
+        if (i == 0) break;
     }
     return plan;
 }
@@ -93,8 +92,8 @@ void copyChunkRegion(const char *chunk, const Shape &chunkShape, const std::vect
     // Fold trailing dimensions that are contiguous in both buffers into one run.
     std::size_t inner = n - 1;
     std::uint64_t runBytes = copy[inner].srcStep == 1 ? copy[inner].count * itemSize : 0;
-    while (runBytes && inner > 0 && copy[inner].count == chunkShape[inner] && copy[inner].count == fullDstShape[inner] &&
-           copy[inner - 1].srcStep == 1) {
+    while (runBytes && inner > 0 && copy[inner].count == chunkShape[inner] &&
+           copy[inner].count == fullDstShape[inner] && copy[inner - 1].srcStep == 1) {
         --inner;
         runBytes *= copy[inner].count;
     }
@@ -123,8 +122,7 @@ void copyChunkRegion(const char *chunk, const Shape &chunkShape, const std::vect
         std::size_t i = inner;
         while (i > 0 && ++counter[i - 1] == copy[i - 1].count)
             counter[--i] = 0;
-        if (i == 0)
-            break;
+        if (i == 0) break;
     }
 }
 

@@ -26,8 +26,8 @@ struct ChunkTask
 struct ChunkPlan
 {
     std::vector<ChunkTask> tasks;
-    Shape resultShape;   // without dropped dimensions
-    Shape fullDstShape;  // every array dimension, dropped ones of size 1
+    Shape resultShape;  // without dropped dimensions
+    Shape fullDstShape; // every array dimension, dropped ones of size 1
 };
 
 // Refuses a selection touching more than `maxChunks` chunks before building anything.

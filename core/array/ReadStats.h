@@ -7,16 +7,16 @@ namespace zs {
 
 struct ReadStats
 {
-    std::uint64_t chunks = 0;       // chunks the selection touches (inner chunks of a sharded array)
-    std::uint64_t requests = 0;     // store reads issued, shard index reads included
-    std::uint64_t rangeRequests = 0; // of those, byte-range reads (sharded arrays)
-    std::uint64_t indexReads = 0;   // shard indexes read from the store
+    std::uint64_t chunks = 0;         // chunks the selection touches (inner chunks of a sharded array)
+    std::uint64_t requests = 0;       // store reads issued, shard index reads included
+    std::uint64_t rangeRequests = 0;  // of those, byte-range reads (sharded arrays)
+    std::uint64_t indexReads = 0;     // shard indexes read from the store
     std::uint64_t indexCacheHits = 0; // shard indexes taken from the cache instead
-    std::uint64_t bytes = 0;        // bytes those reads returned
-    std::uint64_t missing = 0;      // chunks absent from the store (read as fill)
-    int maxInFlight = 0;            // most store reads outstanding at once
-    int concurrency = 0;            // the limit that applied
-    double seconds = 0;             // wall time from start to the last chunk copied
+    std::uint64_t bytes = 0;          // bytes those reads returned
+    std::uint64_t missing = 0;        // chunks absent from the store (read as fill)
+    int maxInFlight = 0;              // most store reads outstanding at once
+    int concurrency = 0;              // the limit that applied
+    double seconds = 0;               // wall time from start to the last chunk copied
 };
 
 } // namespace zs

@@ -7,8 +7,8 @@ namespace zs {
 
 using namespace codecutil;
 
-BloscCodec::BloscCodec(QString cname, int clevel, Shuffle shuffle, std::size_t typesize, std::size_t blocksize,
-                       Flavor flavor)
+BloscCodec::BloscCodec(QString cname, int clevel, Shuffle shuffle, std::size_t typesize,
+                       std::size_t blocksize, Flavor flavor)
     : m_cname(std::move(cname)), m_clevel(clevel), m_shuffle(shuffle), m_typesize(typesize),
       m_blocksize(blocksize), m_flavor(flavor)
 {
@@ -29,17 +29,22 @@ Result<std::shared_ptr<BloscCodec>> BloscCodec::fromConfig(const nlohmann::json 
                          QStringLiteral("configuration.clevel"));
     ZS_TRY(std::int64_t blocksize, intField(config, "blocksize", 0, codec));
     if (blocksize < 0)
-        return makeError(QStringLiteral("blosc blocksize must not be negative"), QStringLiteral("configuration.blocksize"));
+        return makeError(QStringLiteral("blosc blocksize must not be negative"),
+                         QStringLiteral("configuration.blocksize"));
 
     Shuffle shuffle = Shuffle::Byte;
     if (flavor == Flavor::V3) {
         ZS_TRY(QString s, stringField(config, "shuffle", QStringLiteral("noshuffle"), codec));
-        if (s == u"noshuffle") shuffle = Shuffle::None;
-        else if (s == u"shuffle") shuffle = Shuffle::Byte;
-        else if (s == u"bitshuffle") shuffle = Shuffle::Bit;
+        if (s == u"noshuffle")
+            shuffle = Shuffle::None;
+        else if (s == u"shuffle")
+            shuffle = Shuffle::Byte;
+        else if (s == u"bitshuffle")
+            shuffle = Shuffle::Bit;
         else
-            return makeError(QStringLiteral("blosc shuffle \"%1\" is not noshuffle, shuffle or bitshuffle").arg(s),
-                             QStringLiteral("configuration.shuffle"));
+            return makeError(
+                QStringLiteral("blosc shuffle \"%1\" is not noshuffle, shuffle or bitshuffle").arg(s),
+                QStringLiteral("configuration.shuffle"));
         // v3 carries the typesize explicitly; it only matters for shuffling when encoding.
         ZS_TRY(std::int64_t ts, intField(config, "typesize", std::int64_t(typesize), codec));
         if (ts < 1 || ts > 255)
@@ -58,17 +63,24 @@ Result<std::shared_ptr<BloscCodec>> BloscCodec::fromConfig(const nlohmann::json 
                              QStringLiteral("configuration.shuffle"));
         typesize = std::clamp<std::size_t>(typesize, 1, 255);
     }
-    return std::make_shared<BloscCodec>(cname, int(clevel), shuffle, typesize, std::size_t(blocksize), flavor);
+    return std::make_shared<BloscCodec>(cname, int(clevel), shuffle, typesize, std::size_t(blocksize),
+                                        flavor);
 }
 
 nlohmann::json BloscCodec::configuration() const
 {
     if (m_flavor == Flavor::Numcodecs)
-        return {{"id", "blosc"}, {"cname", m_cname.toStdString()}, {"clevel", m_clevel},
-                {"shuffle", int(m_shuffle)}, {"blocksize", m_blocksize}};
+        return {{"id", "blosc"},
+                {"cname", m_cname.toStdString()},
+                {"clevel", m_clevel},
+                {"shuffle", int(m_shuffle)},
+                {"blocksize", m_blocksize}};
     static const char *names[] = {"noshuffle", "shuffle", "bitshuffle"};
-    return {{"cname", m_cname.toStdString()}, {"clevel", m_clevel}, {"shuffle", names[int(m_shuffle)]},
-            {"typesize", m_typesize}, {"blocksize", m_blocksize}};
+    return {{"cname", m_cname.toStdString()},
+            {"clevel", m_clevel},
+            {"shuffle", names[int(m_shuffle)]},
+            {"typesize", m_typesize},
+            {"blocksize", m_blocksize}};
 }
 
 Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) const
@@ -76,7 +88,8 @@ Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) 
     // validate() checks the header against the buffer length only; the declared size
     // must also be checked against what the chunk can hold before we allocate for it.
     std::size_t nbytes = 0;
-    if (encoded.size() < BLOSC_MIN_HEADER_LENGTH || blosc_cbuffer_validate(encoded.constData(), encoded.size(), &nbytes) != 0)
+    if (encoded.size() < BLOSC_MIN_HEADER_LENGTH ||
+        blosc_cbuffer_validate(encoded.constData(), encoded.size(), &nbytes) != 0)
         return corrupt("blosc", QStringLiteral("bad header"));
     std::size_t declared = 0, cbytes = 0, blocksize = 0;
     blosc_cbuffer_sizes(encoded.constData(), &declared, &cbytes, &blocksize);
@@ -105,10 +118,10 @@ Result<QByteArray> BloscCodec::encode(const QByteArray &decoded) const
         return makeError(QStringLiteral("blosc cannot compress %1 bytes in one buffer").arg(decoded.size()));
     QByteArray out(decoded.size() + BLOSC_MAX_OVERHEAD, Qt::Uninitialized);
     const QByteArray cname = m_cname.toLatin1();
-    const int n = blosc_compress_ctx(m_clevel, int(m_shuffle), m_typesize, decoded.size(), decoded.constData(),
-                                     out.data(), out.size(), cname.constData(), m_blocksize, 1);
-    if (n <= 0)
-        return makeError(QStringLiteral("blosc compression failed (%1)").arg(n));
+    const int n =
+        blosc_compress_ctx(m_clevel, int(m_shuffle), m_typesize, decoded.size(), decoded.constData(),
+                           out.data(), out.size(), cname.constData(), m_blocksize, 1);
+    if (n <= 0) return makeError(QStringLiteral("blosc compression failed (%1)").arg(n));
     out.truncate(n);
     return out;
 }

@@ -9,10 +9,20 @@ namespace zs {
 class BloscCodec final : public BytesToBytesCodec
 {
 public:
-    enum class Shuffle { None = 0, Byte = 1, Bit = 2 };
-    enum class Flavor { V3, Numcodecs };
+    enum class Shuffle
+    {
+        None = 0,
+        Byte = 1,
+        Bit = 2
+    };
+    enum class Flavor
+    {
+        V3,
+        Numcodecs
+    };
 
-    BloscCodec(QString cname, int clevel, Shuffle shuffle, std::size_t typesize, std::size_t blocksize, Flavor flavor);
+    BloscCodec(QString cname, int clevel, Shuffle shuffle, std::size_t typesize, std::size_t blocksize,
+               Flavor flavor);
     // Parses either spelling; `typesize` is the element size the data has at this point in the chain.
     static Result<std::shared_ptr<BloscCodec>> fromConfig(const nlohmann::json &config, Flavor flavor,
                                                           std::size_t typesize);

@@ -5,7 +5,8 @@ namespace zs {
 
 BytesCodec::BytesCodec(ByteOrder endian) : m_endian(endian) {}
 
-Result<std::shared_ptr<BytesCodec>> BytesCodec::fromConfig(const nlohmann::json &config, const ChunkSpec &decoded)
+Result<std::shared_ptr<BytesCodec>> BytesCodec::fromConfig(const nlohmann::json &config,
+                                                           const ChunkSpec &decoded)
 {
     ZS_TRY(QString e, codecutil::stringField(config, "endian", QString(), QStringLiteral("bytes")));
     ByteOrder order = ByteOrder::NotApplicable;
@@ -25,17 +26,17 @@ Result<std::shared_ptr<BytesCodec>> BytesCodec::fromConfig(const nlohmann::json 
 
 nlohmann::json BytesCodec::configuration() const
 {
-    if (m_endian == ByteOrder::NotApplicable)
-        return nlohmann::json::object();
+    if (m_endian == ByteOrder::NotApplicable) return nlohmann::json::object();
     return {{"endian", m_endian == ByteOrder::Little ? "little" : "big"}};
 }
 
 Result<QByteArray> BytesCodec::decode(const QByteArray &encoded, const ChunkSpec &spec) const
 {
     if (std::uint64_t(encoded.size()) != spec.byteSize())
-        return makeError(QStringLiteral("bytes codec got %1 bytes, chunk holds %2").arg(encoded.size()).arg(spec.byteSize()));
-    if (!spec.dtype.needsSwapFrom(m_endian))
-        return encoded; // shares the buffer: no copy on the hot path
+        return makeError(QStringLiteral("bytes codec got %1 bytes, chunk holds %2")
+                             .arg(encoded.size())
+                             .arg(spec.byteSize()));
+    if (!spec.dtype.needsSwapFrom(m_endian)) return encoded; // shares the buffer: no copy on the hot path
     QByteArray out = encoded;
     byteSwap(out.data(), out.size(), spec.dtype.swapUnit());
     return out;
@@ -44,9 +45,10 @@ Result<QByteArray> BytesCodec::decode(const QByteArray &encoded, const ChunkSpec
 Result<QByteArray> BytesCodec::encode(const QByteArray &decoded, const ChunkSpec &spec) const
 {
     if (std::uint64_t(decoded.size()) != spec.byteSize())
-        return makeError(QStringLiteral("bytes codec got %1 bytes, chunk holds %2").arg(decoded.size()).arg(spec.byteSize()));
-    if (!spec.dtype.needsSwapFrom(m_endian))
-        return decoded;
+        return makeError(QStringLiteral("bytes codec got %1 bytes, chunk holds %2")
+                             .arg(decoded.size())
+                             .arg(spec.byteSize()));
+    if (!spec.dtype.needsSwapFrom(m_endian)) return decoded;
     QByteArray out = decoded;
     byteSwap(out.data(), out.size(), spec.dtype.swapUnit());
     return out;

@@ -12,7 +12,8 @@ class BytesCodec final : public ArrayToBytesCodec
 public:
     // `endian` NotApplicable means "no endian given" (fine for 1-byte and raw types).
     explicit BytesCodec(ByteOrder endian);
-    static Result<std::shared_ptr<BytesCodec>> fromConfig(const nlohmann::json &config, const ChunkSpec &decoded);
+    static Result<std::shared_ptr<BytesCodec>> fromConfig(const nlohmann::json &config,
+                                                          const ChunkSpec &decoded);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;

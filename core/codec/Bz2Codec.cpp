@@ -1,8 +1,8 @@
 #include "codec/Bz2Codec.h"
 #include "codec/CodecUtil.h"
 
-#include <bzlib.h>
 #include <algorithm>
+#include <bzlib.h>
 #include <climits>
 
 namespace zs {
@@ -15,7 +15,8 @@ Result<std::shared_ptr<Bz2Codec>> Bz2Codec::fromConfig(const nlohmann::json &con
 {
     ZS_TRY(std::int64_t level, intField(config, "level", 1, QStringLiteral("bz2")));
     if (level < 1 || level > 9)
-        return makeError(QStringLiteral("bz2 level %1 is outside 1..9").arg(level), QStringLiteral("configuration.level"));
+        return makeError(QStringLiteral("bz2 level %1 is outside 1..9").arg(level),
+                         QStringLiteral("configuration.level"));
     return std::make_shared<Bz2Codec>(int(level));
 }
 
@@ -34,7 +35,11 @@ Result<QByteArray> Bz2Codec::decode(const QByteArray &encoded, SizeHint size) co
     bz_stream bz{};
     if (BZ2_bzDecompressInit(&bz, 0, 0) != BZ_OK)
         return makeError(QStringLiteral("bz2: cannot initialise decompression"));
-    struct Guard { bz_stream *s; ~Guard() { BZ2_bzDecompressEnd(s); } } guard{&bz};
+    struct Guard
+    {
+        bz_stream *s;
+        ~Guard() { BZ2_bzDecompressEnd(s); }
+    } guard{&bz};
 
     CappedOutput out(size, encoded.size());
     const char *in = encoded.constData();
@@ -52,13 +57,10 @@ Result<QByteArray> Bz2Codec::decode(const QByteArray &encoded, SizeHint size) co
         bz.avail_out = probing ? 1 : slice(out.room());
         const unsigned before = bz.avail_out;
         const int rc = BZ2_bzDecompress(&bz);
-        if (probing && bz.avail_out == 0)
-            return out.tooLarge("bz2");
-        if (!probing)
-            out.commit(before - bz.avail_out);
+        if (probing && bz.avail_out == 0) return out.tooLarge("bz2");
+        if (!probing) out.commit(before - bz.avail_out);
         if (rc == BZ_STREAM_END) {
-            if (bz.avail_in == 0 && inLeft == 0)
-                break;
+            if (bz.avail_in == 0 && inLeft == 0) break;
             // Another stream follows: bzip2 has no reset, so restart the decoder.
             const unsigned pending = bz.avail_in;
             char *next = bz.next_in;
@@ -70,8 +72,7 @@ Result<QByteArray> Bz2Codec::decode(const QByteArray &encoded, SizeHint size) co
             bz.avail_in = pending;
             continue;
         }
-        if (rc != BZ_OK)
-            return corrupt("bz2", QStringLiteral("error %1").arg(rc));
+        if (rc != BZ_OK) return corrupt("bz2", QStringLiteral("error %1").arg(rc));
         if (bz.avail_in == 0 && inLeft == 0 && bz.avail_out > 0)
             return corrupt("bz2", QStringLiteral("unexpected end of data"));
     }
@@ -87,8 +88,7 @@ Result<QByteArray> Bz2Codec::encode(const QByteArray &decoded) const
     QByteArray out(qsizetype(destLen), Qt::Uninitialized);
     const int rc = BZ2_bzBuffToBuffCompress(out.data(), &destLen, const_cast<char *>(decoded.constData()),
                                             unsigned(decoded.size()), m_level, 0, 0);
-    if (rc != BZ_OK)
-        return makeError(QStringLiteral("bz2 compression failed (%1)").arg(rc));
+    if (rc != BZ_OK) return makeError(QStringLiteral("bz2 compression failed (%1)").arg(rc));
     out.truncate(qsizetype(destLen));
     return out;
 }

@@ -9,9 +9,9 @@
 #include "util/Result.h"
 
 #include <QByteArray>
-#include <nlohmann/json.hpp>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 

@@ -37,8 +37,7 @@ static std::uint64_t unknownSizeBound(std::uint64_t inner)
 
 Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec &spec) const
 {
-    if (!m_arrayToBytes)
-        return makeError(QStringLiteral("codec chain has no array-to-bytes codec"));
+    if (!m_arrayToBytes) return makeError(QStringLiteral("codec chain has no array-to-bytes codec"));
 
     std::vector<ChunkSpec> specs{spec};
     for (const auto &c : m_arrayToArray) {
@@ -76,14 +75,14 @@ Result<QByteArray> CodecChain::decode(const QByteArray &encoded, const ChunkSpec
         ZS_TRY(data, m_arrayToArray[i]->decode(data, specs[i]));
     }
     if (std::uint64_t(data.size()) != spec.byteSize())
-        return makeError(QStringLiteral("decoded chunk is %1 bytes, expected %2").arg(data.size()).arg(spec.byteSize()));
+        return makeError(
+            QStringLiteral("decoded chunk is %1 bytes, expected %2").arg(data.size()).arg(spec.byteSize()));
     return data;
 }
 
 Result<QByteArray> CodecChain::encode(const QByteArray &decoded, const ChunkSpec &spec) const
 {
-    if (!m_arrayToBytes)
-        return makeError(QStringLiteral("codec chain has no array-to-bytes codec"));
+    if (!m_arrayToBytes) return makeError(QStringLiteral("codec chain has no array-to-bytes codec"));
     QByteArray data = decoded;
     ChunkSpec current = spec;
     for (const auto &c : m_arrayToArray) {
@@ -105,8 +104,7 @@ nlohmann::json CodecChain::describe() const
     };
     for (const auto &c : m_arrayToArray)
         add(c->name(), c->configuration());
-    if (m_arrayToBytes)
-        add(m_arrayToBytes->name(), m_arrayToBytes->configuration());
+    if (m_arrayToBytes) add(m_arrayToBytes->name(), m_arrayToBytes->configuration());
     for (const auto &c : m_bytesToBytes)
         add(c->name(), c->configuration());
     return out;

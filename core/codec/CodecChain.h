@@ -5,7 +5,6 @@
 
 #include "codec/Codec.h"
 
-
 namespace zs {
 
 class CodecChain

@@ -38,7 +38,9 @@ Error within(const Error &e, const QString &place)
 class NumcodecsV3Codec final : public BytesToBytesCodec
 {
 public:
-    NumcodecsV3Codec(QString name, BytesToBytesPtr inner) : m_name(std::move(name)), m_inner(std::move(inner)) {}
+    NumcodecsV3Codec(QString name, BytesToBytesPtr inner) : m_name(std::move(name)), m_inner(std::move(inner))
+    {
+    }
     QString name() const override { return m_name; }
     json configuration() const override
     {
@@ -46,8 +48,14 @@ public:
         c.erase("id");
         return c;
     }
-    std::optional<std::uint64_t> encodedSize(std::uint64_t n) const override { return m_inner->encodedSize(n); }
-    Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override { return m_inner->decode(encoded, size); }
+    std::optional<std::uint64_t> encodedSize(std::uint64_t n) const override
+    {
+        return m_inner->encodedSize(n);
+    }
+    Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override
+    {
+        return m_inner->decode(encoded, size);
+    }
     Result<QByteArray> encode(const QByteArray &decoded) const override { return m_inner->encode(decoded); }
 
 private:
@@ -55,11 +63,9 @@ private:
     BytesToBytesPtr m_inner;
 };
 
-template<typename T>
-Result<BytesToBytesPtr> upcast(Result<std::shared_ptr<T>> r)
+template <typename T> Result<BytesToBytesPtr> upcast(Result<std::shared_ptr<T>> r)
 {
-    if (!r)
-        return r.error();
+    if (!r) return r.error();
     return BytesToBytesPtr(std::move(*r));
 }
 
@@ -117,7 +123,8 @@ std::optional<Result<BytesToBytesPtr>> makeNumcodecs(const QString &id, const js
                                                      const DataType &input)
 {
     const std::size_t typesize = input.size;
-    if (id == u"blosc") return upcast(BloscCodec::fromConfig(config, BloscCodec::Flavor::Numcodecs, typesize));
+    if (id == u"blosc")
+        return upcast(BloscCodec::fromConfig(config, BloscCodec::Flavor::Numcodecs, typesize));
     if (id == u"zlib") return upcast(ZlibCodec::fromConfig(config, ZlibCodec::Format::Zlib, true));
     if (id == u"gzip") return upcast(ZlibCodec::fromConfig(config, ZlibCodec::Format::Gzip, true));
     if (id == u"zstd") return upcast(ZstdCodec::fromConfig(config, true));
@@ -262,28 +269,33 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
                                  QStringLiteral("configuration"));
         }
     } else {
-        return makeError(QStringLiteral("a codec must be a name or an object with a \"name\""), QStringLiteral("name"));
+        return makeError(QStringLiteral("a codec must be a name or an object with a \"name\""),
+                         QStringLiteral("name"));
     }
 
-    auto a2b = [](auto r) -> Result<AnyCodec> { if (!r) return r.error(); return AnyCodec(ArrayToBytesPtr(*r)); };
-    auto a2a = [](auto r) -> Result<AnyCodec> { if (!r) return r.error(); return AnyCodec(ArrayToArrayPtr(*r)); };
-    auto b2b = [](auto r) -> Result<AnyCodec> { if (!r) return r.error(); return AnyCodec(BytesToBytesPtr(*r)); };
+    auto a2b = [](auto r) -> Result<AnyCodec> {
+        if (!r) return r.error();
+        return AnyCodec(ArrayToBytesPtr(*r));
+    };
+    auto a2a = [](auto r) -> Result<AnyCodec> {
+        if (!r) return r.error();
+        return AnyCodec(ArrayToArrayPtr(*r));
+    };
+    auto b2b = [](auto r) -> Result<AnyCodec> {
+        if (!r) return r.error();
+        return AnyCodec(BytesToBytesPtr(*r));
+    };
 
     if (name == u"bytes" || name == u"endian") // "endian" is the pre-1.0 draft name
         return a2b(BytesCodec::fromConfig(config, decoded));
-    if (name == u"transpose")
-        return a2a(TransposeCodec::fromConfig(config, decoded));
-    if (name == u"sharding_indexed")
-        return a2b(ShardingCodec::fromConfig(config, decoded));
+    if (name == u"transpose") return a2a(TransposeCodec::fromConfig(config, decoded));
+    if (name == u"sharding_indexed") return a2b(ShardingCodec::fromConfig(config, decoded));
     if (auto vlen = makeV3VlenCodec(name, decoded)) return std::move(*vlen);
     if (name == u"blosc")
         return b2b(BloscCodec::fromConfig(config, BloscCodec::Flavor::V3, decoded.dtype.size));
-    if (name == u"gzip")
-        return b2b(ZlibCodec::fromConfig(config, ZlibCodec::Format::Gzip, false));
-    if (name == u"zstd")
-        return b2b(ZstdCodec::fromConfig(config, false));
-    if (name == u"crc32c")
-        return AnyCodec(BytesToBytesPtr(std::make_shared<Crc32cCodec>()));
+    if (name == u"gzip") return b2b(ZlibCodec::fromConfig(config, ZlibCodec::Format::Gzip, false));
+    if (name == u"zstd") return b2b(ZstdCodec::fromConfig(config, false));
+    if (name == u"crc32c") return AnyCodec(BytesToBytesPtr(std::make_shared<Crc32cCodec>()));
     if (name.startsWith(u"numcodecs.")) {
         const QString id = name.mid(10);
         if (auto f = makeElementFilter(id, config, decoded.dtype, true)) {
@@ -291,8 +303,7 @@ Result<AnyCodec> makeV3CodecImpl(const json &codec, const ChunkSpec &decoded)
             return AnyCodec(ArrayToArrayPtr(std::make_shared<ElementFilterArrayCodec>(std::move(**f))));
         }
         if (auto r = makeNumcodecs(id, config, decoded.dtype)) {
-            if (!*r)
-                return r->error();
+            if (!*r) return r->error();
             return AnyCodec(BytesToBytesPtr(std::make_shared<NumcodecsV3Codec>(name, std::move(**r))));
         }
     }
@@ -310,30 +321,36 @@ Result<CodecChain> makeV3ChainImpl(const json &codecs, const ChunkSpec &chunk)
     for (std::size_t i = 0; i < codecs.size(); ++i) {
         const QString place = QStringLiteral("codecs[%1]").arg(i);
         auto made = makeV3CodecImpl(codecs[i], current);
-        if (!made)
-            return within(made.error(), place);
+        if (!made) return within(made.error(), place);
         if (auto *aa = std::get_if<ArrayToArrayPtr>(&*made)) {
             if (arrayToBytes)
-                return makeError(QStringLiteral("array-to-array codec \"%1\" comes after the array-to-bytes codec").arg((*aa)->name()), place);
+                return makeError(
+                    QStringLiteral("array-to-array codec \"%1\" comes after the array-to-bytes codec")
+                        .arg((*aa)->name()),
+                    place);
             auto next = (*aa)->encodedSpec(current);
-            if (!next)
-                return within(next.error(), place);
+            if (!next) return within(next.error(), place);
             current = *next;
             arrayToArray.push_back(*aa);
         } else if (auto *ab = std::get_if<ArrayToBytesPtr>(&*made)) {
             if (arrayToBytes)
                 return makeError(QStringLiteral("more than one array-to-bytes codec (\"%1\" and \"%2\")")
-                                     .arg(arrayToBytes->name(), (*ab)->name()), place);
+                                     .arg(arrayToBytes->name(), (*ab)->name()),
+                                 place);
             arrayToBytes = *ab;
         } else {
             auto bb = std::get<BytesToBytesPtr>(*made);
             if (!arrayToBytes)
-                return makeError(QStringLiteral("bytes-to-bytes codec \"%1\" comes before the array-to-bytes codec").arg(bb->name()), place);
+                return makeError(
+                    QStringLiteral("bytes-to-bytes codec \"%1\" comes before the array-to-bytes codec")
+                        .arg(bb->name()),
+                    place);
             bytesToBytes.push_back(bb);
         }
     }
     if (!arrayToBytes)
-        return makeError(QStringLiteral("codec list has no array-to-bytes codec (bytes or sharding_indexed)"), QStringLiteral("codecs"));
+        return makeError(QStringLiteral("codec list has no array-to-bytes codec (bytes or sharding_indexed)"),
+                         QStringLiteral("codecs"));
     ZS_CHECK(checkVariableLengthChain(arrayToBytes, chunk));
     return CodecChain(std::move(arrayToArray), std::move(arrayToBytes), std::move(bytesToBytes));
 }
@@ -342,27 +359,28 @@ Result<BytesToBytesPtr> makeV2Entry(const json &entry, const QString &place, boo
                                     const DataType &input)
 {
     if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string())
-        return makeError(QStringLiteral("%1 needs a string \"id\"").arg(filter ? "filter" : "compressor"), place + QStringLiteral(".id"));
+        return makeError(QStringLiteral("%1 needs a string \"id\"").arg(filter ? "filter" : "compressor"),
+                         place + QStringLiteral(".id"));
     const QString id = QString::fromStdString(entry["id"].get<std::string>());
     auto made = makeNumcodecs(id, entry, input);
     if (!made)
-        return makeError(QStringLiteral("unknown %1 \"%2\"").arg(filter ? "filter" : "codec", id), place + QStringLiteral(".id"));
+        return makeError(QStringLiteral("unknown %1 \"%2\"").arg(filter ? "filter" : "codec", id),
+                         place + QStringLiteral(".id"));
     if (!*made) {
         // numcodecs keeps its parameters beside "id", not under "configuration".
         Error e = made->error();
-        if (e.where.startsWith(u"configuration."))
-            e.where = e.where.mid(14);
+        if (e.where.startsWith(u"configuration.")) e.where = e.where.mid(14);
         return within(e, place);
     }
     return std::move(**made);
 }
 
-Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, char order, const ChunkSpec &chunk)
+Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, char order,
+                                   const ChunkSpec &chunk)
 {
     std::vector<ArrayToArrayPtr> arrayToArray;
     if (order == 'F') {
-        if (chunk.shape.size() > 1)
-            arrayToArray.push_back(TransposeCodec::reversed(chunk.shape.size()));
+        if (chunk.shape.size() > 1) arrayToArray.push_back(TransposeCodec::reversed(chunk.shape.size()));
     } else if (order != 'C') {
         return makeError(QStringLiteral("order must be \"C\" or \"F\""), QStringLiteral("order"));
     }
@@ -402,8 +420,7 @@ Result<CodecChain> makeV2ChainImpl(const json &compressor, const json &filters, 
 }
 
 // nlohmann throws on type mismatches; nothing may escape the registry as an exception.
-template<typename F>
-auto guarded(F &&f) -> decltype(f())
+template <typename F> auto guarded(F &&f) -> decltype(f())
 {
     try {
         return f();
@@ -424,7 +441,8 @@ Result<CodecChain> makeV3Chain(const json &codecs, const ChunkSpec &chunk)
     return guarded([&] { return makeV3ChainImpl(codecs, chunk); });
 }
 
-Result<CodecChain> makeV2Chain(const json &compressor, const json &filters, char order, const ChunkSpec &chunk)
+Result<CodecChain> makeV2Chain(const json &compressor, const json &filters, char order,
+                               const ChunkSpec &chunk)
 {
     return guarded([&] { return makeV2ChainImpl(compressor, filters, order, chunk); });
 }

@@ -6,16 +6,16 @@
 #include "codec/Codec.h"
 
 #include <QString>
-#include <nlohmann/json.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace zs::codecutil {
 
 // Configuration readers. `codec` names the codec in the error text; the error's
 // `where` is "configuration.<field>" so the caller can prefix the metadata path.
-Result<std::int64_t> intField(const nlohmann::json &config, const char *field, std::optional<std::int64_t> fallback,
-                              const QString &codec);
+Result<std::int64_t> intField(const nlohmann::json &config, const char *field,
+                              std::optional<std::int64_t> fallback, const QString &codec);
 Result<QString> stringField(const nlohmann::json &config, const char *field, std::optional<QString> fallback,
                             const QString &codec);
 Result<bool> boolField(const nlohmann::json &config, const char *field, std::optional<bool> fallback,

@@ -49,8 +49,7 @@ std::uint32_t crc32c(const char *data, std::size_t size, std::uint32_t crc)
 
 Result<QByteArray> Crc32cCodec::decode(const QByteArray &encoded, SizeHint size) const
 {
-    if (encoded.size() < 4)
-        return codecutil::corrupt("crc32c", QStringLiteral("shorter than its checksum"));
+    if (encoded.size() < 4) return codecutil::corrupt("crc32c", QStringLiteral("shorter than its checksum"));
     const std::uint64_t payload = encoded.size() - 4;
     ZS_CHECK(size.admits(payload, "crc32c"));
     const std::uint32_t stored = qFromLittleEndian<std::uint32_t>(encoded.constData() + payload);

@@ -14,7 +14,10 @@ class Crc32cCodec final : public BytesToBytesCodec
 public:
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override { return nlohmann::json::object(); }
-    std::optional<std::uint64_t> encodedSize(std::uint64_t decodedSize) const override { return decodedSize + 4; }
+    std::optional<std::uint64_t> encodedSize(std::uint64_t decodedSize) const override
+    {
+        return decodedSize + 4;
+    }
     Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override;
     Result<QByteArray> encode(const QByteArray &decoded) const override;
 

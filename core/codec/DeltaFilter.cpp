@@ -10,7 +10,10 @@
 
 namespace zs {
 
-DeltaFilter::DeltaFilter(DataType dtype, DataType astype) : m_dtype(std::move(dtype)), m_astype(std::move(astype)) {}
+DeltaFilter::DeltaFilter(DataType dtype, DataType astype)
+    : m_dtype(std::move(dtype)), m_astype(std::move(astype))
+{
+}
 
 static bool supported(const DataType &t)
 {
@@ -27,7 +30,8 @@ Result<std::shared_ptr<DeltaFilter>> DeltaFilter::fromConfig(const nlohmann::jso
 
 nlohmann::json DeltaFilter::configuration() const
 {
-    return {{"id", "delta"}, {"dtype", m_dtype.numpyTypeString().toStdString()},
+    return {{"id", "delta"},
+            {"dtype", m_dtype.numpyTypeString().toStdString()},
             {"astype", m_astype.numpyTypeString().toStdString()}};
 }
 
@@ -42,21 +46,20 @@ using elements::withType;
 // NumPy's promotion of the two element types: integers promote among themselves (any wide
 // unsigned accumulator gives the same wrapped result); with a float, the float size that holds
 // the integer (8-bit -> f2, 16-bit -> f4, wider -> f8).
-template<typename A, typename B>
-constexpr int promotedFloatSize()
+template <typename A, typename B> constexpr int promotedFloatSize()
 {
     constexpr int fa = isFloat<A> ? int(sizeof(A)) : sizeof(A) == 1 ? 2 : sizeof(A) == 2 ? 4 : 8;
     constexpr int fb = isFloat<B> ? int(sizeof(B)) : sizeof(B) == 1 ? 2 : sizeof(B) == 2 ? 4 : 8;
     return fa > fb ? fa : fb;
 }
 
-template<typename A, typename B>
-using Acc = std::conditional_t<!isFloat<A> && !isFloat<B>, std::uint64_t,
-                               std::conditional_t<promotedFloatSize<A, B>() == 2, qfloat16,
-                                                  std::conditional_t<promotedFloatSize<A, B>() == 4, float, double>>>;
+template <typename A, typename B>
+using Acc =
+    std::conditional_t<!isFloat<A> && !isFloat<B>, std::uint64_t,
+                       std::conditional_t<promotedFloatSize<A, B>() == 2, qfloat16,
+                                          std::conditional_t<promotedFloatSize<A, B>() == 4, float, double>>>;
 
-template<typename D, typename A>
-void decodeLoop(const char *in, char *out, std::size_t n)
+template <typename D, typename A> void decodeLoop(const char *in, char *out, std::size_t n)
 {
     using S = Acc<D, A>;
     S acc = S(0);
@@ -70,8 +73,7 @@ void decodeLoop(const char *in, char *out, std::size_t n)
     }
 }
 
-template<typename D, typename A>
-void encodeLoop(const char *in, char *out, std::size_t n)
+template <typename D, typename A> void encodeLoop(const char *in, char *out, std::size_t n)
 {
     // np.diff runs in dtype (wrapping for integers), then the result is cast to astype.
     D prev{};
@@ -103,14 +105,13 @@ Result<QByteArray> DeltaFilter::decode(const QByteArray &encoded, SizeHint size)
     ZS_CHECK(size.admits(std::uint64_t(n) * m_dtype.size, "delta"));
     // Work in native byte order: swap the input once, and the output once at the end.
     QByteArray in = encoded;
-    if (m_astype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(in.data(), in.size(), m_astype.size);
+    if (m_astype.needsSwapFrom(nativeByteOrder())) byteSwap(in.data(), in.size(), m_astype.size);
     QByteArray out(qsizetype(n * m_dtype.size), Qt::Uninitialized);
     withType(m_dtype, [&](auto d) {
-        withType(m_astype, [&](auto a) { decodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
+        withType(m_astype,
+                 [&](auto a) { decodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
     });
-    if (m_dtype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(out.data(), out.size(), m_dtype.size);
+    if (m_dtype.needsSwapFrom(nativeByteOrder())) byteSwap(out.data(), out.size(), m_dtype.size);
     return out;
 }
 
@@ -122,14 +123,13 @@ Result<QByteArray> DeltaFilter::encode(const QByteArray &decoded) const
                              .arg(m_dtype.numpyTypeString()));
     const std::size_t n = decoded.size() / m_dtype.size;
     QByteArray in = decoded;
-    if (m_dtype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(in.data(), in.size(), m_dtype.size);
+    if (m_dtype.needsSwapFrom(nativeByteOrder())) byteSwap(in.data(), in.size(), m_dtype.size);
     QByteArray out(qsizetype(n * m_astype.size), Qt::Uninitialized);
     withType(m_dtype, [&](auto d) {
-        withType(m_astype, [&](auto a) { encodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
+        withType(m_astype,
+                 [&](auto a) { encodeLoop<decltype(d), decltype(a)>(in.constData(), out.data(), n); });
     });
-    if (m_astype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(out.data(), out.size(), m_astype.size);
+    if (m_astype.needsSwapFrom(nativeByteOrder())) byteSwap(out.data(), out.size(), m_astype.size);
     return out;
 }
 

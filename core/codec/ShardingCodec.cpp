@@ -45,22 +45,29 @@ Result<std::shared_ptr<ShardingCodec>> ShardingCodec::fromConfig(const json &con
 {
     const auto where = [](const char *f) { return QStringLiteral("configuration.%1").arg(QLatin1String(f)); };
     if (!config.is_object() || !config.contains("chunk_shape") || !config["chunk_shape"].is_array())
-        return makeError(QStringLiteral("codec \"sharding_indexed\" needs a \"chunk_shape\" list"), where("chunk_shape"));
+        return makeError(QStringLiteral("codec \"sharding_indexed\" needs a \"chunk_shape\" list"),
+                         where("chunk_shape"));
     const json &cs = config["chunk_shape"];
     if (cs.size() != shard.shape.size())
-        return makeError(QStringLiteral("sharding chunk_shape has %1 axes, the shard has %2").arg(cs.size()).arg(shard.shape.size()),
+        return makeError(QStringLiteral("sharding chunk_shape has %1 axes, the shard has %2")
+                             .arg(cs.size())
+                             .arg(shard.shape.size()),
                          where("chunk_shape"));
     Shape chunk;
     for (std::size_t i = 0; i < cs.size(); ++i) {
-        if (!cs[i].is_number_unsigned() || cs[i].get<std::uint64_t>() == 0 || shard.shape[i] % cs[i].get<std::uint64_t>() != 0)
-            return makeError(QStringLiteral("sharding chunk_shape must be positive integers dividing the shard shape"),
-                             where("chunk_shape"));
+        if (!cs[i].is_number_unsigned() || cs[i].get<std::uint64_t>() == 0 ||
+            shard.shape[i] % cs[i].get<std::uint64_t>() != 0)
+            return makeError(
+                QStringLiteral("sharding chunk_shape must be positive integers dividing the shard shape"),
+                where("chunk_shape"));
         chunk.push_back(cs[i].get<std::uint64_t>());
     }
 
-    ZS_TRY(QString loc, codecutil::stringField(config, "index_location", QStringLiteral("end"), QStringLiteral("sharding_indexed")));
+    ZS_TRY(QString loc, codecutil::stringField(config, "index_location", QStringLiteral("end"),
+                                               QStringLiteral("sharding_indexed")));
     if (loc != u"start" && loc != u"end")
-        return makeError(QStringLiteral("sharding index_location \"%1\" is not start or end").arg(loc), where("index_location"));
+        return makeError(QStringLiteral("sharding index_location \"%1\" is not start or end").arg(loc),
+                         where("index_location"));
     const IndexLocation location = loc == u"start" ? IndexLocation::Start : IndexLocation::End;
 
     ChunkSpec innerSpec = shard;
@@ -68,13 +75,14 @@ Result<std::shared_ptr<ShardingCodec>> ShardingCodec::fromConfig(const json &con
     if (!config.contains("codecs"))
         return makeError(QStringLiteral("codec \"sharding_indexed\" needs \"codecs\""), where("codecs"));
     auto inner = makeV3Chain(config["codecs"], innerSpec);
-    if (!inner)
-        return Error{inner.error().what, QStringLiteral("configuration.") + inner.error().where};
+    if (!inner) return Error{inner.error().what, QStringLiteral("configuration.") + inner.error().where};
 
     ShardingCodec probe(shard.shape, chunk, {}, {}, location, 0);
     const ChunkSpec idxSpec = probe.indexSpec();
-    const json defaultIndex = json::array({{{"name", "bytes"}, {"configuration", {{"endian", "little"}}}}, {{"name", "crc32c"}}});
-    auto index = makeV3Chain(config.contains("index_codecs") ? config["index_codecs"] : defaultIndex, idxSpec);
+    const json defaultIndex =
+        json::array({{{"name", "bytes"}, {"configuration", {{"endian", "little"}}}}, {{"name", "crc32c"}}});
+    auto index =
+        makeV3Chain(config.contains("index_codecs") ? config["index_codecs"] : defaultIndex, idxSpec);
     if (!index)
         return Error{index.error().what, QStringLiteral("configuration.index_") + index.error().where};
 
@@ -84,14 +92,18 @@ Result<std::shared_ptr<ShardingCodec>> ShardingCodec::fromConfig(const json &con
     for (const auto &c : index->bytesToBytes())
         size = size ? c->encodedSize(*size) : std::nullopt;
     if (!size)
-        return makeError(QStringLiteral("sharding index_codecs must have a fixed encoded size (bytes, crc32c)"),
-                         where("index_codecs"));
-    return std::make_shared<ShardingCodec>(shard.shape, chunk, std::move(*inner), std::move(*index), location, *size);
+        return makeError(
+            QStringLiteral("sharding index_codecs must have a fixed encoded size (bytes, crc32c)"),
+            where("index_codecs"));
+    return std::make_shared<ShardingCodec>(shard.shape, chunk, std::move(*inner), std::move(*index), location,
+                                           *size);
 }
 
 json ShardingCodec::configuration() const
 {
-    return {{"chunk_shape", m_chunkShape}, {"codecs", m_inner.describe()}, {"index_codecs", m_index.describe()},
+    return {{"chunk_shape", m_chunkShape},
+            {"codecs", m_inner.describe()},
+            {"index_codecs", m_index.describe()},
             {"index_location", m_location == IndexLocation::Start ? "start" : "end"}};
 }
 
@@ -100,8 +112,7 @@ Result<std::vector<ShardingCodec::IndexEntry>> ShardingCodec::decodeIndex(const 
 {
     const ChunkSpec spec = indexSpec();
     auto decoded = m_index.decode(indexBytes, spec);
-    if (!decoded)
-        return Error{QStringLiteral("shard index: ") + decoded.error().what, decoded.error().where};
+    if (!decoded) return Error{QStringLiteral("shard index: ") + decoded.error().what, decoded.error().where};
     // v3 uint64 decodes to little endian in memory.
     const char *p = decoded->constData();
     const std::size_t n = spec.elementCount() / 2;
@@ -110,17 +121,25 @@ Result<std::vector<ShardingCodec::IndexEntry>> ShardingCodec::decodeIndex(const 
     // pass ~0 (size unknown) and learn of a bad entry from the server's answer instead.
     const bool sized = objectSize != ~std::uint64_t(0) && objectSize >= m_indexBytes;
     const std::uint64_t dataBegin = sized && m_location == IndexLocation::Start ? m_indexBytes : 0;
-    const std::uint64_t dataEnd = sized && m_location == IndexLocation::End ? objectSize - m_indexBytes : objectSize;
+    const std::uint64_t dataEnd =
+        sized && m_location == IndexLocation::End ? objectSize - m_indexBytes : objectSize;
     for (std::size_t i = 0; i < n; ++i) {
         IndexEntry &e = entries[i];
         e.offset = qFromLittleEndian<std::uint64_t>(p + 16 * i);
         e.nbytes = qFromLittleEndian<std::uint64_t>(p + 16 * i + 8);
         if (!e.empty() && (e.offset > objectSize || e.nbytes > objectSize - e.offset))
-            return makeError(QStringLiteral("shard index entry %1 (offset %2, %3 bytes) lies outside the %4-byte shard")
-                                 .arg(i).arg(e.offset).arg(e.nbytes).arg(objectSize));
+            return makeError(
+                QStringLiteral("shard index entry %1 (offset %2, %3 bytes) lies outside the %4-byte shard")
+                    .arg(i)
+                    .arg(e.offset)
+                    .arg(e.nbytes)
+                    .arg(objectSize));
         if (!e.empty() && (e.offset < dataBegin || e.offset + e.nbytes > dataEnd))
-            return makeError(QStringLiteral("shard index entry %1 (offset %2, %3 bytes) overlaps the shard's own index")
-                                 .arg(i).arg(e.offset).arg(e.nbytes));
+            return makeError(
+                QStringLiteral("shard index entry %1 (offset %2, %3 bytes) overlaps the shard's own index")
+                    .arg(i)
+                    .arg(e.offset)
+                    .arg(e.nbytes));
     }
     return entries;
 }
@@ -151,16 +170,14 @@ static void copyBlock(char *shard, char *chunk, const Shape &shardShape, const S
         char *c = chunk + r * rowBytes;
         intoShard ? std::memcpy(s, c, rowBytes) : std::memcpy(c, s, rowBytes);
         for (std::size_t k = rank - 1; k-- > 0;) {
-            if (++idx[k] < chunkShape[k])
-                break;
+            if (++idx[k] < chunkShape[k]) break;
             idx[k] = 0;
         }
     }
 }
 
 // Visits inner chunks in C order over the grid with their index and origin in the shard.
-template<typename F>
-static Status forEachInner(const Shape &grid, const Shape &chunk, F &&f)
+template <typename F> static Status forEachInner(const Shape &grid, const Shape &chunk, F &&f)
 {
     std::uint64_t n = 1;
     for (auto g : grid)
@@ -171,8 +188,7 @@ static Status forEachInner(const Shape &grid, const Shape &chunk, F &&f)
             origin[k] = gi[k] * chunk[k];
         ZS_CHECK(f(i, origin));
         for (std::size_t k = grid.size(); k-- > 0;) {
-            if (++gi[k] < grid[k])
-                break;
+            if (++gi[k] < grid[k]) break;
             gi[k] = 0;
         }
     }
@@ -198,8 +214,10 @@ Result<QByteArray> ShardingCodec::decode(const QByteArray &encoded, const ChunkS
         return makeError(QStringLiteral("sharding codec was set up for another shard shape"));
     const std::uint64_t size = encoded.size();
     if (size < m_indexBytes)
-        return codecutil::corrupt("sharding_indexed", QStringLiteral("shard of %1 bytes is smaller than its %2-byte index")
-                                                          .arg(size).arg(m_indexBytes));
+        return codecutil::corrupt("sharding_indexed",
+                                  QStringLiteral("shard of %1 bytes is smaller than its %2-byte index")
+                                      .arg(size)
+                                      .arg(m_indexBytes));
     const QByteArray indexBytes = m_location == IndexLocation::End ? encoded.last(qsizetype(m_indexBytes))
                                                                    : encoded.first(qsizetype(m_indexBytes));
     ZS_TRY(const std::vector<IndexEntry> entries, decodeIndex(indexBytes, size));
@@ -212,18 +230,20 @@ Result<QByteArray> ShardingCodec::decode(const QByteArray &encoded, const ChunkS
         const IndexEntry &e = entries[i];
         QByteArray chunk;
         if (e.empty()) {
-            if (fill.isEmpty())
-                fill = fillChunk(inner);
+            if (fill.isEmpty()) fill = fillChunk(inner);
             chunk = fill;
         } else {
             // A view into the shard, not a copy; it only lives while `encoded` does.
-            const QByteArray view = QByteArray::fromRawData(encoded.constData() + e.offset, qsizetype(e.nbytes));
+            const QByteArray view =
+                QByteArray::fromRawData(encoded.constData() + e.offset, qsizetype(e.nbytes));
             auto decoded = m_inner.decode(view, inner);
             if (!decoded)
-                return Error{QStringLiteral("inner chunk %1: %2").arg(i).arg(decoded.error().what), decoded.error().where};
+                return Error{QStringLiteral("inner chunk %1: %2").arg(i).arg(decoded.error().what),
+                             decoded.error().where};
             chunk = std::move(*decoded);
         }
-        copyBlock(out.data(), const_cast<char *>(chunk.constData()), m_shardShape, m_chunkShape, origin, es, true);
+        copyBlock(out.data(), const_cast<char *>(chunk.constData()), m_shardShape, m_chunkShape, origin, es,
+                  true);
         return Ok{};
     }));
     return out;

@@ -12,7 +12,11 @@ namespace zs {
 class ShardingCodec final : public ArrayToBytesCodec
 {
 public:
-    enum class IndexLocation { Start, End };
+    enum class IndexLocation
+    {
+        Start,
+        End
+    };
     struct IndexEntry
     {
         std::uint64_t offset = ~std::uint64_t(0);
@@ -20,10 +24,11 @@ public:
         bool empty() const { return offset == ~std::uint64_t(0) && nbytes == ~std::uint64_t(0); }
     };
 
-    ShardingCodec(Shape shardShape, Shape chunkShape, CodecChain inner, CodecChain index, IndexLocation location,
-                  std::uint64_t indexBytes);
+    ShardingCodec(Shape shardShape, Shape chunkShape, CodecChain inner, CodecChain index,
+                  IndexLocation location, std::uint64_t indexBytes);
     // `shard` is the spec of the array this codec receives (one whole shard).
-    static Result<std::shared_ptr<ShardingCodec>> fromConfig(const nlohmann::json &config, const ChunkSpec &shard);
+    static Result<std::shared_ptr<ShardingCodec>> fromConfig(const nlohmann::json &config,
+                                                             const ChunkSpec &shard);
 
     QString name() const override { return m_name; }
     nlohmann::json configuration() const override;

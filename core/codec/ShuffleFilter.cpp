@@ -20,7 +20,7 @@ nlohmann::json ShuffleFilter::configuration() const
 }
 
 // Moves byte b of element i between [i*es + b] (interleaved) and [b*count + i] (planes).
-template<bool Unshuffle>
+template <bool Unshuffle>
 static void transposeBytes(const char *src, char *dst, std::size_t count, std::size_t es)
 {
     for (std::size_t b = 0; b < es; ++b) {
@@ -37,8 +37,7 @@ static void transposeBytes(const char *src, char *dst, std::size_t count, std::s
 Result<QByteArray> ShuffleFilter::decode(const QByteArray &encoded, SizeHint size) const
 {
     ZS_CHECK(size.admits(encoded.size(), "shuffle"));
-    if (m_elementSize <= 1)
-        return encoded;
+    if (m_elementSize <= 1) return encoded;
     if (encoded.size() % m_elementSize != 0)
         return makeError(QStringLiteral("shuffle buffer of %1 bytes is not a multiple of elementsize %2")
                              .arg(encoded.size())
@@ -50,8 +49,7 @@ Result<QByteArray> ShuffleFilter::decode(const QByteArray &encoded, SizeHint siz
 
 Result<QByteArray> ShuffleFilter::encode(const QByteArray &decoded) const
 {
-    if (m_elementSize <= 1)
-        return decoded;
+    if (m_elementSize <= 1) return decoded;
     if (decoded.size() % m_elementSize != 0)
         return makeError(QStringLiteral("shuffle buffer of %1 bytes is not a multiple of elementsize %2")
                              .arg(decoded.size())

@@ -10,7 +10,8 @@ class TransposeCodec final : public ArrayToArrayCodec
 {
 public:
     explicit TransposeCodec(std::vector<std::size_t> order);
-    static Result<std::shared_ptr<TransposeCodec>> fromConfig(const nlohmann::json &config, const ChunkSpec &decoded);
+    static Result<std::shared_ptr<TransposeCodec>> fromConfig(const nlohmann::json &config,
+                                                              const ChunkSpec &decoded);
     static std::shared_ptr<TransposeCodec> reversed(std::size_t rank);
 
     QString name() const override { return m_name; }

@@ -1,9 +1,9 @@
 #include "codec/ZlibCodec.h"
 #include "codec/CodecUtil.h"
 
-#include <zlib.h>
 #include <algorithm>
 #include <climits>
+#include <zlib.h>
 
 namespace zs {
 
@@ -29,8 +29,7 @@ Result<std::shared_ptr<ZlibCodec>> ZlibCodec::fromConfig(const nlohmann::json &c
 nlohmann::json ZlibCodec::configuration() const
 {
     nlohmann::json c{{"level", m_level}};
-    if (m_numcodecs)
-        c["id"] = m_name.toStdString();
+    if (m_numcodecs) c["id"] = m_name.toStdString();
     return c;
 }
 
@@ -47,7 +46,11 @@ Result<QByteArray> ZlibCodec::decode(const QByteArray &encoded, SizeHint size) c
     z_stream zs{};
     if (inflateInit2(&zs, windowBits) != Z_OK)
         return makeError(QStringLiteral("%1: cannot initialise inflate").arg(QLatin1String(codec)));
-    struct Guard { z_stream *s; ~Guard() { inflateEnd(s); } } guard{&zs};
+    struct Guard
+    {
+        z_stream *s;
+        ~Guard() { inflateEnd(s); }
+    } guard{&zs};
 
     CappedOutput out(size, encoded.size());
     const auto *in = reinterpret_cast<const Bytef *>(encoded.constData());
@@ -64,10 +67,8 @@ Result<QByteArray> ZlibCodec::decode(const QByteArray &encoded, SizeHint size) c
             zs.next_out = reinterpret_cast<Bytef *>(&probe);
             zs.avail_out = 1;
             const int rc = inflate(&zs, Z_NO_FLUSH);
-            if (zs.avail_out == 0)
-                return out.tooLarge(codec);
-            if (rc == Z_STREAM_END)
-                break;
+            if (zs.avail_out == 0) return out.tooLarge(codec);
+            if (rc == Z_STREAM_END) break;
             if (rc != Z_OK || (zs.avail_in == 0 && inLeft == 0))
                 return corrupt(codec, QString::fromLatin1(zs.msg ? zs.msg : "unexpected end of data"));
             continue;
@@ -96,9 +97,14 @@ Result<QByteArray> ZlibCodec::decode(const QByteArray &encoded, SizeHint size) c
 Result<QByteArray> ZlibCodec::encode(const QByteArray &decoded) const
 {
     z_stream zs{};
-    if (deflateInit2(&zs, m_level, Z_DEFLATED, m_format == Format::Zlib ? 15 : 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, m_level, Z_DEFLATED, m_format == Format::Zlib ? 15 : 31, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
         return makeError(QStringLiteral("%1: cannot initialise deflate").arg(m_name));
-    struct Guard { z_stream *s; ~Guard() { deflateEnd(s); } } guard{&zs};
+    struct Guard
+    {
+        z_stream *s;
+        ~Guard() { deflateEnd(s); }
+    } guard{&zs};
     QByteArray out(qsizetype(deflateBound(&zs, decoded.size()) + 32), Qt::Uninitialized);
     const auto *in = reinterpret_cast<const Bytef *>(decoded.constData());
     std::uint64_t inLeft = decoded.size(), produced = 0;
@@ -117,8 +123,7 @@ Result<QByteArray> ZlibCodec::encode(const QByteArray &decoded) const
         produced += before - zs.avail_out;
         if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
             return makeError(QStringLiteral("%1 compression failed").arg(m_name));
-        if (rc == Z_BUF_ERROR && produced == std::uint64_t(out.size()))
-            out.resize(out.size() * 2);
+        if (rc == Z_BUF_ERROR && produced == std::uint64_t(out.size())) out.resize(out.size() * 2);
     }
     out.truncate(qsizetype(produced));
     return out;

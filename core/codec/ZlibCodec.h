@@ -9,7 +9,11 @@ namespace zs {
 class ZlibCodec final : public BytesToBytesCodec
 {
 public:
-    enum class Format { Zlib, Gzip };
+    enum class Format
+    {
+        Zlib,
+        Gzip
+    };
     ZlibCodec(Format format, int level, bool numcodecsConfig);
     static Result<std::shared_ptr<ZlibCodec>> fromConfig(const nlohmann::json &config, Format format,
                                                          bool numcodecsConfig);

@@ -14,25 +14,38 @@ ByteOrder nativeByteOrder()
 static QChar orderChar(ByteOrder o)
 {
     switch (o) {
-    case ByteOrder::Little: return u'<';
-    case ByteOrder::Big: return u'>';
-    default: return u'|';
+    case ByteOrder::Little:
+        return u'<';
+    case ByteOrder::Big:
+        return u'>';
+    default:
+        return u'|';
     }
 }
 
 QString DataType::numpyTypeString() const
 {
     switch (kind) {
-    case Kind::Bool: return QStringLiteral("|b1");
-    case Kind::Int: return QStringLiteral("%1i%2").arg(size == 1 ? u'|' : orderChar(order)).arg(size);
-    case Kind::UInt: return QStringLiteral("%1u%2").arg(size == 1 ? u'|' : orderChar(order)).arg(size);
-    case Kind::Float: return QStringLiteral("%1f%2").arg(orderChar(order)).arg(size);
-    case Kind::Complex: return QStringLiteral("%1c%2").arg(orderChar(order)).arg(size);
-    case Kind::Bytes: return QStringLiteral("|S%1").arg(size);
-    case Kind::RawBits: return QStringLiteral("|V%1").arg(size);
-    case Kind::Unicode: return QStringLiteral("%1U%2").arg(orderChar(order)).arg(size / 4);
-    case Kind::DateTime: return QStringLiteral("%1M8[%2]").arg(orderChar(order), unit);
-    case Kind::TimeDelta: return QStringLiteral("%1m8[%2]").arg(orderChar(order), unit);
+    case Kind::Bool:
+        return QStringLiteral("|b1");
+    case Kind::Int:
+        return QStringLiteral("%1i%2").arg(size == 1 ? u'|' : orderChar(order)).arg(size);
+    case Kind::UInt:
+        return QStringLiteral("%1u%2").arg(size == 1 ? u'|' : orderChar(order)).arg(size);
+    case Kind::Float:
+        return QStringLiteral("%1f%2").arg(orderChar(order)).arg(size);
+    case Kind::Complex:
+        return QStringLiteral("%1c%2").arg(orderChar(order)).arg(size);
+    case Kind::Bytes:
+        return QStringLiteral("|S%1").arg(size);
+    case Kind::RawBits:
+        return QStringLiteral("|V%1").arg(size);
+    case Kind::Unicode:
+        return QStringLiteral("%1U%2").arg(orderChar(order)).arg(size / 4);
+    case Kind::DateTime:
+        return QStringLiteral("%1M8[%2]").arg(orderChar(order), unit);
+    case Kind::TimeDelta:
+        return QStringLiteral("%1m8[%2]").arg(orderChar(order), unit);
     case Kind::VarString:
     case Kind::VarBytes:
     case Kind::JsonItem:
@@ -44,8 +57,10 @@ QString DataType::numpyTypeString() const
 std::size_t DataType::swapUnit() const
 {
     switch (kind) {
-    case Kind::Complex: return size / 2;
-    case Kind::Unicode: return 4;
+    case Kind::Complex:
+        return size / 2;
+    case Kind::Unicode:
+        return 4;
     case Kind::Bool:
     case Kind::Bytes:
     case Kind::RawBits:
@@ -53,7 +68,8 @@ std::size_t DataType::swapUnit() const
     case Kind::VarBytes:
     case Kind::JsonItem:
         return 1;
-    default: return size;
+    default:
+        return size;
     }
 }
 
@@ -65,8 +81,7 @@ bool DataType::needsSwapFrom(ByteOrder other) const
 
 void byteSwap(char *data, std::size_t bytes, std::size_t unit)
 {
-    if (unit <= 1)
-        return;
+    if (unit <= 1) return;
     for (std::size_t i = 0; i + unit <= bytes; i += unit)
         std::reverse(data + i, data + i + unit);
 }
@@ -87,13 +102,14 @@ Result<DataType> parseNumpyTypeString(const QString &typestr)
 {
     static const QRegularExpression re(QStringLiteral("^([<>|=]?)([biufcSUMmV])(\\d+)(?:\\[(\\w+)\\])?$"));
     const auto m = re.match(typestr);
-    if (!m.hasMatch())
-        return makeError(QStringLiteral("unsupported data type \"%1\"").arg(typestr));
+    if (!m.hasMatch()) return makeError(QStringLiteral("unsupported data type \"%1\"").arg(typestr));
     DataType t;
     t.name = typestr;
     const QString ord = m.captured(1);
-    t.order = ord == u"<" ? ByteOrder::Little : ord == u">" ? ByteOrder::Big
-              : ord == u"=" ? nativeByteOrder() : ByteOrder::NotApplicable;
+    t.order = ord == u"<"   ? ByteOrder::Little
+              : ord == u">" ? ByteOrder::Big
+              : ord == u"=" ? nativeByteOrder()
+                            : ByteOrder::NotApplicable;
     const QChar k = m.captured(2).at(0);
     bool ok = false;
     const qulonglong n = m.captured(3).toULongLong(&ok);
@@ -120,8 +136,12 @@ Result<DataType> parseNumpyTypeString(const QString &typestr)
         if (n != 8 && n != 16) return bad();
         t.kind = DataType::Kind::Complex;
         break;
-    case 'S': t.kind = DataType::Kind::Bytes; break;
-    case 'V': t.kind = DataType::Kind::RawBits; break;
+    case 'S':
+        t.kind = DataType::Kind::Bytes;
+        break;
+    case 'V':
+        t.kind = DataType::Kind::RawBits;
+        break;
     case 'U':
         t.kind = DataType::Kind::Unicode;
         t.size = n * 4;
@@ -129,19 +149,19 @@ Result<DataType> parseNumpyTypeString(const QString &typestr)
     case 'M':
     case 'm':
         if (n != 8 || !hasUnit) return bad();
-    {
-        // NumPy's units, optionally with a multiplier ("10s"); anything else NumPy refuses too.
-        static const QRegularExpression unitRe(QStringLiteral("^(\\d*)(Y|M|W|D|h|m|s|ms|us|ns|ps|fs|as|generic)$"));
-        if (!unitRe.match(m.captured(4)).hasMatch())
-            return bad();
-        t.kind = k == u'M' ? DataType::Kind::DateTime : DataType::Kind::TimeDelta;
-        t.unit = m.captured(4);
-        break;
-    }
-    default: return bad();
-    }
-    if (hasUnit && k != u'M' && k != u'm')
+        {
+            // NumPy's units, optionally with a multiplier ("10s"); anything else NumPy refuses too.
+            static const QRegularExpression unitRe(
+                QStringLiteral("^(\\d*)(Y|M|W|D|h|m|s|ms|us|ns|ps|fs|as|generic)$"));
+            if (!unitRe.match(m.captured(4)).hasMatch()) return bad();
+            t.kind = k == u'M' ? DataType::Kind::DateTime : DataType::Kind::TimeDelta;
+            t.unit = m.captured(4);
+            break;
+        }
+    default:
         return bad();
+    }
+    if (hasUnit && k != u'M' && k != u'm') return bad();
     if (t.size == 1 || t.kind == DataType::Kind::Bytes || t.kind == DataType::Kind::RawBits ||
         t.kind == DataType::Kind::Bool)
         t.order = ByteOrder::NotApplicable;
@@ -169,14 +189,19 @@ Result<DataType> parseNumpyDtypeName(const QString &name)
 
 Result<DataType> parseV3DataTypeName(const QString &name)
 {
-    struct Entry { const char *name; DataType::Kind kind; std::size_t size; };
+    struct Entry
+    {
+        const char *name;
+        DataType::Kind kind;
+        std::size_t size;
+    };
     static const Entry table[] = {
-        {"bool", DataType::Kind::Bool, 1},       {"int8", DataType::Kind::Int, 1},
-        {"int16", DataType::Kind::Int, 2},       {"int32", DataType::Kind::Int, 4},
-        {"int64", DataType::Kind::Int, 8},       {"uint8", DataType::Kind::UInt, 1},
-        {"uint16", DataType::Kind::UInt, 2},     {"uint32", DataType::Kind::UInt, 4},
-        {"uint64", DataType::Kind::UInt, 8},     {"float16", DataType::Kind::Float, 2},
-        {"float32", DataType::Kind::Float, 4},   {"float64", DataType::Kind::Float, 8},
+        {"bool", DataType::Kind::Bool, 1},         {"int8", DataType::Kind::Int, 1},
+        {"int16", DataType::Kind::Int, 2},         {"int32", DataType::Kind::Int, 4},
+        {"int64", DataType::Kind::Int, 8},         {"uint8", DataType::Kind::UInt, 1},
+        {"uint16", DataType::Kind::UInt, 2},       {"uint32", DataType::Kind::UInt, 4},
+        {"uint64", DataType::Kind::UInt, 8},       {"float16", DataType::Kind::Float, 2},
+        {"float32", DataType::Kind::Float, 4},     {"float64", DataType::Kind::Float, 8},
         {"complex64", DataType::Kind::Complex, 8}, {"complex128", DataType::Kind::Complex, 16},
     };
     for (const auto &e : table) {
@@ -184,7 +209,8 @@ Result<DataType> parseV3DataTypeName(const QString &name)
             DataType t;
             t.kind = e.kind;
             t.size = e.size;
-            t.order = (e.size == 1 || e.kind == DataType::Kind::Bool) ? ByteOrder::NotApplicable : ByteOrder::Little;
+            t.order = (e.size == 1 || e.kind == DataType::Kind::Bool) ? ByteOrder::NotApplicable
+                                                                      : ByteOrder::Little;
             t.name = name;
             return t;
         }

@@ -17,7 +17,12 @@
 
 namespace zs {
 
-enum class ByteOrder { Little, Big, NotApplicable };
+enum class ByteOrder
+{
+    Little,
+    Big,
+    NotApplicable
+};
 
 struct DataType
 {
@@ -39,17 +44,21 @@ struct DataType
     };
 
     Kind kind = Kind::UInt;
-    std::size_t size = 1;             // bytes per element
+    std::size_t size = 1; // bytes per element
     ByteOrder order = ByteOrder::NotApplicable;
-    QString unit;                     // datetime/timedelta unit, e.g. "ns"; empty otherwise
-    QString name;                     // the name the metadata used, shown to users
+    QString unit; // datetime/timedelta unit, e.g. "ns"; empty otherwise
+    QString name; // the name the metadata used, shown to users
 
     // NumPy array-protocol type string, e.g. "<f4", "|b1", "<U5", "<M8[ns]".
     QString numpyTypeString() const;
     // Size of one scalar component that byte order applies to (a complex64 swaps as two 4-byte halves;
     // unicode swaps per 4-byte code point; bytes never).
     std::size_t swapUnit() const;
-    bool isNumeric() const { return kind == Kind::Bool || kind == Kind::Int || kind == Kind::UInt || kind == Kind::Float || kind == Kind::Complex; }
+    bool isNumeric() const
+    {
+        return kind == Kind::Bool || kind == Kind::Int || kind == Kind::UInt || kind == Kind::Float ||
+               kind == Kind::Complex;
+    }
     bool needsSwapFrom(ByteOrder other) const;
     bool isVariableLength() const
     {

@@ -96,7 +96,9 @@ Status ChunkFileWriter::write(const QString &key, const QByteArray &bytes) const
 
 QString ChunkFileWriter::temporaryName(const QString &name)
 {
-    return QStringLiteral(".%1.%2.partial").arg(name).arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+    return QStringLiteral(".%1.%2.partial")
+        .arg(name)
+        .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
 }
 
 Status ChunkFileWriter::removeStrayPartials() const
@@ -105,10 +107,10 @@ Status ChunkFileWriter::removeStrayPartials() const
     QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        if (!ours.match(it.fileName()).hasMatch() || it.fileInfo().isSymLink())
-            continue;
+        if (!ours.match(it.fileName()).hasMatch() || it.fileInfo().isSymLink()) continue;
         if (::unlink(QFile::encodeName(file).constData()) != 0 && errno != ENOENT)
-            return makeError(QStringLiteral("cannot remove a stale temporary file: %1").arg(systemError(errno)), file);
+            return makeError(
+                QStringLiteral("cannot remove a stale temporary file: %1").arg(systemError(errno)), file);
     }
     return Ok{};
 }

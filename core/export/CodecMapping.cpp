@@ -162,7 +162,10 @@ json shardingCodec(const Shape &innerChunks, const json &innerCodecs)
     const json indexCodecs = json::array({bytesCodec(), json{{"name", "crc32c"}}});
     return {{"name", "sharding_indexed"},
             {"configuration",
-             {{"chunk_shape", shape}, {"codecs", innerCodecs}, {"index_codecs", indexCodecs}, {"index_location", "end"}}}};
+             {{"chunk_shape", shape},
+              {"codecs", innerCodecs},
+              {"index_codecs", indexCodecs},
+              {"index_location", "end"}}}};
 }
 
 bool keepsSharding(const NodeMetadata &source, int targetFormat, ExportCodec codec, bool layoutChanged)
@@ -225,7 +228,6 @@ TargetCodecs targetCodecs(const NodeMetadata &source, int targetFormat, ExportCo
             out.codecs.push_back(c);
         }
         return out; // the caller says whether the shards were dropped or replaced
-
     }
     // v3 to v2
     const json flat = flattenSharding(codecs, out);

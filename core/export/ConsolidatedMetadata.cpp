@@ -21,10 +21,10 @@ void consolidate(std::vector<MetadataDocument> &documents, int format)
     json metadata = json::object();
     if (format == 2) {
         for (const MetadataDocument &doc : documents)
-            if (isV2Document(doc.key))
-                metadata[doc.key.toStdString()] = doc.content;
+            if (isV2Document(doc.key)) metadata[doc.key.toStdString()] = doc.content;
         // Last, so the documents it repeats are on disk before it.
-        documents.push_back({QStringLiteral(".zmetadata"), {{"zarr_consolidated_format", 1}, {"metadata", metadata}}});
+        documents.push_back(
+            {QStringLiteral(".zmetadata"), {{"zarr_consolidated_format", 1}, {"metadata", metadata}}});
         return;
     }
     MetadataDocument *root = nullptr;
@@ -35,7 +35,8 @@ void consolidate(std::vector<MetadataDocument> &documents, int format)
             metadata[doc.key.chopped(kV3Document.size() + 1).toStdString()] = doc.content;
     }
     if (root)
-        root->content["consolidated_metadata"] = {{"kind", "inline"}, {"must_understand", false}, {"metadata", metadata}};
+        root->content["consolidated_metadata"] = {
+            {"kind", "inline"}, {"must_understand", false}, {"metadata", metadata}};
 }
 
 } // namespace zs

@@ -285,15 +285,16 @@ Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString 
         const std::string separator = v3Source ? std::string(1, src.keyEncoding.separator.toLatin1()) : "/";
         json keyEncoding = {{"name", v3Source && !src.keyEncoding.cPrefix ? "v2" : "default"}};
         keyEncoding["configuration"] = {{"separator", separator}};
-        doc = {{"zarr_format", 3},
-               {"node_type", "array"},
-               {"shape", shapeJson(outShape)},
-               {"data_type", *dataType},
-               {"chunk_grid", {{"name", "regular"}, {"configuration", {{"chunk_shape", shapeJson(gridShape)}}}}},
-               {"chunk_key_encoding", keyEncoding},
-               {"fill_value", fill},
-               {"codecs", v3Codecs},
-               {"attributes", attributes}};
+        doc = {
+            {"zarr_format", 3},
+            {"node_type", "array"},
+            {"shape", shapeJson(outShape)},
+            {"data_type", *dataType},
+            {"chunk_grid", {{"name", "regular"}, {"configuration", {{"chunk_shape", shapeJson(gridShape)}}}}},
+            {"chunk_key_encoding", keyEncoding},
+            {"fill_value", fill},
+            {"codecs", v3Codecs},
+            {"attributes", attributes}};
         if (!names.isEmpty()) {
             json dn = json::array();
             for (const QString &n : names)

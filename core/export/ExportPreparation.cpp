@@ -91,8 +91,9 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
     ZS_TRY(std::vector<NodeMetadata> nodes, subtree(store, path, skipped));
     const bool single = nodes.size() == 1 && nodes.front().isArray();
     if (!single && (!options.selection.isEmpty() || !options.chunks.empty() || !options.shards.empty()))
-        return makeError(QStringLiteral("a selection, a chunk or a shard shape applies to one array, not to a group"),
-                         shown(path));
+        return makeError(
+            QStringLiteral("a selection, a chunk or a shard shape applies to one array, not to a group"),
+            shown(path));
     if (!options.shards.empty() && options.zarrFormat == 2)
         return makeError(QStringLiteral("sharding needs Zarr v3 output"), shown(path));
 
@@ -106,7 +107,9 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
         ZS_CHECK(checkSafeKey(outPath, true));
         // Shards exist only in v3: asking for them picks v3 output.
-        const int format = options.zarrFormat ? options.zarrFormat : !options.shards.empty() ? 3 : node.zarrFormat;
+        const int format = options.zarrFormat        ? options.zarrFormat
+                           : !options.shards.empty() ? 3
+                                                     : node.zarrFormat;
         if (!node.isArray()) {
             ++out.groups;
             for (auto &d : groupDocuments(node, outPath, format))

@@ -17,16 +17,15 @@ namespace {
 DocumentResult readJson(Store &store, const QString &key)
 {
     const GetResult r = await(store.get(key));
-    if (!r)
-        return r.error();
-    if (!r->has_value())
-        return json();
+    if (!r) return r.error();
+    if (!r->has_value()) return json();
     return parseJsonDocument(**r, store.locate(key));
 }
 
 bool hasMetadata(const Listing &listing)
 {
-    return listing.keys.contains(QStringLiteral("zarr.json")) || listing.keys.contains(QStringLiteral(".zarray")) ||
+    return listing.keys.contains(QStringLiteral("zarr.json")) ||
+           listing.keys.contains(QStringLiteral(".zarray")) ||
            listing.keys.contains(QStringLiteral(".zgroup"));
 }
 
@@ -56,8 +55,7 @@ std::optional<HierarchyEntry> probeNode(Store &store, const QString &path)
 bool walk(Store &store, const QString &path, const Listing &listing, HierarchyEntries &out, int depth)
 {
     // Only a listing that may hide dot-files costs a probe for each plain directory.
-    if (!hasMetadata(listing) && !listing.mayOmitDotFiles)
-        return false;
+    if (!hasMetadata(listing) && !listing.mayOmitDotFiles) return false;
     std::optional<HierarchyEntry> entry = probeNode(store, path);
     if (!entry) return false;
     const bool isArray = entry->knownKind() == NodeMetadata::Kind::Array;
@@ -116,7 +114,8 @@ Result<NodeMetadata> loadNode(Store &store, const QString &path)
 {
     std::optional<HierarchyEntry> entry = probeNode(store, path);
     if (!entry)
-        return makeError(QStringLiteral("no Zarr array or group here"), store.locate(path.isEmpty() ? QString() : path));
+        return makeError(QStringLiteral("no Zarr array or group here"),
+                         store.locate(path.isEmpty() ? QString() : path));
     if (!entry->node) // the error is whole already: "what (where)"
         return makeError(entry->error);
     return std::move(*entry->node);
@@ -144,8 +143,9 @@ Result<HierarchyEntries> discoverHierarchy(Store &store)
         auto root = store.canList() ? await(store.list(QString())) : ListResult(Error{});
         if (root) {
             if (!walk(store, QString(), *root, entries, 0))
-                return makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
-                                 store.location());
+                return makeError(
+                    QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
+                    store.location());
         } else {
             // No listing: probe the root itself. An array there is the whole store; a group's
             // children cannot be found without a listing, which the user must be told.

@@ -80,8 +80,7 @@ Status writeNpy(const NdArray &array, const QString &path, std::uint64_t maxByte
         file.write(header) == header.size() &&
         (values ? writeFixedWidth(file, array, *values) : file.write(array.data) == array.data.size());
     if (!written) return makeError(QStringLiteral("write failed: %1").arg(file.errorString()), path);
-    if (!file.commit())
-        return makeError(QStringLiteral("cannot write: %1").arg(file.errorString()), path);
+    if (!file.commit()) return makeError(QStringLiteral("cannot write: %1").arg(file.errorString()), path);
     return Ok{};
 }
 

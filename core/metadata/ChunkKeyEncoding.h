@@ -22,8 +22,7 @@ struct ChunkKeyEncoding
         else if (coords.empty())
             return QStringLiteral("0");
         for (std::size_t i = 0; i < coords.size(); ++i) {
-            if (i > 0 || cPrefix)
-                out += separator;
+            if (i > 0 || cPrefix) out += separator;
             out += QString::number(coords[i]);
         }
         return out;

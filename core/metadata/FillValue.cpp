@@ -23,54 +23,41 @@ Error wrongType(const json &v, const DataType &t)
                      QStringLiteral("fill_value"));
 }
 
-template<typename T>
-QByteArray bytesOf(T v)
+template <typename T> QByteArray bytesOf(T v)
 {
     return QByteArray(reinterpret_cast<const char *>(&v), sizeof v);
 }
 
 Result<double> parseFloat(const json &v, const DataType &t, std::size_t width)
 {
-    if (v.is_number())
-        return v.get<double>();
-    if (!v.is_string())
-        return wrongType(v, t);
+    if (v.is_number()) return v.get<double>();
+    if (!v.is_string()) return wrongType(v, t);
     const std::string s = v.get<std::string>();
-    if (s == "NaN")
-        return std::numeric_limits<double>::quiet_NaN();
-    if (s == "Infinity")
-        return std::numeric_limits<double>::infinity();
-    if (s == "-Infinity")
-        return -std::numeric_limits<double>::infinity();
+    if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
+    if (s == "Infinity") return std::numeric_limits<double>::infinity();
+    if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
     return wrongType(v, t);
 }
 
 // v3 hex-encoded floats carry the raw bits, big-endian as written ("0x7fc00000").
 std::optional<QByteArray> parseHexBits(const json &v, std::size_t width)
 {
-    if (!v.is_string())
-        return std::nullopt;
+    if (!v.is_string()) return std::nullopt;
     const std::string s = v.get<std::string>();
-    if (s.size() != 2 + 2 * width || s.rfind("0x", 0) != 0)
-        return std::nullopt;
+    if (s.size() != 2 + 2 * width || s.rfind("0x", 0) != 0) return std::nullopt;
     QByteArray big = QByteArray::fromHex(QByteArray::fromStdString(s.substr(2)));
-    if (std::size_t(big.size()) != width)
-        return std::nullopt;
-    if (nativeByteOrder() == ByteOrder::Little)
-        std::reverse(big.begin(), big.end());
+    if (std::size_t(big.size()) != width) return std::nullopt;
+    if (nativeByteOrder() == ByteOrder::Little) std::reverse(big.begin(), big.end());
     return big;
 }
 
 Result<QByteArray> floatBytes(const json &v, const DataType &t, std::size_t width, int zarrFormat)
 {
     if (zarrFormat == 3)
-        if (auto raw = parseHexBits(v, width))
-            return *raw;
+        if (auto raw = parseHexBits(v, width)) return *raw;
     ZS_TRY(double d, parseFloat(v, t, width));
-    if (width == 2)
-        return bytesOf(qfloat16(float(d)));
-    if (width == 4)
-        return bytesOf(float(d));
+    if (width == 2) return bytesOf(qfloat16(float(d)));
+    if (width == 4) return bytesOf(float(d));
     return bytesOf(d);
 }
 
@@ -81,14 +68,16 @@ Result<QByteArray> integerBytes(const json &v, const DataType &t)
     if (v.is_number_float()) {
         const double d = v.get<double>();
         // Whole, and within 64 bits (casting anything else, Infinity included, is undefined).
-        if (d != std::floor(d) || d < -9.2e18 || d > 1.8e19 || (isSigned && d > 9.2e18) || (!isSigned && d < 0))
+        if (d != std::floor(d) || d < -9.2e18 || d > 1.8e19 || (isSigned && d > 9.2e18) ||
+            (!isSigned && d < 0))
             return wrongType(v, t);
     } else if (!v.is_number_integer()) {
         return wrongType(v, t);
     }
     const unsigned bits = unsigned(t.size) * 8;
     if (isSigned) {
-        if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        if (v.is_number_unsigned() &&
+            v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
             return wrongType(v, t);
         const std::int64_t x = v.is_number_float() ? std::int64_t(v.get<double>()) : v.get<std::int64_t>();
         if (bits < 64 && (x < -(std::int64_t(1) << (bits - 1)) || x >= (std::int64_t(1) << (bits - 1))))
@@ -97,11 +86,9 @@ Result<QByteArray> integerBytes(const json &v, const DataType &t)
         out.truncate(t.size); // little-endian host: low bytes first
         return out;
     }
-    if (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)
-        return wrongType(v, t);
+    if (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0) return wrongType(v, t);
     const std::uint64_t x = v.is_number_float() ? std::uint64_t(v.get<double>()) : v.get<std::uint64_t>();
-    if (bits < 64 && x >= (std::uint64_t(1) << bits))
-        return wrongType(v, t);
+    if (bits < 64 && x >= (std::uint64_t(1) << bits)) return wrongType(v, t);
     QByteArray out = bytesOf(x);
     out.truncate(t.size);
     return out;
@@ -112,8 +99,7 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
     using K = DataType::Kind;
     switch (t.kind) {
     case K::Bool:
-        if (v.is_boolean())
-            return QByteArray(1, v.get<bool>() ? 1 : 0);
+        if (v.is_boolean()) return QByteArray(1, v.get<bool>() ? 1 : 0);
         // v2 writers stored bools as integers; zarr-python 2.13 reads any integer as bool(v).
         if (v.is_number_integer() &&
             (zarrFormat == 2 || v.get<std::int64_t>() == 0 || v.get<std::int64_t>() == 1))
@@ -122,11 +108,12 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
     case K::Int:
     case K::UInt:
     case K::DateTime:
-    case K::TimeDelta: return integerBytes(v, t);
-    case K::Float: return floatBytes(v, t, t.size, zarrFormat);
+    case K::TimeDelta:
+        return integerBytes(v, t);
+    case K::Float:
+        return floatBytes(v, t, t.size, zarrFormat);
     case K::Complex: {
-        if (!v.is_array() || v.size() != 2)
-            return wrongType(v, t);
+        if (!v.is_array() || v.size() != 2) return wrongType(v, t);
         ZS_TRY(QByteArray re, floatBytes(v[0], t, t.size / 2, zarrFormat));
         ZS_TRY(QByteArray im, floatBytes(v[1], t, t.size / 2, zarrFormat));
         return re + im;
@@ -135,10 +122,9 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
     case K::RawBits: {
         QByteArray raw;
         if (v.is_string()) {
-            const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(v.get<std::string>()),
-                                                                QByteArray::AbortOnBase64DecodingErrors);
-            if (!decoded)
-                return wrongType(v, t);
+            const auto decoded = QByteArray::fromBase64Encoding(
+                QByteArray::fromStdString(v.get<std::string>()), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded) return wrongType(v, t);
             raw = *decoded;
         } else if (v.is_array()) { // v3 raw bits: one integer per byte
             for (const auto &b : v) {
@@ -151,8 +137,7 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
         } else {
             return wrongType(v, t);
         }
-        if (std::size_t(raw.size()) > t.size)
-            return wrongType(v, t);
+        if (std::size_t(raw.size()) > t.size) return wrongType(v, t);
         raw.append(QByteArray(qsizetype(t.size) - raw.size(), '\0'));
         return raw;
     }
@@ -168,8 +153,7 @@ Result<QByteArray> nativeFill(const json &v, const DataType &t, int zarrFormat)
         const QString text =
             number ? QString::fromStdString(v.dump()) : QString::fromStdString(v.get<std::string>());
         const QList<uint> ucs4 = text.toUcs4();
-        if (std::size_t(ucs4.size()) * 4 > t.size)
-            return wrongType(v, t);
+        if (std::size_t(ucs4.size()) * 4 > t.size) return wrongType(v, t);
         QByteArray out(qsizetype(t.size), '\0');
         if (!ucs4.isEmpty()) // "" has no buffer: memcpy from null is undefined even for 0 bytes
             std::memcpy(out.data(), ucs4.constData(), ucs4.size() * 4);
@@ -227,8 +211,7 @@ Result<QByteArray> parseFillValue(const json &value, const DataType &dtype, int 
         return QByteArray(qsizetype(dtype.size), '\0');
     }
     ZS_TRY(QByteArray bytes, nativeFill(value, dtype, zarrFormat));
-    if (dtype.needsSwapFrom(nativeByteOrder()))
-        byteSwap(bytes.data(), bytes.size(), dtype.swapUnit());
+    if (dtype.needsSwapFrom(nativeByteOrder())) byteSwap(bytes.data(), bytes.size(), dtype.swapUnit());
     return bytes;
 }
 

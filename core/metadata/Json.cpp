@@ -26,7 +26,8 @@ Result<json> parseJsonDocument(const QByteArray &text, const QString &where)
             inString = true;
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxDepth)
-                return makeError(QStringLiteral("metadata nested deeper than %1 levels").arg(kMaxDepth), where);
+                return makeError(QStringLiteral("metadata nested deeper than %1 levels").arg(kMaxDepth),
+                                 where);
         } else if (c == ']' || c == '}') {
             --depth;
         }
@@ -55,7 +56,8 @@ Result<Shape> readShape(const json &object, const char *field, bool allowZero, c
         return makeError(QStringLiteral("missing field \"%1\"").arg(QLatin1String(field)), where);
     const json &v = object[field];
     if (!v.is_array())
-        return makeError(QStringLiteral("\"%1\" must be a list of integers").arg(QLatin1String(field)), place);
+        return makeError(QStringLiteral("\"%1\" must be a list of integers").arg(QLatin1String(field)),
+                         place);
     Shape out;
     for (const json &e : v) {
         if (!e.is_number_integer())
@@ -67,8 +69,8 @@ Result<Shape> readShape(const json &object, const char *field, bool allowZero, c
         } else {
             const auto x = e.get<std::int64_t>();
             if (x < 0)
-                return makeError(QStringLiteral("\"%1\" has a negative entry %2").arg(QLatin1String(field)).arg(x),
-                                 where);
+                return makeError(
+                    QStringLiteral("\"%1\" has a negative entry %2").arg(QLatin1String(field)).arg(x), where);
             out.push_back(std::uint64_t(x));
         }
         if (out.back() == 0 && !allowZero)
@@ -90,8 +92,7 @@ Result<std::uint64_t> checkedProduct(const Shape &shape, std::uint64_t factor, c
 {
     std::uint64_t n = factor;
     for (auto d : shape) {
-        if (d != 0 && n > UINT64_MAX / d)
-            return makeError(QStringLiteral("%1 overflows 64 bits").arg(what));
+        if (d != 0 && n > UINT64_MAX / d) return makeError(QStringLiteral("%1 overflows 64 bits").arg(what));
         n *= d;
     }
     return n;

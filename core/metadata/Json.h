@@ -15,7 +15,8 @@ using Shape = std::vector<std::uint64_t>;
 Result<nlohmann::json> parseJsonDocument(const QByteArray &text, const QString &where);
 
 // A list of positive (or, with allowZero, non-negative) integers, e.g. "shape".
-Result<Shape> readShape(const nlohmann::json &object, const char *field, bool allowZero, const QString &where);
+Result<Shape> readShape(const nlohmann::json &object, const char *field, bool allowZero,
+                        const QString &where);
 Result<QString> readString(const nlohmann::json &object, const char *field, const QString &where);
 // Element count of a shape, or an error when it overflows 64 bits.
 Result<std::uint64_t> checkedProduct(const Shape &shape, std::uint64_t factor, const QString &what);

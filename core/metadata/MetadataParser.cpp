@@ -21,8 +21,8 @@ static Status checkGrid(const ArrayMetadata &a, const QString &where)
                              .arg(a.shape.size()),
                          where);
     if (a.shape.size() > 32)
-        return makeError(QStringLiteral("array has %1 dimensions, at most 32 are supported").arg(a.shape.size()),
-                         where);
+        return makeError(
+            QStringLiteral("array has %1 dimensions, at most 32 are supported").arg(a.shape.size()), where);
     ZS_CHECK(checkedProduct(a.shape, 1, QStringLiteral("array element count")).ok()
                  ? Status(Ok{})
                  : Status(makeError(QStringLiteral("array element count overflows 64 bits"), where)));
@@ -46,16 +46,14 @@ static Status readFillItem(ArrayMetadata &a, const QString &where)
 
 Result<ArrayMetadata> parseV2Array(const json &doc, const QString &where)
 {
-    if (!doc.is_object())
-        return makeError(QStringLiteral(".zarray is not a JSON object"), where);
+    if (!doc.is_object()) return makeError(QStringLiteral(".zarray is not a JSON object"), where);
     if (!doc.contains("zarr_format") || doc["zarr_format"] != 2)
         return makeError(QStringLiteral("zarr_format must be 2"), where);
     ArrayMetadata a;
     a.zarrFormat = 2;
     ZS_TRY(a.shape, readShape(doc, "shape", true, where));
     ZS_TRY(a.chunks, readShape(doc, "chunks", false, where));
-    if (!doc.contains("dtype"))
-        return makeError(QStringLiteral("missing field \"dtype\""), where);
+    if (!doc.contains("dtype")) return makeError(QStringLiteral("missing field \"dtype\""), where);
     if (!doc["dtype"].is_string())
         return makeError(QStringLiteral("unsupported data type %1 (structured types are not supported)")
                              .arg(QString::fromStdString(doc["dtype"].dump())),
@@ -74,8 +72,7 @@ Result<ArrayMetadata> parseV2Array(const json &doc, const QString &where)
     ZS_CHECK(checkGrid(a, where));
 
     const json order = doc.value("order", json("C"));
-    if (order != "C" && order != "F")
-        return makeError(QStringLiteral("order must be \"C\" or \"F\""), where);
+    if (order != "C" && order != "F") return makeError(QStringLiteral("order must be \"C\" or \"F\""), where);
     a.order = order.get<std::string>()[0];
 
     a.keyEncoding.cPrefix = false;
@@ -90,29 +87,28 @@ Result<ArrayMetadata> parseV2Array(const json &doc, const QString &where)
         return makeError(QStringLiteral("missing field \"fill_value\""), where);
     a.fillJson = doc["fill_value"];
     auto fill = parseFillValue(a.fillJson, a.dtype, 2);
-    if (!fill)
-        return fill.error().at(where);
+    if (!fill) return fill.error().at(where);
     a.fill = *fill;
     ZS_CHECK(readFillItem(a, where));
 
     const json compressor = doc.value("compressor", json());
     const json filters = doc.value("filters", json());
     auto chain = makeV2Chain(compressor, filters, a.order, a.chunkSpec());
-    if (!chain)
-        return chain.error().at(where);
+    if (!chain) return chain.error().at(where);
     a.codecs = std::move(*chain);
     return a;
 }
 
-Result<NodeMetadata> makeV2Node(const QString &path, const json &zarray, const json &zgroup, const json &zattrs,
-                                const QString &where)
+Result<NodeMetadata> makeV2Node(const QString &path, const json &zarray, const json &zgroup,
+                                const json &zattrs, const QString &where)
 {
     NodeMetadata n;
     n.path = path;
     n.zarrFormat = 2;
     if (!zattrs.is_null()) {
         if (!zattrs.is_object())
-            return makeError(QStringLiteral(".zattrs is not a JSON object"), joinKey(path, QStringLiteral(".zattrs")));
+            return makeError(QStringLiteral(".zattrs is not a JSON object"),
+                             joinKey(path, QStringLiteral(".zattrs")));
         n.attributes = zattrs;
     }
     if (!zarray.is_null()) {
@@ -146,13 +142,16 @@ static Result<DataType> parseV3DataType(const json &v, const QString &where)
         const json config = v.value("configuration", json::object());
         DataType t;
         t.name = QString::fromStdString(name);
-        if ((name == "fixed_length_utf32" || name == "null_terminated_bytes" || name == "fixed_length_bytes") &&
+        if ((name == "fixed_length_utf32" || name == "null_terminated_bytes" ||
+             name == "fixed_length_bytes") &&
             config.contains("length_bytes") && config["length_bytes"].is_number_unsigned() &&
-            config["length_bytes"].get<std::uint64_t>() > 0 && config["length_bytes"].get<std::uint64_t>() < (1u << 24)) {
+            config["length_bytes"].get<std::uint64_t>() > 0 &&
+            config["length_bytes"].get<std::uint64_t>() < (1u << 24)) {
             t.size = config["length_bytes"].get<std::uint64_t>();
             if (name == "fixed_length_utf32") {
                 if (t.size % 4)
-                    return makeError(QStringLiteral("fixed_length_utf32 length_bytes must be a multiple of 4"), where);
+                    return makeError(
+                        QStringLiteral("fixed_length_utf32 length_bytes must be a multiple of 4"), where);
                 t.kind = DataType::Kind::Unicode;
                 t.order = ByteOrder::Little;
             } else {
@@ -167,8 +166,7 @@ static Result<DataType> parseV3DataType(const json &v, const QString &where)
             t.order = ByteOrder::Little;
             t.unit = QString::fromStdString(config["unit"].get<std::string>());
             const auto scale = config.value("scale_factor", json(1));
-            if (scale != 1)
-                t.unit = QStringLiteral("%1%2").arg(QString::fromStdString(scale.dump()), t.unit);
+            if (scale != 1) t.unit = QStringLiteral("%1%2").arg(QString::fromStdString(scale.dump()), t.unit);
             return t;
         }
     }
@@ -178,8 +176,7 @@ static Result<DataType> parseV3DataType(const json &v, const QString &where)
 static Result<ChunkKeyEncoding> parseKeyEncoding(const json &doc, const QString &where)
 {
     ChunkKeyEncoding enc{true, u'/'};
-    if (!doc.contains("chunk_key_encoding"))
-        return enc;
+    if (!doc.contains("chunk_key_encoding")) return enc;
     const json &e = doc["chunk_key_encoding"];
     if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
         return makeError(QStringLiteral("chunk_key_encoding must have a name"), where);
@@ -187,7 +184,8 @@ static Result<ChunkKeyEncoding> parseKeyEncoding(const json &doc, const QString 
     if (name == "v2")
         enc = ChunkKeyEncoding{false, u'.'};
     else if (name != "default")
-        return makeError(QStringLiteral("unknown chunk key encoding \"%1\"").arg(QString::fromStdString(name)), where);
+        return makeError(
+            QStringLiteral("unknown chunk key encoding \"%1\"").arg(QString::fromStdString(name)), where);
     const json config = e.value("configuration", json::object());
     if (config.contains("separator")) {
         const json &sep = config["separator"];
@@ -220,16 +218,15 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
     ArrayMetadata a;
     a.zarrFormat = 3;
     ZS_TRY(a.shape, readShape(doc, "shape", true, where));
-    if (!doc.contains("data_type"))
-        return makeError(QStringLiteral("missing field \"data_type\""), where);
+    if (!doc.contains("data_type")) return makeError(QStringLiteral("missing field \"data_type\""), where);
     ZS_TRY(a.dtype, parseV3DataType(doc["data_type"], where));
 
     const json grid = doc.value("chunk_grid", json());
     if (!grid.is_object() || !grid.contains("name"))
         return makeError(QStringLiteral("missing field \"chunk_grid\""), where);
     if (grid["name"] != "regular")
-        return makeError(QStringLiteral("unknown chunk grid %1").arg(QString::fromStdString(grid["name"].dump())),
-                         where);
+        return makeError(
+            QStringLiteral("unknown chunk grid %1").arg(QString::fromStdString(grid["name"].dump())), where);
     ZS_TRY(a.chunks, readShape(grid.value("configuration", json::object()), "chunk_shape", false, where));
     ZS_CHECK(checkGrid(a, where));
     ZS_TRY(a.keyEncoding, parseKeyEncoding(doc, where));
@@ -239,7 +236,8 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
     if (doc.contains("dimension_names") && !doc["dimension_names"].is_null()) {
         const json &names = doc["dimension_names"];
         if (!names.is_array() || names.size() != a.shape.size())
-            return makeError(QStringLiteral("dimension_names must list one name (or null) per dimension"), where);
+            return makeError(QStringLiteral("dimension_names must list one name (or null) per dimension"),
+                             where);
         for (const json &n : names) {
             if (!n.is_null() && !n.is_string())
                 return makeError(QStringLiteral("dimension_names entries must be strings or null"), where);
@@ -247,20 +245,17 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
         }
     }
 
-    if (!doc.contains("fill_value"))
-        return makeError(QStringLiteral("missing field \"fill_value\""), where);
+    if (!doc.contains("fill_value")) return makeError(QStringLiteral("missing field \"fill_value\""), where);
     a.fillJson = doc["fill_value"];
     auto fill = parseFillValue(a.fillJson, a.dtype, 3);
-    if (!fill)
-        return fill.error().at(where);
+    if (!fill) return fill.error().at(where);
     a.fill = *fill;
     ZS_CHECK(readFillItem(a, where));
 
     if (!doc.contains("codecs") || !doc["codecs"].is_array())
         return makeError(QStringLiteral("\"codecs\" must be a list"), where);
     auto chain = makeV3Chain(doc["codecs"], a.chunkSpec());
-    if (!chain)
-        return chain.error().at(where);
+    if (!chain) return chain.error().at(where);
     a.codecs = std::move(*chain);
     for (const json &c : doc["codecs"]) {
         if (c.is_object() && c.value("name", json()) == "sharding_indexed")
@@ -272,8 +267,7 @@ Result<ArrayMetadata> parseV3Array(const json &doc, const QString &where)
 
 Result<NodeMetadata> makeV3Node(const QString &path, const json &doc, const QString &where)
 {
-    if (!doc.is_object())
-        return makeError(QStringLiteral("zarr.json is not a JSON object"), where);
+    if (!doc.is_object()) return makeError(QStringLiteral("zarr.json is not a JSON object"), where);
     if (!doc.contains("zarr_format") || doc["zarr_format"] != 3)
         return makeError(QStringLiteral("zarr_format must be 3"), where);
     NodeMetadata n;
@@ -293,7 +287,8 @@ Result<NodeMetadata> makeV3Node(const QString &path, const json &doc, const QStr
         n.kind = NodeMetadata::Kind::Array;
         n.array = std::move(a);
     } else {
-        return makeError(QStringLiteral("unknown node type %1").arg(QString::fromStdString(type.dump())), where);
+        return makeError(QStringLiteral("unknown node type %1").arg(QString::fromStdString(type.dump())),
+                         where);
     }
     return n;
 }

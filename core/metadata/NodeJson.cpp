@@ -13,8 +13,8 @@ std::string dtypeLabel(const DataType &t)
 ordered_json nodeSummary(const NodeMetadata &node)
 {
     ordered_json j = {{"path", node.path.toStdString()},
-              {"kind", node.isArray() ? "array" : "group"},
-              {"zarr_format", node.zarrFormat}};
+                      {"kind", node.isArray() ? "array" : "group"},
+                      {"zarr_format", node.zarrFormat}};
     if (node.isArray()) {
         const ArrayMetadata &a = *node.array;
         j["shape"] = a.shape;
@@ -37,8 +37,7 @@ ordered_json nodeDetails(const NodeMetadata &node)
     if (node.isArray()) {
         const ArrayMetadata &a = *node.array;
         j["fill_value"] = a.fillJson;
-        if (a.zarrFormat == 2)
-            j["order"] = std::string(1, a.order);
+        if (a.zarrFormat == 2) j["order"] = std::string(1, a.order);
         ordered_json names = ordered_json::array();
         for (const QString &n : a.dimensionNames)
             names.push_back(n.isEmpty() ? ordered_json() : ordered_json(n.toStdString()));

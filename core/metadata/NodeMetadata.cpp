@@ -20,10 +20,8 @@ std::uint64_t ArrayMetadata::chunkCount() const
 
 QStringList dimensionNamesOf(const NodeMetadata &node)
 {
-    if (!node.array)
-        return {};
-    if (!node.array->dimensionNames.isEmpty())
-        return node.array->dimensionNames;
+    if (!node.array) return {};
+    if (!node.array->dimensionNames.isEmpty()) return node.array->dimensionNames;
     QStringList names;
     const auto &attrs = node.attributes;
     if (attrs.is_object() && attrs.contains("_ARRAY_DIMENSIONS")) {

@@ -21,24 +21,28 @@ struct ArrayMetadata
     QByteArray fill;     // one element in dtype's in-memory byte order
     QByteArray fillItem; // variable-length dtypes: the fill value's bytes (handle 0 of a read's arena)
     nlohmann::json fillJson;
-    char order = 'C';    // v2 only; v3 expresses layout through transpose
+    char order = 'C'; // v2 only; v3 expresses layout through transpose
     ChunkKeyEncoding keyEncoding;
     QStringList dimensionNames; // empty when the metadata has none; "" for an unnamed dimension
     CodecChain codecs;
 
     ChunkSpec chunkSpec() const { return ChunkSpec{chunks, dtype, fill, nullptr}; }
-    Shape chunkGrid() const;               // number of chunks along each dimension
+    Shape chunkGrid() const; // number of chunks along each dimension
     std::uint64_t chunkCount() const;
 };
 
 struct NodeMetadata
 {
-    enum class Kind { Group, Array };
+    enum class Kind
+    {
+        Group,
+        Array
+    };
     Kind kind = Kind::Group;
-    QString path;                    // relative to the store root, "" for the root
+    QString path; // relative to the store root, "" for the root
     int zarrFormat = 2;
     nlohmann::json attributes = nlohmann::json::object();
-    nlohmann::json raw;              // the metadata document(s) as stored
+    nlohmann::json raw; // the metadata document(s) as stored
     std::optional<ArrayMetadata> array;
 
     bool isArray() const { return kind == Kind::Array; }

@@ -108,8 +108,7 @@ void FetchScheduler::pump()
     while (!m_queue.empty()) {
         {
             QMutexLocker lock(&m_statsMutex);
-            if (m_stats.inFlight >= m_options.concurrency)
-                return;
+            if (m_stats.inFlight >= m_options.concurrency) return;
         }
         auto p = std::move(m_queue.front());
         m_queue.pop_front();
@@ -125,10 +124,8 @@ std::size_t FetchScheduler::pickManager()
 {
     std::size_t best = m_managers.size();
     for (std::size_t i = 0; i < m_managers.size(); ++i)
-        if (m_load[i] < m_perManager && (best == m_managers.size() || m_load[i] < m_load[best]))
-            best = i;
-    if (best < m_managers.size())
-        return best;
+        if (m_load[i] < m_perManager && (best == m_managers.size() || m_load[i] < m_load[best])) best = i;
+    if (best < m_managers.size()) return best;
     auto *manager = new QNetworkAccessManager(this);
     // https -> http is refused; a redirect loop ends at Qt's limit with an error.
     manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -154,8 +151,7 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
     req.setTransferTimeout(m_options.transferTimeoutMs);
     req.setMaximumRedirectsAllowed(10);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_options.http2 || m_options.http2Cleartext);
-    if (m_options.http2Cleartext)
-        req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    if (m_options.http2Cleartext) req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     if (p->range) {
         const ByteRange &r = *p->range;
         req.setRawHeader("Range", r.suffix ? "bytes=-" + QByteArray::number(qulonglong(r.length))
@@ -174,8 +170,7 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
     p->record.firstByteNs = 0;
     QNetworkReply *reply = m_managers[m]->get(req);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, p] {
-        if (!p->record.firstByteNs)
-            p->record.firstByteNs = m_clock.nsecsElapsed();
+        if (!p->record.firstByteNs) p->record.firstByteNs = m_clock.nsecsElapsed();
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply, p](qint64 received, qint64 total) {
         if (!p->tooLarge && std::uint64_t(std::max(received, total)) > m_options.maxObjectBytes) {
@@ -203,8 +198,9 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     a.status = status.isValid() ? status.toInt() : 0;
     // A status line with a broken body is still a transport failure: the data is incomplete.
     const auto err = reply->error();
-    const bool httpLevel = err == QNetworkReply::NoError || (err >= QNetworkReply::ContentAccessDenied &&
-                                                              err <= QNetworkReply::UnknownServerError && a.status >= 400);
+    const bool httpLevel =
+        err == QNetworkReply::NoError || (err >= QNetworkReply::ContentAccessDenied &&
+                                          err <= QNetworkReply::UnknownServerError && a.status >= 400);
     a.transportError = !httpLevel || a.status == 0;
     a.transportMessage = reply->errorString();
     a.contentLength = reply->rawHeader("Content-Length");
@@ -227,8 +223,9 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         return;
     }
     if (p->tooLarge) {
-        finish(p, makeError(QStringLiteral("answer larger than the %1-byte limit").arg(m_options.maxObjectBytes),
-                            p->url.toString()),
+        finish(p,
+               makeError(QStringLiteral("answer larger than the %1-byte limit").arg(m_options.maxObjectBytes),
+                         p->url.toString()),
                FetchRecord::Outcome::Failed);
         pump();
         return;
@@ -248,7 +245,9 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     case Verdict::Kind::Missing:
         finish(p, std::optional<RangeRead>{}, FetchRecord::Outcome::Missing);
         break;
-    case Verdict::Kind::Fail: finish(p, v.error, FetchRecord::Outcome::Failed); break;
+    case Verdict::Kind::Fail:
+        finish(p, v.error, FetchRecord::Outcome::Failed);
+        break;
     case Verdict::Kind::Reissue:
         // Only a suffix range is reissued, and as an explicit one: this happens once at most.
         if (p->range && p->range->suffix) {
@@ -260,8 +259,10 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         break;
     case Verdict::Kind::Retry:
         if (p->record.attempt >= m_options.retry.maxAttempts) {
-            finish(p, makeError(QStringLiteral("%1, gave up after %2 tries").arg(v.error.what).arg(p->record.attempt),
-                                v.error.where),
+            finish(p,
+                   makeError(
+                       QStringLiteral("%1, gave up after %2 tries").arg(v.error.what).arg(p->record.attempt),
+                       v.error.where),
                    FetchRecord::Outcome::Failed);
         } else {
             retryLater(p, v.retryAfterMs.value_or(m_options.retry.backoffMs(p->record.attempt)));

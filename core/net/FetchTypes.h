@@ -12,12 +12,12 @@ namespace zs {
 
 struct FetchOptions
 {
-    int concurrency = 64;          // global limit of HTTP requests on the wire
-    bool http2Cleartext = false;   // h2c with prior knowledge (the server must speak it)
-    bool http2 = true;             // allow HTTP/2 where TLS ALPN offers it
+    int concurrency = 64;            // global limit of HTTP requests on the wire
+    bool http2Cleartext = false;     // h2c with prior knowledge (the server must speak it)
+    bool http2 = true;               // allow HTTP/2 where TLS ALPN offers it
     bool forbiddenAsMissing = false; // treat 403 as an absent key (private S3 buckets)
-    int transferTimeoutMs = 30000; // a reply that moves no bytes this long is aborted and retried
-    QString cacheBust;             // appended as a query parameter so repeats reach the network
+    int transferTimeoutMs = 30000;   // a reply that moves no bytes this long is aborted and retried
+    QString cacheBust;               // appended as a query parameter so repeats reach the network
     // An answer declaring or delivering more is aborted and fails: a hostile server cannot fill
     // memory with an endless body. Chunks are at most 2 GiB decoded (ReadOptions::maxChunkBytes).
     std::uint64_t maxObjectBytes = std::uint64_t(4) << 30;
@@ -28,27 +28,34 @@ struct FetchOptions
 struct FetchRecord
 {
     QString key;
-    qint64 queuedNs = 0;     // all times from the scheduler's clock
+    qint64 queuedNs = 0; // all times from the scheduler's clock
     qint64 sentNs = 0;
     qint64 firstByteNs = 0;
     qint64 doneNs = 0;
-    int status = 0;          // HTTP status, 0 for a transport failure
-    int attempt = 1;         // 1 for the first try
+    int status = 0;  // HTTP status, 0 for a transport failure
+    int attempt = 1; // 1 for the first try
     std::uint64_t bytes = 0;
     bool range = false;
-    bool http2 = false;      // the answer came over HTTP/2
-    enum class Outcome { Ok, Missing, Retried, Failed, Cancelled } outcome = Outcome::Ok;
+    bool http2 = false; // the answer came over HTTP/2
+    enum class Outcome
+    {
+        Ok,
+        Missing,
+        Retried,
+        Failed,
+        Cancelled
+    } outcome = Outcome::Ok;
 };
 
 struct TransferStats
 {
-    std::uint64_t requests = 0;   // HTTP requests sent, retries included
+    std::uint64_t requests = 0; // HTTP requests sent, retries included
     std::uint64_t rangeRequests = 0;
     std::uint64_t retries = 0;
-    std::uint64_t bytes = 0;      // body bytes received
+    std::uint64_t bytes = 0; // body bytes received
     int inFlight = 0;
-    int maxInFlight = 0;          // most requests on the wire at once
-    int managers = 0;             // QNetworkAccessManagers in the pool
+    int maxInFlight = 0;              // most requests on the wire at once
+    int managers = 0;                 // QNetworkAccessManagers in the pool
     std::uint64_t http2Responses = 0; // answers that came over HTTP/2
 };
 

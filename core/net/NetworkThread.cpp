@@ -9,8 +9,7 @@ static QThread *g_thread = nullptr;
 
 static void stopNetworkThread()
 {
-    if (!g_thread)
-        return;
+    if (!g_thread) return;
     g_thread->quit();
     g_thread->wait();
     delete g_thread;

@@ -82,7 +82,8 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
     }
     // A range past the object's end is answered with what there is: say so, in the words the
     // local stores use, since a shard index pointing past its shard ends up here.
-    if (m.captured(3) != u"*" && first == range.offset && range.offset + range.length > m.captured(3).toULongLong())
+    if (m.captured(3) != u"*" && first == range.offset &&
+        range.offset + range.length > m.captured(3).toULongLong())
         return fail(outsideObject(range, m.captured(3)), where);
     if (first != range.offset || a.body.size() != qsizetype(range.length))
         return fail(QStringLiteral("server answered range %1-%2 with %3")
@@ -99,7 +100,8 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
                         const QString &where, bool acceptWhole)
 {
     if (a.transportError)
-        return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage, where);
+        return retry(a.transportMessage.isEmpty() ? QStringLiteral("connection failed") : a.transportMessage,
+                     where);
     const int s = a.status;
     if (s == 404 || s == 410) return missing();
     if (s == 403) {
@@ -108,8 +110,7 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
     }
     if (RetryPolicy::isRetryableStatus(s))
         return retry(QStringLiteral("HTTP %1").arg(s), where, options.retry.retryAfterMs(a.retryAfter));
-    if (s == 416 && range && range->suffix)
-        return data(QByteArray()); // suffix of an empty object
+    if (s == 416 && range && range->suffix) return data(QByteArray()); // suffix of an empty object
     if (s == 416 && range) {
         static const QRegularExpression size(QStringLiteral("^bytes \\*/(\\d+)$"));
         const auto m = size.match(QString::fromLatin1(a.contentRange.trimmed()));
@@ -119,8 +120,7 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
                                        .arg(range->offset + range->length),
                     where);
     }
-    if (s != 200 && s != 206)
-        return fail(QStringLiteral("HTTP %1").arg(s), where);
+    if (s != 200 && s != 206) return fail(QStringLiteral("HTTP %1").arg(s), where);
 
     // Accept-Encoding is identity, so Content-Length counts the body we hold: fewer bytes
     // means the connection died mid-body and the data must not be decoded.
@@ -128,17 +128,17 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
         bool ok = false;
         const qlonglong declared = a.contentLength.trimmed().toLongLong(&ok);
         if (ok && declared != a.body.size())
-            return retry(QStringLiteral("body of %1 bytes, Content-Length %2").arg(a.body.size()).arg(declared), where);
+            return retry(
+                QStringLiteral("body of %1 bytes, Content-Length %2").arg(a.body.size()).arg(declared),
+                where);
     }
     if (!range)
         return s == 200 ? data(a.body) : fail(QStringLiteral("206 answer to a request without Range"), where);
-    if (s == 206)
-        return checkPartial(a, *range, where);
+    if (s == 206) return checkPartial(a, *range, where);
     // The server ignored Range and sent the whole object: take our part of it, or all of it
     // (no copy) for a caller that wants it. The range is checked either way: an error stays one.
     const auto part = resolveRange(*range, std::uint64_t(a.body.size()), where);
-    if (!part)
-        return fail(part.error().what, where);
+    if (!part) return fail(part.error().what, where);
     if (!acceptWhole) return data(a.body.mid(qsizetype(part->offset), qsizetype(part->length)));
     Verdict whole = data(a.body);
     whole.wholeObject = true;

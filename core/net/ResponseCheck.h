@@ -12,7 +12,7 @@ struct HttpAnswer
     int status = 0;              // 0 when the transport failed before a status line
     bool transportError = false; // connection refused/reset/closed early, timeout
     QString transportMessage;
-    QByteArray contentLength;    // header values, empty when absent
+    QByteArray contentLength; // header values, empty when absent
     QByteArray contentRange;
     QByteArray retryAfter;
     QByteArray body;

@@ -18,15 +18,13 @@ int RetryPolicy::backoffMs(int attempt) const
 std::optional<int> RetryPolicy::retryAfterMs(const QByteArray &header) const
 {
     const QByteArray v = header.trimmed();
-    if (v.isEmpty())
-        return std::nullopt;
+    if (v.isEmpty()) return std::nullopt;
     bool ok = false;
     const qlonglong seconds = v.toLongLong(&ok);
-    if (ok)
-        return int(std::clamp<qlonglong>(seconds * 1000, 0, maxRetryAfterMs));
-    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!when.isValid())
-        return std::nullopt;
+    if (ok) return int(std::clamp<qlonglong>(seconds * 1000, 0, maxRetryAfterMs));
+    const QDateTime when =
+        QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!when.isValid()) return std::nullopt;
     QDateTime utc = when;
     utc.setTimeSpec(Qt::UTC); // HTTP-dates are GMT
     return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(utc), 0, maxRetryAfterMs));

@@ -9,12 +9,15 @@ namespace zs {
 
 struct RetryPolicy
 {
-    int maxAttempts = 6;          // first try included
+    int maxAttempts = 6; // first try included
     int baseDelayMs = 100;
     int maxDelayMs = 5000;
-    int maxRetryAfterMs = 30000;  // a server asking for longer is capped, not obeyed
+    int maxRetryAfterMs = 30000; // a server asking for longer is capped, not obeyed
 
-    static bool isRetryableStatus(int status) { return status == 408 || status == 429 || (status >= 500 && status <= 599); }
+    static bool isRetryableStatus(int status)
+    {
+        return status == 408 || status == 429 || (status >= 500 && status <= 599);
+    }
     // Delay before attempt `attempt` (1 = the first retry).
     int backoffMs(int attempt) const;
     // Retry-After as delta-seconds or an HTTP-date; nullopt when absent or unparsable.

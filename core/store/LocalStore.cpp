@@ -35,10 +35,8 @@ GetResult LocalStore::readKey(const QString &key, std::optional<ByteRange> range
     ZS_TRY(const QString path, filePath(key));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        if (!QFileInfo::exists(path))
-            return MaybeBytes{};
-        if (QFileInfo(path).isDir())
-            return MaybeBytes{};
+        if (!QFileInfo::exists(path)) return MaybeBytes{};
+        if (QFileInfo(path).isDir()) return MaybeBytes{};
         return makeError(QStringLiteral("cannot read: %1").arg(file.errorString()), locate(key));
     }
     const qint64 size = file.size();
@@ -65,7 +63,8 @@ GetResult LocalStore::readKey(const QString &key, std::optional<ByteRange> range
     while (done < length) {
         const qint64 n = file.read(data.data() + done, length - done);
         if (n <= 0)
-            return makeError(QStringLiteral("short read (%1 of %2 bytes)").arg(done).arg(length), locate(key));
+            return makeError(QStringLiteral("short read (%1 of %2 bytes)").arg(done).arg(length),
+                             locate(key));
         done += n;
     }
     return MaybeBytes{std::move(data)};
@@ -78,10 +77,10 @@ ListResult LocalStore::listDir(const QString &prefix) const
         ZS_TRY(path, filePath(prefix));
     }
     QDir dir(path);
-    if (!dir.exists())
-        return Listing{};
+    if (!dir.exists()) return Listing{};
     Listing out;
-    const auto entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    const auto entries =
+        dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
     for (const QFileInfo &e : entries)
         (e.isDir() ? out.prefixes : out.keys) << e.fileName();
     return out;
@@ -107,8 +106,7 @@ QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
     QString path = m_root;
     if (!prefix.isEmpty()) {
         auto p = filePath(prefix);
-        if (!p)
-            return QtFuture::makeReadyFuture(StoredSizeResult(p.error()));
+        if (!p) return QtFuture::makeReadyFuture(StoredSizeResult(p.error()));
         path = *p;
     }
     return QtConcurrent::run(&m_pool, [path]() -> StoredSizeResult {
@@ -121,8 +119,7 @@ QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
-            if (metadataNames.contains(it.fileName()))
-                continue;
+            if (metadataNames.contains(it.fileName())) continue;
             size.bytes += std::uint64_t(it.fileInfo().size());
             ++size.objects;
         }

@@ -1,7 +1,7 @@
 #include "store/MemoryStore.h"
 
-#include <QSet>
 #include <QFuture>
+#include <QSet>
 
 namespace zs {
 
@@ -21,15 +21,15 @@ QFuture<GetResult> MemoryStore::get(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_objects.constFind(key);
-    return QtFuture::makeReadyFuture(it == m_objects.cend() ? GetResult(MaybeBytes{}) : GetResult(MaybeBytes{*it}));
+    return QtFuture::makeReadyFuture(it == m_objects.cend() ? GetResult(MaybeBytes{})
+                                                            : GetResult(MaybeBytes{*it}));
 }
 
 QFuture<GetResult> MemoryStore::getRange(const QString &key, ByteRange range)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_objects.constFind(key);
-    if (it == m_objects.cend())
-        return QtFuture::makeReadyFuture(GetResult(MaybeBytes{}));
+    if (it == m_objects.cend()) return QtFuture::makeReadyFuture(GetResult(MaybeBytes{}));
     auto part = sliceRange(*it, range, key);
     return QtFuture::makeReadyFuture(part ? GetResult(MaybeBytes{*part}) : GetResult(part.error()));
 }

@@ -82,8 +82,7 @@ public:
 };
 
 // Waits for a store future (the store's own threads deliver it). Blocks: not on a GUI thread.
-template<typename T>
-T await(QFuture<T> future)
+template <typename T> T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();

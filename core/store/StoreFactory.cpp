@@ -36,8 +36,7 @@ static Result<std::shared_ptr<Store>> openBucket(const QUrl &url, const StoreOpt
         prefix.remove(0, 1);
     while (prefix.endsWith(u'/'))
         prefix.chop(1);
-    if (bucket.isEmpty())
-        return makeError(QStringLiteral("no bucket name"), url.toString());
+    if (bucket.isEmpty()) return makeError(QStringLiteral("no bucket name"), url.toString());
     QUrl bucketUrl;
     if (url.scheme() == u"gs") {
         bucketUrl = QUrl(QStringLiteral("https://storage.googleapis.com/%1").arg(bucket));
@@ -51,12 +50,10 @@ static Result<std::shared_ptr<Store>> openBucket(const QUrl &url, const StoreOpt
     } else {
         bucketUrl = QUrl(QStringLiteral("https://%1.s3.amazonaws.com").arg(bucket));
     }
-    if (!bucketUrl.isValid())
-        return makeError(QStringLiteral("invalid bucket URL"), url.toString());
+    if (!bucketUrl.isValid()) return makeError(QStringLiteral("invalid bucket URL"), url.toString());
     if (const auto zip = findZipInUrlPath(prefix)) return openRemoteZip(bucketUrl, *zip, options);
     QUrl base = bucketUrl;
-    if (!prefix.isEmpty())
-        base.setPath(bucketUrl.path() + u'/' + prefix);
+    if (!prefix.isEmpty()) base.setPath(bucketUrl.path() + u'/' + prefix);
     // Google Cloud Storage answers the same ListObjectsV2 shape on its XML API.
     return std::shared_ptr<Store>(std::make_shared<HttpStore>(base, options.fetch, bucketUrl, prefix));
 }
@@ -75,7 +72,8 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
                 server.setPath(QString());
                 return openRemoteZip(server, *zip, options);
             }
-            // An HTTP endpoint may still answer S3 listing (MinIO, s3rver): its first path segment is the bucket.
+            // An HTTP endpoint may still answer S3 listing (MinIO, s3rver): its first path segment is the
+            // bucket.
             QUrl bucketUrl;
             QString prefix;
             const QStringList segments = url.path().split(u'/', Qt::SkipEmptyParts);
@@ -87,8 +85,7 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
             }
             return std::shared_ptr<Store>(std::make_shared<HttpStore>(url, options.fetch, bucketUrl, prefix));
         }
-        if (scheme == u"s3" || scheme == u"gs")
-            return openBucket(url, options);
+        if (scheme == u"s3" || scheme == u"gs") return openBucket(url, options);
         if (scheme != u"file")
             return makeError(QStringLiteral("unsupported store scheme \"%1\"").arg(scheme), location);
         path = url.toLocalFile();

@@ -14,8 +14,8 @@ namespace zs {
 struct StoreOptions
 {
     FetchOptions fetch;
-    QString s3Endpoint;  // e.g. "http://127.0.0.1:4568": path-style requests to an S3-compatible server
-    QString s3Region;    // e.g. "eu-west-1"; empty = the global endpoint
+    QString s3Endpoint; // e.g. "http://127.0.0.1:4568": path-style requests to an S3-compatible server
+    QString s3Region;   // e.g. "eu-west-1"; empty = the global endpoint
 };
 
 Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOptions &options = {});

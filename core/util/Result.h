@@ -18,16 +18,13 @@ struct Error
     // Adds context: inner code knows what (and which field), outer code knows which file or key.
     Error at(const QString &place) const
     {
-        if (where.isEmpty())
-            return Error{what, place};
-        if (where.contains(place))
-            return *this;
+        if (where.isEmpty()) return Error{what, place};
+        if (where.contains(place)) return *this;
         return Error{what, place + QStringLiteral(": ") + where};
     }
 };
 
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result() : m_value(Error{QStringLiteral("no result"), {}}) {}
@@ -68,12 +65,10 @@ inline Error makeError(QString what, QString where = {})
 #define ZS_CONCAT(a, b) ZS_CONCAT_INNER(a, b)
 #define ZS_TRY(var, expr)                                                                                    \
     auto ZS_CONCAT(zs_tmp_, __LINE__) = (expr);                                                              \
-    if (!ZS_CONCAT(zs_tmp_, __LINE__))                                                                       \
-        return ZS_CONCAT(zs_tmp_, __LINE__).error();                                                         \
+    if (!ZS_CONCAT(zs_tmp_, __LINE__)) return ZS_CONCAT(zs_tmp_, __LINE__).error();                          \
     var = std::move(ZS_CONCAT(zs_tmp_, __LINE__)).value()
 #define ZS_CHECK(expr)                                                                                       \
     do {                                                                                                     \
         auto zs_status_ = (expr);                                                                            \
-        if (!zs_status_)                                                                                     \
-            return zs_status_.error();                                                                       \
+        if (!zs_status_) return zs_status_.error();                                                          \
     } while (0)

@@ -15,15 +15,13 @@ namespace zs {
 
 // `callback(T)` runs once with the future's result; a cancelled future, or one that finished
 // without a result, calls nothing.
-template<typename T, typename F>
-void whenFinished(const QFuture<T> &future, QObject *receiver, F &&callback)
+template <typename T, typename F> void whenFinished(const QFuture<T> &future, QObject *receiver, F &&callback)
 {
     auto *watcher = new QFutureWatcher<T>;
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,
                      [watcher, callback = std::forward<F>(callback)]() mutable {
                          const QFuture<T> f = watcher->future();
-                         if (!f.isCanceled() && f.resultCount() > 0)
-                             callback(f.result());
+                         if (!f.isCanceled() && f.resultCount() > 0) callback(f.result());
                      });
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(future);

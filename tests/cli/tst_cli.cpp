@@ -55,8 +55,7 @@ private:
     const json &expectedNode(const std::string &path)
     {
         for (const auto &n : m_expected["nodes"])
-            if (n["path"] == path)
-                return n;
+            if (n["path"] == path) return n;
         static const json none;
         return none;
     }
@@ -69,8 +68,7 @@ private:
         QDirIterator it(m_store + u'/' + array, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
-            if (it.fileName().startsWith(u'.'))
-                continue;
+            if (it.fileName().startsWith(u'.')) continue;
             total += it.fileInfo().size();
             ++*count;
         }
@@ -83,7 +81,8 @@ private Q_SLOTS:
         QVERIFY2(QFileInfo(QStringLiteral(ZS_CLI)).isExecutable(), ZS_CLI " was not built");
         QVERIFY(m_dir.isValid());
         const QString python = QStringLiteral(ZS_DEBIAN_PYTHON);
-        QVERIFY2(!python.isEmpty() && QFileInfo(python).isExecutable(), "Debian's /usr/bin/python3 is required");
+        QVERIFY2(!python.isEmpty() && QFileInfo(python).isExecutable(),
+                 "Debian's /usr/bin/python3 is required");
         QProcess gen;
         gen.setProcessChannelMode(QProcess::MergedChannels);
         gen.start(python, {QStringLiteral(ZS_SOURCE_DIR "/tests/cli/make_cli_fixtures.py"), m_dir.path()});
@@ -123,9 +122,9 @@ private Q_SLOTS:
             for (auto it = g.begin(); it != g.end(); ++it)
                 keys.insert(it.key());
             const bool isArray = w["kind"] == "array";
-            const std::set<std::string> wantKeys = isArray
-                ? std::set<std::string>{"path", "kind", "zarr_format", "shape", "chunks", "dtype"}
-                : std::set<std::string>{"path", "kind", "zarr_format"};
+            const std::set<std::string> wantKeys =
+                isArray ? std::set<std::string>{"path", "kind", "zarr_format", "shape", "chunks", "dtype"}
+                        : std::set<std::string>{"path", "kind", "zarr_format"};
             QVERIFY2(keys == wantKeys, g.dump().c_str());
             JCOMPARE(g["path"], w["path"]); // sorted by path, root "" first, no leading slash
             JCOMPARE(g["kind"], w["kind"]);
@@ -152,7 +151,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         for (const auto &n : m_expected["nodes"])
-            QTest::addRow("%s", n["path"].get<std::string>().empty() ? "root" : n["path"].get<std::string>().c_str())
+            QTest::addRow("%s", n["path"].get<std::string>().empty() ? "root"
+                                                                     : n["path"].get<std::string>().c_str())
                 << QString::fromStdString(n["path"].get<std::string>());
     }
 
@@ -160,8 +160,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QStringList args{QStringLiteral("info"), m_store};
-        if (!path.isEmpty())
-            args << path;
+        if (!path.isEmpty()) args << path;
         args << QStringLiteral("--json");
         const json got = runJson(args);
         QVERIFY2(got.is_object(), got.dump().c_str());
@@ -227,8 +226,7 @@ private Q_SLOTS:
                                    .arg(n++)
                                    .replace(u'/', u'_'));
             QStringList args{QStringLiteral("get"), store, array};
-            if (!select.isEmpty())
-                args << form;
+            if (!select.isEmpty()) args << form;
             args << QStringLiteral("-o") << out;
             const Run r = cli(args);
             QVERIFY2(!r.crashed && r.code == 0, qPrintable(describe(args, r)));
@@ -255,14 +253,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<int>("concurrency");
         QTest::addColumn<QString>("select");
-        QTest::newRow("bench-both") << "bench" << "both" << 64 << QString();
+        QTest::newRow("bench-both") << "bench"
+                                    << "both" << 64 << QString();
         QTest::newRow("bench-default") << "bench" << QString() << 0 << QString();
-        QTest::newRow("bench-sequential") << "bench" << "sequential" << 8 << QString();
-        QTest::newRow("bench-concurrent-4") << "bench" << "concurrent" << 4 << QString();
-        QTest::newRow("bench-concurrent-100") << "bench" << "concurrent" << 100 << QString();
-        QTest::newRow("bench-concurrent-512") << "bench" << "concurrent" << 512 << QString();
-        QTest::newRow("sparse-concurrent") << "g/sparse" << "concurrent" << 3 << QString();
-        QTest::newRow("a-select") << "a" << "both" << 2 << "0:7,0:6";
+        QTest::newRow("bench-sequential") << "bench"
+                                          << "sequential" << 8 << QString();
+        QTest::newRow("bench-concurrent-4") << "bench"
+                                            << "concurrent" << 4 << QString();
+        QTest::newRow("bench-concurrent-100") << "bench"
+                                              << "concurrent" << 100 << QString();
+        QTest::newRow("bench-concurrent-512") << "bench"
+                                              << "concurrent" << 512 << QString();
+        QTest::newRow("sparse-concurrent") << "g/sparse"
+                                           << "concurrent" << 3 << QString();
+        QTest::newRow("a-select") << "a"
+                                  << "both" << 2 << "0:7,0:6";
     }
 
     void bench()
@@ -272,20 +277,17 @@ private Q_SLOTS:
         QFETCH(int, concurrency);
         QFETCH(QString, select);
         QStringList args{QStringLiteral("bench"), m_store, array, QStringLiteral("--json")};
-        if (!mode.isEmpty())
-            args << QStringLiteral("--mode") << mode;
-        if (concurrency)
-            args << QStringLiteral("--concurrency") << QString::number(concurrency);
-        if (!select.isEmpty())
-            args << QStringLiteral("--select") << select;
+        if (!mode.isEmpty()) args << QStringLiteral("--mode") << mode;
+        if (concurrency) args << QStringLiteral("--concurrency") << QString::number(concurrency);
+        if (!select.isEmpty()) args << QStringLiteral("--select") << select;
         const json got = runJson(args);
         QVERIFY2(got.is_object(), got.dump().c_str());
         std::set<std::string> keys;
         for (auto it = got.begin(); it != got.end(); ++it)
             keys.insert(it.key());
-        const std::set<std::string> want{"array",        "chunks",  "requests",    "bytes",        "sequential_s",
-                                         "concurrent_s", "speedup", "concurrency", "max_in_flight",
-                                         "range_requests"};
+        const std::set<std::string> want{"array",         "chunks",        "requests", "bytes",
+                                         "sequential_s",  "concurrent_s",  "speedup",  "concurrency",
+                                         "max_in_flight", "range_requests"};
         QVERIFY2(keys == want, got.dump().c_str());
 
         const int limit = concurrency ? concurrency : 64; // the documented default
@@ -297,10 +299,10 @@ private Q_SLOTS:
         QCOMPARE(got["concurrent_s"].is_null(), !conc);
         QCOMPARE(got["speedup"].is_null(), !(seq && conc));
         for (const char *k : {"sequential_s", "concurrent_s", "speedup"})
-            if (!got[k].is_null())
-                QVERIFY2(got[k].is_number() && got[k].get<double>() >= 0, k);
+            if (!got[k].is_null()) QVERIFY2(got[k].is_number() && got[k].get<double>() >= 0, k);
         if (seq && conc && got["concurrent_s"].get<double>() > 0)
-            QVERIFY(qAbs(got["speedup"].get<double>() - got["sequential_s"].get<double>() / got["concurrent_s"].get<double>()) < 1e-6);
+            QVERIFY(qAbs(got["speedup"].get<double>() -
+                         got["sequential_s"].get<double>() / got["concurrent_s"].get<double>()) < 1e-6);
 
         // Counts checked against the store on disk.
         const std::uint64_t chunks = got["chunks"].get<std::uint64_t>();
@@ -361,9 +363,11 @@ private Q_SLOTS:
         QTest::newRow("bench-bad-mode") << QStringList{"bench", S, "a", "--mode", "parallel"} << 1;
         QTest::newRow("bench-concurrency-0") << QStringList{"bench", S, "a", "--concurrency", "0"} << 1;
         QTest::newRow("bench-concurrency-600") << QStringList{"bench", S, "a", "--concurrency", "600"} << 1;
-        QTest::newRow("bench-concurrency-negative") << QStringList{"bench", S, "a", "--concurrency", "-4"} << 1;
+        QTest::newRow("bench-concurrency-negative")
+            << QStringList{"bench", S, "a", "--concurrency", "-4"} << 1;
         QTest::newRow("bench-concurrency-text") << QStringList{"bench", S, "a", "--concurrency", "many"} << 1;
-        QTest::newRow("bench-concurrency-huge") << QStringList{"bench", S, "a", "--concurrency", "99999999999999999999"} << 1;
+        QTest::newRow("bench-concurrency-huge")
+            << QStringList{"bench", S, "a", "--concurrency", "99999999999999999999"} << 1;
         // Data errors: 2.
         QTest::newRow("ls-missing-store") << QStringList{"ls", S + "/does-not-exist"} << 2;
         QTest::newRow("ls-store-is-file") << QStringList{"ls", S + "/.zgroup"} << 2; // and not a zip
@@ -381,23 +385,28 @@ private Q_SLOTS:
         QTest::newRow("get-zero-step") << QStringList{"get", S, "a", "--select", "::0", "-o", O} << 2;
         QTest::newRow("get-negative-step") << QStringList{"get", S, "a", "--select", "::-1", "-o", O} << 2;
         QTest::newRow("get-two-ellipses") << QStringList{"get", S, "a", "--select", "...,...", "-o", O} << 2;
-        QTest::newRow("get-too-many-indices") << QStringList{"get", S, "a", "--select", "1,2,3", "-o", O} << 2;
+        QTest::newRow("get-too-many-indices")
+            << QStringList{"get", S, "a", "--select", "1,2,3", "-o", O} << 2;
         QTest::newRow("get-out-of-bounds") << QStringList{"get", S, "a", "--select", "30", "-o", O} << 2;
-        QTest::newRow("get-out-of-bounds-negative") << QStringList{"get", S, "a", "--select", "0,-21", "-o", O} << 2;
-        QTest::newRow("get-huge-index") << QStringList{"get", S, "a", "--select", "99999999999999999999", "-o", O} << 2;
+        QTest::newRow("get-out-of-bounds-negative")
+            << QStringList{"get", S, "a", "--select", "0,-21", "-o", O} << 2;
+        QTest::newRow("get-huge-index")
+            << QStringList{"get", S, "a", "--select", "99999999999999999999", "-o", O} << 2;
         QTest::newRow("get-index-0d") << QStringList{"get", S, "s", "--select", "0", "-o", O} << 2;
         QTest::newRow("get-unknown-codec") << QStringList{"get", B, "unknown_codec", "-o", O} << 2;
         QTest::newRow("get-corrupt-chunk") << QStringList{"get", B, "corrupt", "-o", O} << 2;
         QTest::newRow("get-structured") << QStringList{"get", B, "structured", "-o", O} << 2;
         QTest::newRow("get-bad-json") << QStringList{"get", B, "badjson", "-o", O} << 2;
-        QTest::newRow("get-unwritable-output") << QStringList{"get", S, "a", "-o", S + "/no/such/dir/out.npy"} << 2;
+        QTest::newRow("get-unwritable-output")
+            << QStringList{"get", S, "a", "-o", S + "/no/such/dir/out.npy"} << 2;
         QTest::newRow("get-huge-1e11-chunks") << QStringList{"get", B, "huge_1e11", "-o", O} << 2;
         QTest::newRow("get-huge-2d") << QStringList{"get", B, "huge_2d", "-o", O} << 2;
         QTest::newRow("bench-huge-1e11-chunks") << QStringList{"bench", B, "huge_1e11", "--json"} << 2;
         QTest::newRow("get-max-u64-shape") << QStringList{"get", B, "max_u64_shape", "-o", O} << 2;
         QTest::newRow("get-bad-datetime-unit") << QStringList{"get", B, "bad_datetime_unit", "-o", O} << 2;
         QTest::newRow("bench-group") << QStringList{"bench", S, "g"} << 2;
-        QTest::newRow("bench-corrupt-chunk") << QStringList{"bench", B, "corrupt", "--mode", "concurrent"} << 2;
+        QTest::newRow("bench-corrupt-chunk")
+            << QStringList{"bench", B, "corrupt", "--mode", "concurrent"} << 2;
         QTest::newRow("bench-bad-selection") << QStringList{"bench", S, "a", "--select", "0,0,0"} << 2;
     }
 
@@ -430,14 +439,17 @@ private Q_SLOTS:
     // Error messages name the culprit.
     void errorMessages()
     {
-        Run r = cli({QStringLiteral("get"), m_bad, QStringLiteral("unknown_codec"), QStringLiteral("-o"), m_dir.filePath("x.npy")});
+        Run r = cli({QStringLiteral("get"), m_bad, QStringLiteral("unknown_codec"), QStringLiteral("-o"),
+                     m_dir.filePath("x.npy")});
         QVERIFY2(r.err.contains("nosuchcodec"), r.err.constData());
-        r = cli({QStringLiteral("get"), m_bad, QStringLiteral("corrupt"), QStringLiteral("-o"), m_dir.filePath("x.npy")});
+        r = cli({QStringLiteral("get"), m_bad, QStringLiteral("corrupt"), QStringLiteral("-o"),
+                 m_dir.filePath("x.npy")});
         QVERIFY2(r.err.contains("corrupt/1.1"), r.err.constData());
-        r = cli({QStringLiteral("get"), m_store, QStringLiteral("a"), QStringLiteral("--select"), QStringLiteral("30"),
-                 QStringLiteral("-o"), m_dir.filePath("x.npy")});
+        r = cli({QStringLiteral("get"), m_store, QStringLiteral("a"), QStringLiteral("--select"),
+                 QStringLiteral("30"), QStringLiteral("-o"), m_dir.filePath("x.npy")});
         QVERIFY2(r.err.contains("out of bounds"), r.err.constData());
-        r = cli({QStringLiteral("get"), m_bad, QStringLiteral("structured"), QStringLiteral("-o"), m_dir.filePath("x.npy")});
+        r = cli({QStringLiteral("get"), m_bad, QStringLiteral("structured"), QStringLiteral("-o"),
+                 m_dir.filePath("x.npy")});
         QVERIFY2(r.err.toLower().contains("unsupported data type"), r.err.constData());
     }
 

@@ -165,7 +165,8 @@ private Q_SLOTS:
         // The path as `ls` prints it ("/sub/ok") names the same array.
         const QString slashed = out + QStringLiteral(".slashed.npy");
         const QStringList again{QStringLiteral("get"), QString::fromStdString(c["store"]),
-                                u'/' + QString::fromStdString(c["array"]) + u'/', QStringLiteral("-o"), slashed};
+                                u'/' + QString::fromStdString(c["array"]) + u'/', QStringLiteral("-o"),
+                                slashed};
         const CliRun r2 = cli(again);
         QVERIFY2(r2.code == 0, qPrintable(zstest::describeRun(again, r2)));
         QCOMPARE(zstest::readNpy(slashed)->data, got->data);

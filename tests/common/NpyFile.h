@@ -12,7 +12,7 @@ namespace zstest {
 
 struct NpyFile
 {
-    QString descr;                    // e.g. "<f4"
+    QString descr; // e.g. "<f4"
     bool fortranOrder = false;
     std::vector<std::uint64_t> shape;
     QByteArray data;

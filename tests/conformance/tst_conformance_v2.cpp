@@ -34,11 +34,9 @@ private:
     std::shared_ptr<Store> store(const QString &rel)
     {
         auto it = m_stores.find(rel);
-        if (it != m_stores.end())
-            return it->second;
+        if (it != m_stores.end()) return it->second;
         auto s = openStore(fixture(rel));
-        if (!s)
-            return nullptr;
+        if (!s) return nullptr;
         m_stores[rel] = *s;
         return *s;
     }
@@ -79,7 +77,8 @@ private Q_SLOTS:
                  "Debian's /usr/bin/python3 (with python3-zarr) is required: run scripts' set-up first");
         QProcess gen;
         gen.setProcessChannelMode(QProcess::MergedChannels);
-        gen.start(python, {QStringLiteral(ZS_SOURCE_DIR "/tests/conformance/make_v2_fixtures.py"), m_dir.path()});
+        gen.start(python,
+                  {QStringLiteral(ZS_SOURCE_DIR "/tests/conformance/make_v2_fixtures.py"), m_dir.path()});
         QVERIFY2(gen.waitForFinished(120000), "fixture generator did not finish");
         const QByteArray log = gen.readAll();
         QVERIFY2(gen.exitStatus() == QProcess::NormalExit && gen.exitCode() == 0,
@@ -132,7 +131,9 @@ private Q_SLOTS:
         for (int concurrency : {1, 64}) {
             ReadStats stats;
             auto got = readSelection(s, array, meta, *sel, ReadOptions{concurrency}, &stats);
-            QVERIFY2(got, qPrintable(QStringLiteral("concurrency %1: %2").arg(concurrency).arg(got ? QString() : got.error().toString())));
+            QVERIFY2(got, qPrintable(QStringLiteral("concurrency %1: %2")
+                                         .arg(concurrency)
+                                         .arg(got ? QString() : got.error().toString())));
             QCOMPARE(got->dtype.numpyTypeString(), want->descr);
             QCOMPARE(got->shape, want->shape);
             QCOMPARE(std::uint64_t(got->data.size()), got->elementCount() * got->dtype.size);
@@ -141,13 +142,17 @@ private Q_SLOTS:
                 qsizetype i = 0;
                 while (i < got->data.size() && i < want->data.size() && got->data[i] == want->data[i])
                     ++i;
-                QFAIL(qPrintable(QStringLiteral("concurrency %1: bytes differ at offset %2 of %3 (element %4): got %5, want %6")
-                                     .arg(concurrency)
-                                     .arg(i)
-                                     .arg(want->data.size())
-                                     .arg(i / qsizetype(got->dtype.size))
-                                     .arg(QString::fromLatin1(got->data.mid(i - i % got->dtype.size, got->dtype.size).toHex()),
-                                          QString::fromLatin1(want->data.mid(i - i % got->dtype.size, got->dtype.size).toHex()))));
+                QFAIL(qPrintable(
+                    QStringLiteral(
+                        "concurrency %1: bytes differ at offset %2 of %3 (element %4): got %5, want %6")
+                        .arg(concurrency)
+                        .arg(i)
+                        .arg(want->data.size())
+                        .arg(i / qsizetype(got->dtype.size))
+                        .arg(QString::fromLatin1(
+                                 got->data.mid(i - i % got->dtype.size, got->dtype.size).toHex()),
+                             QString::fromLatin1(
+                                 want->data.mid(i - i % got->dtype.size, got->dtype.size).toHex()))));
             }
             // Only the chunks the selection touches are read, each once.
             const std::uint64_t touched = touchedChunks(*sel, meta.chunks);
@@ -155,8 +160,7 @@ private Q_SLOTS:
             QCOMPARE(stats.requests, touched);
             QVERIFY(stats.maxInFlight <= concurrency);
             QVERIFY(stats.missing <= touched);
-            if (concurrency == 1 && touched > 0)
-                QCOMPARE(stats.maxInFlight, 1);
+            if (concurrency == 1 && touched > 0) QCOMPARE(stats.maxInFlight, 1);
         }
     }
 
@@ -201,9 +205,10 @@ private Q_SLOTS:
             QCOMPARE(n.isArray(), isArray);
             QCOMPARE(n.zarrFormat, 2);
             QVERIFY2(n.attributes == toNlohmann(want[QStringLiteral("attrs")]),
-                     qPrintable(QStringLiteral("%1: attributes %2, zarr-python has %3")
-                                    .arg(n.path, QString::fromStdString(n.attributes.dump()),
-                                         QString::fromStdString(toNlohmann(want[QStringLiteral("attrs")]).dump()))));
+                     qPrintable(
+                         QStringLiteral("%1: attributes %2, zarr-python has %3")
+                             .arg(n.path, QString::fromStdString(n.attributes.dump()),
+                                  QString::fromStdString(toNlohmann(want[QStringLiteral("attrs")]).dump()))));
             if (isArray) {
                 QVERIFY(n.array.has_value());
                 QCOMPARE(n.array->shape, toShape(want[QStringLiteral("shape")]));

@@ -29,8 +29,7 @@
 namespace {
 
 // QVERIFY2 evaluates its message even when the check passes: never call error() on a good Result there.
-template<typename T>
-QByteArray why(const zs::Result<T> &r)
+template <typename T> QByteArray why(const zs::Result<T> &r)
 {
     return r ? QByteArray() : r.error().toString().toLocal8Bit();
 }
@@ -57,8 +56,7 @@ qint64 firstFloatMismatch(const QByteArray &a, const QByteArray &b, int width)
     for (qint64 i = 0; i < n; ++i) {
         const char *x = a.constData() + i * width;
         const char *y = b.constData() + i * width;
-        if (std::memcmp(x, y, width) == 0)
-            continue;
+        if (std::memcmp(x, y, width) == 0) continue;
         bool equal = false;
         if (width == 8) {
             double u, v;
@@ -71,8 +69,7 @@ qint64 firstFloatMismatch(const QByteArray &a, const QByteArray &b, int width)
             std::memcpy(&v, y, 4);
             equal = (std::isnan(u) && std::isnan(v)) || u == v;
         }
-        if (!equal)
-            return i;
+        if (!equal) return i;
     }
     return -1;
 }
@@ -81,8 +78,7 @@ qint64 firstByteMismatch(const QByteArray &a, const QByteArray &b)
 {
     const qint64 n = std::min(a.size(), b.size());
     for (qint64 i = 0; i < n; ++i)
-        if (a[i] != b[i])
-            return i;
+        if (a[i] != b[i]) return i;
     return a.size() == b.size() ? -1 : n;
 }
 
@@ -113,8 +109,9 @@ private Q_SLOTS:
     {
         QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
         const QString python = QStringLiteral(ZS_DEBIAN_PYTHON);
-        QVERIFY2(QFileInfo(python).isExecutable(),
-                 "Debian's /usr/bin/python3 (with numpy and numcodecs) is required: run scripts/setup-deps.sh");
+        QVERIFY2(
+            QFileInfo(python).isExecutable(),
+            "Debian's /usr/bin/python3 (with numpy and numcodecs) is required: run scripts/setup-deps.sh");
 
         QProcess gen;
         gen.setProcessChannelMode(QProcess::SeparateChannels);
@@ -197,8 +194,9 @@ private Q_SLOTS:
             QCOMPARE(describeShape(result->shape), describeShape(npy->shape));
             QCOMPARE(result->dtype.numpyTypeString(), npy->descr);
             const qint64 at = firstByteMismatch(result->data, npy->data);
-            QVERIFY2(at < 0, qPrintable(QStringLiteral("concurrency %1: bytes differ at offset %2 (element %3) of %4; "
-                                                       "got %5, expected %6")
+            QVERIFY2(at < 0, qPrintable(QStringLiteral(
+                                            "concurrency %1: bytes differ at offset %2 (element %3) of %4; "
+                                            "got %5, expected %6")
                                             .arg(concurrency)
                                             .arg(at)
                                             .arg(at / qint64(result->dtype.size))
@@ -217,8 +215,8 @@ private Q_SLOTS:
         for (const QJsonValue &v : m_entries) {
             const QJsonObject e = v.toObject();
             if (e[u"zarrita"].toBool())
-                QTest::addRow("%s", qPrintable(e[u"name"].toString())) << e[u"name"].toString()
-                                                                       << e[u"expected"].toString();
+                QTest::addRow("%s", qPrintable(e[u"name"].toString()))
+                    << e[u"name"].toString() << e[u"expected"].toString();
         }
     }
 
@@ -262,7 +260,7 @@ private Q_SLOTS:
     {
         QSet<QString> checked, written;
         std::function<void(const QJsonArray &, QSet<QString> &)> collect = [&](const QJsonArray &codecs,
-                                                                             QSet<QString> &into) {
+                                                                               QSet<QString> &into) {
             for (const QJsonValue &c : codecs) {
                 const QJsonObject o = c.toObject();
                 into.insert(o[u"name"].toString());
@@ -271,13 +269,15 @@ private Q_SLOTS:
                     collect(o[u"configuration"].toObject()[u"index_codecs"].toArray(), into);
                 }
                 if (o[u"name"].toString() == u"blosc")
-                    into.insert(QStringLiteral("blosc-") + o[u"configuration"].toObject()[u"shuffle"].toString());
+                    into.insert(QStringLiteral("blosc-") +
+                                o[u"configuration"].toObject()[u"shuffle"].toString());
             }
         };
         int zarritaCount = 0;
         for (const QJsonValue &v : m_entries) {
             const QJsonObject e = v.toObject();
-            QFile f(path(e[u"store"].toString() + u'/' + e[u"array"].toString() + QStringLiteral("/zarr.json")));
+            QFile f(
+                path(e[u"store"].toString() + u'/' + e[u"array"].toString() + QStringLiteral("/zarr.json")));
             QVERIFY(f.open(QIODevice::ReadOnly));
             const QJsonArray codecs = QJsonDocument::fromJson(f.readAll()).object()[u"codecs"].toArray();
             collect(codecs, written);
@@ -286,7 +286,8 @@ private Q_SLOTS:
                 ++zarritaCount;
             }
         }
-        QVERIFY2(zarritaCount >= 45, qPrintable(QStringLiteral("only %1 arrays are cross-checked").arg(zarritaCount)));
+        QVERIFY2(zarritaCount >= 45,
+                 qPrintable(QStringLiteral("only %1 arrays are cross-checked").arg(zarritaCount)));
         const QSet<QString> unchecked = written - checked;
         QVERIFY2(unchecked.isEmpty(), qPrintable(QStringLiteral("codecs never read by zarrita: %1")
                                                      .arg(QStringList(unchecked.values()).join(u", "))));
@@ -334,7 +335,8 @@ private Q_SLOTS:
         QCOMPARE(got, paths); // sorted, root first; the consolidated store's "added_later" is not listed
         for (const zs::NodeMetadata &n : *listed) {
             const QJsonObject want = nodes[n.path].toObject();
-            QCOMPARE(n.isArray() ? QStringLiteral("array") : QStringLiteral("group"), want[u"kind"].toString());
+            QCOMPARE(n.isArray() ? QStringLiteral("array") : QStringLiteral("group"),
+                     want[u"kind"].toString());
             QCOMPARE(n.zarrFormat, 3);
             QCOMPARE(toQJson(n.attributes), want[u"attributes"]);
             if (n.isArray()) {
@@ -367,8 +369,7 @@ private:
         };
         QList<QJsonObject> todo;
         for (const QJsonValue &v : m_entries)
-            if (v.toObject()[u"zarrita"].toBool())
-                todo << v.toObject();
+            if (v.toObject()[u"zarrita"].toBool()) todo << v.toObject();
         std::vector<Pending> running;
         auto finishOne = [&](Pending &p) {
             p.proc->waitForFinished(60000);

@@ -23,16 +23,15 @@ using nlohmann::json;
 namespace {
 
 // QVERIFY2 evaluates its message even when the check passes: never call error() on a good Result there.
-template<typename T>
-QByteArray why(const zs::Result<T> &r)
+template <typename T> QByteArray why(const zs::Result<T> &r)
 {
     return r ? QByteArray() : r.error().toString().toLocal8Bit();
 }
 
 json v2Array()
 {
-    return json{{"zarr_format", 2}, {"shape", {10, 8}}, {"chunks", {5, 4}}, {"dtype", "<i4"},
-                {"compressor", nullptr}, {"fill_value", 0}, {"order", "C"}, {"filters", nullptr}};
+    return json{{"zarr_format", 2},      {"shape", {10, 8}}, {"chunks", {5, 4}}, {"dtype", "<i4"},
+                {"compressor", nullptr}, {"fill_value", 0},  {"order", "C"},     {"filters", nullptr}};
 }
 
 json v3Array()
@@ -61,8 +60,7 @@ QByteArray text(const json &j)
 json codec(const char *name, json config = json())
 {
     json c{{"name", name}};
-    if (!config.is_null())
-        c["configuration"] = std::move(config);
+    if (!config.is_null()) c["configuration"] = std::move(config);
     return c;
 }
 
@@ -82,24 +80,28 @@ class TstMetadataErrors : public QObject
     Q_OBJECT
 
 private:
-    // Rows: the metadata file (relative to the node "arr"), its bytes, an optional second file, and the phrase.
+    // Rows: the metadata file (relative to the node "arr"), its bytes, an optional second file, and the
+    // phrase.
     using Mutate = std::function<void(json &)>;
 
     static void addV2(const char *name, const Mutate &m, const QString &phrase)
     {
         json d = v2Array();
         m(d);
-        QTest::addRow("v2 %s", name) << QStringLiteral(".zarray") << text(d) << QString() << QByteArray() << phrase;
+        QTest::addRow("v2 %s", name) << QStringLiteral(".zarray") << text(d) << QString() << QByteArray()
+                                     << phrase;
     }
     static void addV3(const char *name, const Mutate &m, const QString &phrase)
     {
         json d = v3Array();
         m(d);
-        QTest::addRow("v3 %s", name) << QStringLiteral("zarr.json") << text(d) << QString() << QByteArray() << phrase;
+        QTest::addRow("v3 %s", name) << QStringLiteral("zarr.json") << text(d) << QString() << QByteArray()
+                                     << phrase;
     }
     static void addV3Codecs(const char *name, const json &codecs, const QString &phrase)
     {
-        addV3(name, [&](json &d) { d["codecs"] = codecs; }, phrase);
+        addV3(
+            name, [&](json &d) { d["codecs"] = codecs; }, phrase);
     }
 
 private Q_SLOTS:
@@ -129,63 +131,121 @@ private Q_SLOTS:
         QTest::addColumn<QString>("phrase");
 
         // ---- documents that are not JSON, or not the right JSON
-        QTest::addRow("v2 invalid JSON") << QStringLiteral(".zarray") << QByteArray(R"({"zarr_format": 2, "shape": [)")
-                                         << QString() << QByteArray() << QStringLiteral("invalid JSON");
+        QTest::addRow("v2 invalid JSON")
+            << QStringLiteral(".zarray") << QByteArray(R"({"zarr_format": 2, "shape": [)") << QString()
+            << QByteArray() << QStringLiteral("invalid JSON");
         // Python's json writes Infinity as a bare token; no integer holds it (the cast would be undefined).
         QTest::addRow("v2 fill Infinity for int")
             << QStringLiteral(".zarray")
-            << QByteArray(R"({"zarr_format": 2, "shape": [4], "chunks": [2], "dtype": "<i4", "compressor": null,
+            << QByteArray(
+                   R"({"zarr_format": 2, "shape": [4], "chunks": [2], "dtype": "<i4", "compressor": null,
                               "fill_value": Infinity, "order": "C", "filters": null})")
-            << QString() << QByteArray() << QStringLiteral("fill_value Infinity is not valid for data type <i4");
+            << QString() << QByteArray()
+            << QStringLiteral("fill_value Infinity is not valid for data type <i4");
         QTest::addRow("v3 invalid JSON") << QStringLiteral("zarr.json") << QByteArray("{\"zarr_format\": 3,}")
                                          << QString() << QByteArray() << QStringLiteral("invalid JSON");
-        QTest::addRow("v3 deeply nested") << QStringLiteral("zarr.json") << QByteArray(100000, '[') << QString()
-                                          << QByteArray() << QStringLiteral("nested deeper than");
+        QTest::addRow("v3 deeply nested")
+            << QStringLiteral("zarr.json") << QByteArray(100000, '[') << QString() << QByteArray()
+            << QStringLiteral("nested deeper than");
         QTest::addRow("v2 deeply nested attrs")
             << QStringLiteral(".zgroup") << QByteArray(R"({"zarr_format": 2})") << QStringLiteral(".zattrs")
             << QByteArray(100000, '{') << QStringLiteral("nested deeper than");
         QTest::addRow("v2 not an object") << QStringLiteral(".zarray") << QByteArray("[1, 2]") << QString()
                                           << QByteArray() << QStringLiteral(".zarray is not a JSON object");
-        QTest::addRow("v3 not an object") << QStringLiteral("zarr.json") << QByteArray("\"array\"") << QString()
-                                          << QByteArray() << QStringLiteral("zarr.json is not a JSON object");
+        QTest::addRow("v3 not an object")
+            << QStringLiteral("zarr.json") << QByteArray("\"array\"") << QString() << QByteArray()
+            << QStringLiteral("zarr.json is not a JSON object");
         QTest::addRow("v2 attrs not an object")
             << QStringLiteral(".zgroup") << QByteArray(R"({"zarr_format": 2})") << QStringLiteral(".zattrs")
             << QByteArray("[1]") << QStringLiteral(".zattrs is not a JSON object");
-        QTest::addRow("v2 group wrong format") << QStringLiteral(".zgroup") << QByteArray(R"({"zarr_format": 3})")
-                                               << QString() << QByteArray() << QStringLiteral("zarr_format 2");
+        QTest::addRow("v2 group wrong format")
+            << QStringLiteral(".zgroup") << QByteArray(R"({"zarr_format": 3})") << QString() << QByteArray()
+            << QStringLiteral("zarr_format 2");
 
         // ---- v2 .zarray
-        addV2("wrong zarr_format", [](json &d) { d["zarr_format"] = 3; }, QStringLiteral("zarr_format must be 2"));
-        addV2("missing zarr_format", [](json &d) { d.erase("zarr_format"); }, QStringLiteral("zarr_format must be 2"));
-        addV2("missing shape", [](json &d) { d.erase("shape"); }, QStringLiteral("missing field \"shape\""));
-        addV2("missing chunks", [](json &d) { d.erase("chunks"); }, QStringLiteral("missing field \"chunks\""));
-        addV2("missing dtype", [](json &d) { d.erase("dtype"); }, QStringLiteral("missing field \"dtype\""));
-        addV2("missing fill_value", [](json &d) { d.erase("fill_value"); },
-              QStringLiteral("missing field \"fill_value\""));
-        addV2("shape not a list", [](json &d) { d["shape"] = 10; }, QStringLiteral("\"shape\" must be a list of integers"));
-        addV2("negative shape", [](json &d) { d["shape"] = {-10, 8}; }, QStringLiteral("\"shape\" has a negative entry"));
-        addV2("non-integer shape", [](json &d) { d["shape"] = {10.5, 8}; },
-              QStringLiteral("\"shape\" must be a list of integers"));
-        addV2("string shape", [](json &d) { d["shape"] = {"10", 8}; },
-              QStringLiteral("\"shape\" must be a list of integers"));
-        addV2("zero chunk", [](json &d) { d["chunks"] = {0, 4}; }, QStringLiteral("\"chunks\" has a zero entry"));
-        addV2("negative chunk", [](json &d) { d["chunks"] = {5, -4}; }, QStringLiteral("\"chunks\" has a negative entry"));
-        addV2("non-integer chunk", [](json &d) { d["chunks"] = {5, 4.5}; },
-              QStringLiteral("\"chunks\" must be a list of integers"));
-        addV2("chunks wrong rank", [](json &d) { d["chunks"] = {5}; },
-              QStringLiteral("chunk shape has 1 dimensions, array shape has 2"));
-        addV2("element count overflow", [](json &d) {
-            d["shape"] = {4294967296ull, 4294967296ull, 2};
-            d["chunks"] = {1, 1, 1};
-        }, QStringLiteral("element count overflows 64 bits"));
-        addV2("chunk too large", [](json &d) {
-            d["shape"] = {10, 8};
-            d["chunks"] = {4294967296ull, 4294967296ull};
-        }, QStringLiteral("chunk shape is too large"));
-        addV2("unknown dtype", [](json &d) { d["dtype"] = "<x4"; }, QStringLiteral("unsupported data type \"<x4\""));
-        addV2("zero-size dtype", [](json &d) { d["dtype"] = "<i0"; }, QStringLiteral("unsupported data type \"<i0\""));
-        addV2("structured dtype", [](json &d) { d["dtype"] = json::array({json::array({"a", "<i4"})}); },
-              QStringLiteral("unsupported data type"));
+        addV2(
+            "wrong zarr_format", [](json &d) { d["zarr_format"] = 3; },
+            QStringLiteral("zarr_format must be 2"));
+        addV2(
+            "missing zarr_format", [](json &d) { d.erase("zarr_format"); },
+            QStringLiteral("zarr_format must be 2"));
+        addV2(
+            "missing shape", [](json &d) { d.erase("shape"); }, QStringLiteral("missing field \"shape\""));
+        addV2(
+            "missing chunks", [](json &d) { d.erase("chunks"); }, QStringLiteral("missing field \"chunks\""));
+        addV2(
+            "missing dtype", [](json &d) { d.erase("dtype"); }, QStringLiteral("missing field \"dtype\""));
+        addV2(
+            "missing fill_value", [](json &d) { d.erase("fill_value"); },
+            QStringLiteral("missing field \"fill_value\""));
+        addV2(
+            "shape not a list", [](json &d) { d["shape"] = 10; },
+            QStringLiteral("\"shape\" must be a list of integers"));
+        addV2(
+            "negative shape",
+            [](json &d) {
+                d["shape"] = {-10, 8};
+            },
+            QStringLiteral("\"shape\" has a negative entry"));
+        addV2(
+            "non-integer shape",
+            [](json &d) {
+                d["shape"] = {10.5, 8};
+            },
+            QStringLiteral("\"shape\" must be a list of integers"));
+        addV2(
+            "string shape",
+            [](json &d) {
+                d["shape"] = {"10", 8};
+            },
+            QStringLiteral("\"shape\" must be a list of integers"));
+        addV2(
+            "zero chunk",
+            [](json &d) {
+                d["chunks"] = {0, 4};
+            },
+            QStringLiteral("\"chunks\" has a zero entry"));
+        addV2(
+            "negative chunk",
+            [](json &d) {
+                d["chunks"] = {5, -4};
+            },
+            QStringLiteral("\"chunks\" has a negative entry"));
+        addV2(
+            "non-integer chunk",
+            [](json &d) {
+                d["chunks"] = {5, 4.5};
+            },
+            QStringLiteral("\"chunks\" must be a list of integers"));
+        addV2(
+            "chunks wrong rank", [](json &d) { d["chunks"] = {5}; },
+            QStringLiteral("chunk shape has 1 dimensions, array shape has 2"));
+        addV2(
+            "element count overflow",
+            [](json &d) {
+                d["shape"] = {4294967296ull, 4294967296ull, 2};
+                d["chunks"] = {1, 1, 1};
+            },
+            QStringLiteral("element count overflows 64 bits"));
+        addV2(
+            "chunk too large",
+            [](json &d) {
+                d["shape"] = {10, 8};
+                d["chunks"] = {4294967296ull, 4294967296ull};
+            },
+            QStringLiteral("chunk shape is too large"));
+        addV2(
+            "unknown dtype", [](json &d) { d["dtype"] = "<x4"; },
+            QStringLiteral("unsupported data type \"<x4\""));
+        addV2(
+            "zero-size dtype", [](json &d) { d["dtype"] = "<i0"; },
+            QStringLiteral("unsupported data type \"<i0\""));
+        addV2(
+            "structured dtype",
+            [](json &d) {
+                d["dtype"] = json::array({json::array({"a", "<i4"})});
+            },
+            QStringLiteral("unsupported data type"));
         addV2(
             "object dtype without an object codec", [](json &d) { d["dtype"] = "|O"; },
             QStringLiteral("has no object codec"));
@@ -196,171 +256,320 @@ private Q_SLOTS:
                 d["filters"] = json::array({{{"id", "pickle"}}});
             },
             QStringLiteral("object codec \"pickle\" is not supported"));
-        addV2("bad order", [](json &d) { d["order"] = "K"; }, QStringLiteral("order must be \"C\" or \"F\""));
-        addV2("bad separator", [](json &d) { d["dimension_separator"] = "-"; },
-              QStringLiteral("dimension_separator must be \".\" or \"/\""));
-        addV2("unknown codec", [](json &d) { d["compressor"] = {{"id", "lzma"}}; },
-              QStringLiteral("unknown codec \"lzma\""));
-        addV2("compressor without id", [](json &d) { d["compressor"] = {{"level", 1}}; },
-              QStringLiteral("compressor needs a string \"id\""));
-        addV2("unknown filter", [](json &d) { d["filters"] = json::array({{{"id", "zfpy"}}}); },
-              QStringLiteral("unknown filter \"zfpy\""));
-        addV2("filters not a list", [](json &d) { d["filters"] = {{"id", "delta"}}; },
-              QStringLiteral("\"filters\" must be a list or null"));
-        addV2("bad blosc cname", [](json &d) { d["compressor"] = {{"id", "blosc"}, {"cname", "lzma"}, {"clevel", 5}, {"shuffle", 1}}; },
-              QStringLiteral("blosc compressor \"lzma\" is not available"));
-        addV2("bad zlib level", [](json &d) { d["compressor"] = {{"id", "zlib"}, {"level", 12}}; },
-              QStringLiteral("level 12 is outside 0..9"));
+        addV2(
+            "bad order", [](json &d) { d["order"] = "K"; }, QStringLiteral("order must be \"C\" or \"F\""));
+        addV2(
+            "bad separator", [](json &d) { d["dimension_separator"] = "-"; },
+            QStringLiteral("dimension_separator must be \".\" or \"/\""));
+        addV2(
+            "unknown codec",
+            [](json &d) {
+                d["compressor"] = {{"id", "lzma"}};
+            },
+            QStringLiteral("unknown codec \"lzma\""));
+        addV2(
+            "compressor without id",
+            [](json &d) {
+                d["compressor"] = {{"level", 1}};
+            },
+            QStringLiteral("compressor needs a string \"id\""));
+        addV2(
+            "unknown filter",
+            [](json &d) {
+                d["filters"] = json::array({{{"id", "zfpy"}}});
+            },
+            QStringLiteral("unknown filter \"zfpy\""));
+        addV2(
+            "filters not a list",
+            [](json &d) {
+                d["filters"] = {{"id", "delta"}};
+            },
+            QStringLiteral("\"filters\" must be a list or null"));
+        addV2(
+            "bad blosc cname",
+            [](json &d) {
+                d["compressor"] = {{"id", "blosc"}, {"cname", "lzma"}, {"clevel", 5}, {"shuffle", 1}};
+            },
+            QStringLiteral("blosc compressor \"lzma\" is not available"));
+        addV2(
+            "bad zlib level",
+            [](json &d) {
+                d["compressor"] = {{"id", "zlib"}, {"level", 12}};
+            },
+            QStringLiteral("level 12 is outside 0..9"));
         // Floats that no int64 holds: casting them would be undefined (found by fuzz_metadata).
-        addV2("fill 1e30 for int", [](json &d) { d["fill_value"] = 1e30; },
-              QStringLiteral("is not valid for data type <i4"));
-        addV2("blosc shuffle 3e53", [](json &d) { d["compressor"] = {{"id", "blosc"}, {"cname", "lz4"}, {"clevel", 5}, {"shuffle", 3.3e53}}; },
-              QStringLiteral("shuffle"));
-        addV2("fill wrong type", [](json &d) { d["fill_value"] = "abc"; },
-              QStringLiteral("fill_value \"abc\" is not valid for data type <i4"));
-        addV2("fill out of range int", [](json &d) {
-            d["dtype"] = "|u1";
-            d["fill_value"] = 256;
-        }, QStringLiteral("fill_value 256 is not valid for data type |u1"));
-        addV2("fill negative for unsigned", [](json &d) {
-            d["dtype"] = "<u4";
-            d["fill_value"] = -1;
-        }, QStringLiteral("fill_value -1 is not valid for data type <u4"));
-        addV2("fill fractional for int", [](json &d) { d["fill_value"] = 1.5; },
-              QStringLiteral("fill_value 1.5 is not valid for data type <i4"));
-        addV2("fill bad float string", [](json &d) {
-            d["dtype"] = "<f8";
-            d["fill_value"] = "nan";
-        }, QStringLiteral("fill_value \"nan\" is not valid for data type <f8"));
-        addV2("fill bad base64 bytes", [](json &d) {
-            d["dtype"] = "|S4";
-            d["fill_value"] = "!!!";
-        }, QStringLiteral("fill_value \"!!!\" is not valid for data type |S4"));
+        addV2(
+            "fill 1e30 for int", [](json &d) { d["fill_value"] = 1e30; },
+            QStringLiteral("is not valid for data type <i4"));
+        addV2(
+            "blosc shuffle 3e53",
+            [](json &d) {
+                d["compressor"] = {{"id", "blosc"}, {"cname", "lz4"}, {"clevel", 5}, {"shuffle", 3.3e53}};
+            },
+            QStringLiteral("shuffle"));
+        addV2(
+            "fill wrong type", [](json &d) { d["fill_value"] = "abc"; },
+            QStringLiteral("fill_value \"abc\" is not valid for data type <i4"));
+        addV2(
+            "fill out of range int",
+            [](json &d) {
+                d["dtype"] = "|u1";
+                d["fill_value"] = 256;
+            },
+            QStringLiteral("fill_value 256 is not valid for data type |u1"));
+        addV2(
+            "fill negative for unsigned",
+            [](json &d) {
+                d["dtype"] = "<u4";
+                d["fill_value"] = -1;
+            },
+            QStringLiteral("fill_value -1 is not valid for data type <u4"));
+        addV2(
+            "fill fractional for int", [](json &d) { d["fill_value"] = 1.5; },
+            QStringLiteral("fill_value 1.5 is not valid for data type <i4"));
+        addV2(
+            "fill bad float string",
+            [](json &d) {
+                d["dtype"] = "<f8";
+                d["fill_value"] = "nan";
+            },
+            QStringLiteral("fill_value \"nan\" is not valid for data type <f8"));
+        addV2(
+            "fill bad base64 bytes",
+            [](json &d) {
+                d["dtype"] = "|S4";
+                d["fill_value"] = "!!!";
+            },
+            QStringLiteral("fill_value \"!!!\" is not valid for data type |S4"));
 
         // ---- v3 zarr.json
-        addV3("wrong zarr_format", [](json &d) { d["zarr_format"] = 2; }, QStringLiteral("zarr_format must be 3"));
-        addV3("unknown node type", [](json &d) { d["node_type"] = "dataset"; },
-              QStringLiteral("unknown node type \"dataset\""));
-        addV3("missing node type", [](json &d) { d.erase("node_type"); }, QStringLiteral("unknown node type null"));
-        addV3("attributes not an object", [](json &d) { d["attributes"] = json::array(); },
-              QStringLiteral("\"attributes\" must be an object"));
-        addV3("missing shape", [](json &d) { d.erase("shape"); }, QStringLiteral("missing field \"shape\""));
-        addV3("negative shape", [](json &d) { d["shape"] = {10, -8}; }, QStringLiteral("\"shape\" has a negative entry"));
-        addV3("non-integer shape", [](json &d) { d["shape"] = {10, 8.25}; },
-              QStringLiteral("\"shape\" must be a list of integers"));
-        addV3("missing data_type", [](json &d) { d.erase("data_type"); }, QStringLiteral("missing field \"data_type\""));
-        addV3("unknown data_type", [](json &d) { d["data_type"] = "int128"; },
-              QStringLiteral("unsupported data type \"int128\""));
-        addV3("structured data_type", [](json &d) {
-            d["data_type"] = {{"name", "structured"}, {"configuration", {{"fields", json::array({json::array({"a", "int32"})})}}}};
-        }, QStringLiteral("unsupported data type"));
-        addV3("numpy-style data_type", [](json &d) { d["data_type"] = "<i4"; },
-              QStringLiteral("unsupported data type \"<i4\""));
-        addV3("missing chunk_grid", [](json &d) { d.erase("chunk_grid"); }, QStringLiteral("missing field \"chunk_grid\""));
-        addV3("unknown chunk grid", [](json &d) { d["chunk_grid"]["name"] = "rectilinear"; },
-              QStringLiteral("unknown chunk grid \"rectilinear\""));
-        addV3("missing chunk_shape", [](json &d) { d["chunk_grid"]["configuration"].erase("chunk_shape"); },
-              QStringLiteral("missing field \"chunk_shape\""));
-        addV3("zero chunk", [](json &d) { d["chunk_grid"]["configuration"]["chunk_shape"] = {0, 4}; },
-              QStringLiteral("\"chunk_shape\" has a zero entry"));
-        addV3("negative chunk", [](json &d) { d["chunk_grid"]["configuration"]["chunk_shape"] = {5, -1}; },
-              QStringLiteral("\"chunk_shape\" has a negative entry"));
-        addV3("non-integer chunk", [](json &d) { d["chunk_grid"]["configuration"]["chunk_shape"] = {5, true}; },
-              QStringLiteral("\"chunk_shape\" must be a list of integers"));
-        addV3("chunks wrong rank", [](json &d) { d["chunk_grid"]["configuration"]["chunk_shape"] = {5, 4, 1}; },
-              QStringLiteral("chunk shape has 3 dimensions, array shape has 2"));
-        addV3("element count overflow", [](json &d) {
-            d["shape"] = {4294967296ull, 4294967296ull, 2};
-            d["chunk_grid"]["configuration"]["chunk_shape"] = {1, 1, 1};
-        }, QStringLiteral("element count overflows 64 bits"));
-        addV3("too many dimensions", [](json &d) {
-            d["shape"] = json(std::vector<int>(33, 1));
-            d["chunk_grid"]["configuration"]["chunk_shape"] = json(std::vector<int>(33, 1));
-        }, QStringLiteral("at most 32 are supported"));
-        addV3("unknown key encoding", [](json &d) { d["chunk_key_encoding"] = {{"name", "v4"}}; },
-              QStringLiteral("unknown chunk key encoding \"v4\""));
-        addV3("key encoding without name", [](json &d) { d["chunk_key_encoding"] = json::object(); },
-              QStringLiteral("chunk_key_encoding must have a name"));
-        addV3("bad separator", [](json &d) { d["chunk_key_encoding"]["configuration"]["separator"] = "-"; },
-              QStringLiteral("chunk key separator must be \".\" or \"/\""));
+        addV3(
+            "wrong zarr_format", [](json &d) { d["zarr_format"] = 2; },
+            QStringLiteral("zarr_format must be 3"));
+        addV3(
+            "unknown node type", [](json &d) { d["node_type"] = "dataset"; },
+            QStringLiteral("unknown node type \"dataset\""));
+        addV3(
+            "missing node type", [](json &d) { d.erase("node_type"); },
+            QStringLiteral("unknown node type null"));
+        addV3(
+            "attributes not an object", [](json &d) { d["attributes"] = json::array(); },
+            QStringLiteral("\"attributes\" must be an object"));
+        addV3(
+            "missing shape", [](json &d) { d.erase("shape"); }, QStringLiteral("missing field \"shape\""));
+        addV3(
+            "negative shape",
+            [](json &d) {
+                d["shape"] = {10, -8};
+            },
+            QStringLiteral("\"shape\" has a negative entry"));
+        addV3(
+            "non-integer shape",
+            [](json &d) {
+                d["shape"] = {10, 8.25};
+            },
+            QStringLiteral("\"shape\" must be a list of integers"));
+        addV3(
+            "missing data_type", [](json &d) { d.erase("data_type"); },
+            QStringLiteral("missing field \"data_type\""));
+        addV3(
+            "unknown data_type", [](json &d) { d["data_type"] = "int128"; },
+            QStringLiteral("unsupported data type \"int128\""));
+        addV3(
+            "structured data_type",
+            [](json &d) {
+                d["data_type"] = {
+                    {"name", "structured"},
+                    {"configuration", {{"fields", json::array({json::array({"a", "int32"})})}}}};
+            },
+            QStringLiteral("unsupported data type"));
+        addV3(
+            "numpy-style data_type", [](json &d) { d["data_type"] = "<i4"; },
+            QStringLiteral("unsupported data type \"<i4\""));
+        addV3(
+            "missing chunk_grid", [](json &d) { d.erase("chunk_grid"); },
+            QStringLiteral("missing field \"chunk_grid\""));
+        addV3(
+            "unknown chunk grid", [](json &d) { d["chunk_grid"]["name"] = "rectilinear"; },
+            QStringLiteral("unknown chunk grid \"rectilinear\""));
+        addV3(
+            "missing chunk_shape", [](json &d) { d["chunk_grid"]["configuration"].erase("chunk_shape"); },
+            QStringLiteral("missing field \"chunk_shape\""));
+        addV3(
+            "zero chunk",
+            [](json &d) {
+                d["chunk_grid"]["configuration"]["chunk_shape"] = {0, 4};
+            },
+            QStringLiteral("\"chunk_shape\" has a zero entry"));
+        addV3(
+            "negative chunk",
+            [](json &d) {
+                d["chunk_grid"]["configuration"]["chunk_shape"] = {5, -1};
+            },
+            QStringLiteral("\"chunk_shape\" has a negative entry"));
+        addV3(
+            "non-integer chunk",
+            [](json &d) {
+                d["chunk_grid"]["configuration"]["chunk_shape"] = {5, true};
+            },
+            QStringLiteral("\"chunk_shape\" must be a list of integers"));
+        addV3(
+            "chunks wrong rank",
+            [](json &d) {
+                d["chunk_grid"]["configuration"]["chunk_shape"] = {5, 4, 1};
+            },
+            QStringLiteral("chunk shape has 3 dimensions, array shape has 2"));
+        addV3(
+            "element count overflow",
+            [](json &d) {
+                d["shape"] = {4294967296ull, 4294967296ull, 2};
+                d["chunk_grid"]["configuration"]["chunk_shape"] = {1, 1, 1};
+            },
+            QStringLiteral("element count overflows 64 bits"));
+        addV3(
+            "too many dimensions",
+            [](json &d) {
+                d["shape"] = json(std::vector<int>(33, 1));
+                d["chunk_grid"]["configuration"]["chunk_shape"] = json(std::vector<int>(33, 1));
+            },
+            QStringLiteral("at most 32 are supported"));
+        addV3(
+            "unknown key encoding",
+            [](json &d) {
+                d["chunk_key_encoding"] = {{"name", "v4"}};
+            },
+            QStringLiteral("unknown chunk key encoding \"v4\""));
+        addV3(
+            "key encoding without name", [](json &d) { d["chunk_key_encoding"] = json::object(); },
+            QStringLiteral("chunk_key_encoding must have a name"));
+        addV3(
+            "bad separator", [](json &d) { d["chunk_key_encoding"]["configuration"]["separator"] = "-"; },
+            QStringLiteral("chunk key separator must be \".\" or \"/\""));
         addV3(
             "storage transformers",
             [](json &d) {
                 d["storage_transformers"] = json::array({{{"name", "x"}}});
             },
             QStringLiteral("storage transformer \"x\" is not supported"));
-        addV3("dimension_names wrong length", [](json &d) { d["dimension_names"] = {"y"}; },
-              QStringLiteral("dimension_names must list one name"));
-        addV3("dimension_names not strings", [](json &d) { d["dimension_names"] = {"y", 3}; },
-              QStringLiteral("dimension_names entries must be strings or null"));
-        addV3("missing fill_value", [](json &d) { d.erase("fill_value"); }, QStringLiteral("missing field \"fill_value\""));
-        addV3("fill wrong type", [](json &d) { d["fill_value"] = "zero"; },
-              QStringLiteral("fill_value \"zero\" is not valid for data type int32"));
-        addV3("fill out of range int8", [](json &d) {
-            d["data_type"] = "int8";
-            d["fill_value"] = 128;
-        }, QStringLiteral("fill_value 128 is not valid for data type int8"));
-        addV3("fill out of range uint64", [](json &d) {
-            d["data_type"] = "uint64";
-            d["fill_value"] = -1;
-        }, QStringLiteral("fill_value -1 is not valid for data type uint64"));
-        addV3("fill out of range int64", [](json &d) {
-            d["data_type"] = "int64";
-            d["fill_value"] = 9223372036854775808ull;
-        }, QStringLiteral("fill_value 9223372036854775808 is not valid for data type int64"));
-        addV3("fill bool not boolean", [](json &d) {
-            d["data_type"] = "bool";
-            d["fill_value"] = 2;
-        }, QStringLiteral("fill_value 2 is not valid for data type bool"));
-        addV3("fill float lowercase nan", [](json &d) {
-            d["data_type"] = "float32";
-            d["fill_value"] = "nan";
-        }, QStringLiteral("fill_value \"nan\" is not valid for data type float32"));
-        addV3("fill hex wrong width", [](json &d) {
-            d["data_type"] = "float32";
-            d["fill_value"] = "0x7ff8000000000000";
-        }, QStringLiteral("fill_value \"0x7ff8000000000000\" is not valid for data type float32"));
-        addV3("fill complex not a pair", [](json &d) {
-            d["data_type"] = "complex64";
-            d["fill_value"] = 1.0;
-        }, QStringLiteral("fill_value 1.0 is not valid for data type complex64"));
-        addV3("fill complex bad part", [](json &d) {
-            d["data_type"] = "complex128";
-            d["fill_value"] = {1.0, "i"};
-        }, QStringLiteral("is not valid for data type complex128"));
-        addV3("fill null", [](json &d) { d["fill_value"] = nullptr; },
-              QStringLiteral("fill_value null is not valid for data type int32"));
+        addV3(
+            "dimension_names wrong length", [](json &d) { d["dimension_names"] = {"y"}; },
+            QStringLiteral("dimension_names must list one name"));
+        addV3(
+            "dimension_names not strings",
+            [](json &d) {
+                d["dimension_names"] = {"y", 3};
+            },
+            QStringLiteral("dimension_names entries must be strings or null"));
+        addV3(
+            "missing fill_value", [](json &d) { d.erase("fill_value"); },
+            QStringLiteral("missing field \"fill_value\""));
+        addV3(
+            "fill wrong type", [](json &d) { d["fill_value"] = "zero"; },
+            QStringLiteral("fill_value \"zero\" is not valid for data type int32"));
+        addV3(
+            "fill out of range int8",
+            [](json &d) {
+                d["data_type"] = "int8";
+                d["fill_value"] = 128;
+            },
+            QStringLiteral("fill_value 128 is not valid for data type int8"));
+        addV3(
+            "fill out of range uint64",
+            [](json &d) {
+                d["data_type"] = "uint64";
+                d["fill_value"] = -1;
+            },
+            QStringLiteral("fill_value -1 is not valid for data type uint64"));
+        addV3(
+            "fill out of range int64",
+            [](json &d) {
+                d["data_type"] = "int64";
+                d["fill_value"] = 9223372036854775808ull;
+            },
+            QStringLiteral("fill_value 9223372036854775808 is not valid for data type int64"));
+        addV3(
+            "fill bool not boolean",
+            [](json &d) {
+                d["data_type"] = "bool";
+                d["fill_value"] = 2;
+            },
+            QStringLiteral("fill_value 2 is not valid for data type bool"));
+        addV3(
+            "fill float lowercase nan",
+            [](json &d) {
+                d["data_type"] = "float32";
+                d["fill_value"] = "nan";
+            },
+            QStringLiteral("fill_value \"nan\" is not valid for data type float32"));
+        addV3(
+            "fill hex wrong width",
+            [](json &d) {
+                d["data_type"] = "float32";
+                d["fill_value"] = "0x7ff8000000000000";
+            },
+            QStringLiteral("fill_value \"0x7ff8000000000000\" is not valid for data type float32"));
+        addV3(
+            "fill complex not a pair",
+            [](json &d) {
+                d["data_type"] = "complex64";
+                d["fill_value"] = 1.0;
+            },
+            QStringLiteral("fill_value 1.0 is not valid for data type complex64"));
+        addV3(
+            "fill complex bad part",
+            [](json &d) {
+                d["data_type"] = "complex128";
+                d["fill_value"] = {1.0, "i"};
+            },
+            QStringLiteral("is not valid for data type complex128"));
+        addV3(
+            "fill null", [](json &d) { d["fill_value"] = nullptr; },
+            QStringLiteral("fill_value null is not valid for data type int32"));
 
         // ---- v3 codecs
-        addV3("missing codecs", [](json &d) { d.erase("codecs"); }, QStringLiteral("\"codecs\" must be a list"));
-        addV3Codecs("codecs not a list", json{{"name", "bytes"}}, QStringLiteral("\"codecs\" must be a list"));
-        addV3Codecs("unknown codec", json::array({kBytesLE, codec("lzma")}), QStringLiteral("unknown codec \"lzma\""));
+        addV3(
+            "missing codecs", [](json &d) { d.erase("codecs"); },
+            QStringLiteral("\"codecs\" must be a list"));
+        addV3Codecs("codecs not a list", json{{"name", "bytes"}},
+                    QStringLiteral("\"codecs\" must be a list"));
+        addV3Codecs("unknown codec", json::array({kBytesLE, codec("lzma")}),
+                    QStringLiteral("unknown codec \"lzma\""));
         addV3Codecs("unknown array codec", json::array({codec("bitround", {{"keepbits", 3}}), kBytesLE}),
                     QStringLiteral("unknown codec \"bitround\""));
-        addV3Codecs("empty codec list", json::array(), QStringLiteral("codec list has no array-to-bytes codec"));
+        addV3Codecs("empty codec list", json::array(),
+                    QStringLiteral("codec list has no array-to-bytes codec"));
         addV3Codecs("codec without name", json::array({json{{"configuration", json::object()}}}),
                     QStringLiteral("a codec must be a name or an object with a \"name\""));
         addV3Codecs("bytes-to-bytes first", json::array({codec("gzip", {{"level", 1}}), kBytesLE}),
                     QStringLiteral("bytes-to-bytes codec \"gzip\" comes before the array-to-bytes codec"));
-        addV3Codecs("transpose after bytes", json::array({kBytesLE, codec("transpose", {{"order", {1, 0}}})}),
-                    QStringLiteral("array-to-array codec \"transpose\" comes after the array-to-bytes codec"));
+        addV3Codecs(
+            "transpose after bytes", json::array({kBytesLE, codec("transpose", {{"order", {1, 0}}})}),
+            QStringLiteral("array-to-array codec \"transpose\" comes after the array-to-bytes codec"));
         addV3Codecs("two array-to-bytes", json::array({kBytesLE, kBytesLE}),
                     QStringLiteral("more than one array-to-bytes codec"));
         addV3Codecs("bytes without endian", json::array({codec("bytes")}),
                     QStringLiteral("codec \"bytes\" needs an \"endian\""));
         addV3Codecs("bytes bad endian", json::array({codec("bytes", {{"endian", "middle"}})}),
                     QStringLiteral("bytes endian \"middle\" is not little or big"));
-        addV3Codecs("transpose not a permutation", json::array({codec("transpose", {{"order", {0, 0}}}), kBytesLE}),
+        addV3Codecs("transpose not a permutation",
+                    json::array({codec("transpose", {{"order", {0, 0}}}), kBytesLE}),
                     QStringLiteral("transpose order is not a permutation"));
-        addV3Codecs("transpose wrong rank", json::array({codec("transpose", {{"order", {0, 1, 2}}}), kBytesLE}),
+        addV3Codecs("transpose wrong rank",
+                    json::array({codec("transpose", {{"order", {0, 1, 2}}}), kBytesLE}),
                     QStringLiteral("transpose order must list 2 axes"));
         addV3Codecs("blosc bad shuffle",
-                    json::array({kBytesLE, codec("blosc", {{"cname", "lz4"}, {"clevel", 5}, {"shuffle", "byteshuffle"},
-                                                           {"typesize", 4}, {"blocksize", 0}})}),
+                    json::array({kBytesLE, codec("blosc", {{"cname", "lz4"},
+                                                           {"clevel", 5},
+                                                           {"shuffle", "byteshuffle"},
+                                                           {"typesize", 4},
+                                                           {"blocksize", 0}})}),
                     QStringLiteral("blosc shuffle \"byteshuffle\" is not noshuffle, shuffle or bitshuffle"));
         addV3Codecs("blosc bad clevel",
-                    json::array({kBytesLE, codec("blosc", {{"cname", "lz4"}, {"clevel", 11}, {"shuffle", "shuffle"},
-                                                           {"typesize", 4}, {"blocksize", 0}})}),
+                    json::array({kBytesLE, codec("blosc", {{"cname", "lz4"},
+                                                           {"clevel", 11},
+                                                           {"shuffle", "shuffle"},
+                                                           {"typesize", 4},
+                                                           {"blocksize", 0}})}),
                     QStringLiteral("blosc clevel 11 is outside 0..9"));
         addV3Codecs("gzip bad level", json::array({kBytesLE, codec("gzip", {{"level", -3}})}),
                     QStringLiteral("level -3 is outside 0..9"));
@@ -368,21 +577,30 @@ private Q_SLOTS:
                     QStringLiteral("configuration must be an object"));
         const json inner = json::array({kBytesLE});
         const json index = json::array({kBytesLE, codec("crc32c")});
-        addV3Codecs("sharding inner not dividing",
-                    json::array({codec("sharding_indexed", {{"chunk_shape", {2, 3}}, {"codecs", inner}, {"index_codecs", index}})}),
-                    QStringLiteral("sharding chunk_shape must be positive integers dividing the shard shape"));
+        addV3Codecs(
+            "sharding inner not dividing",
+            json::array({codec("sharding_indexed",
+                               {{"chunk_shape", {2, 3}}, {"codecs", inner}, {"index_codecs", index}})}),
+            QStringLiteral("sharding chunk_shape must be positive integers dividing the shard shape"));
         addV3Codecs("sharding bad index location",
-                    json::array({codec("sharding_indexed", {{"chunk_shape", {5, 2}}, {"codecs", inner},
-                                                            {"index_codecs", index}, {"index_location", "middle"}})}),
+                    json::array({codec("sharding_indexed", {{"chunk_shape", {5, 2}},
+                                                            {"codecs", inner},
+                                                            {"index_codecs", index},
+                                                            {"index_location", "middle"}})}),
                     QStringLiteral("sharding index_location \"middle\" is not start or end"));
-        addV3Codecs("sharding variable-size index",
-                    json::array({codec("sharding_indexed", {{"chunk_shape", {5, 2}}, {"codecs", inner},
-                                                            {"index_codecs", json::array({kBytesLE, codec("gzip", {{"level", 1}})})}})}),
-                    QStringLiteral("sharding index_codecs must have a fixed encoded size"));
-        addV3Codecs("sharding unknown inner codec",
-                    json::array({codec("sharding_indexed", {{"chunk_shape", {5, 2}}, {"codecs", json::array({kBytesLE, codec("lzma")})},
-                                                            {"index_codecs", index}})}),
-                    QStringLiteral("unknown codec \"lzma\""));
+        addV3Codecs(
+            "sharding variable-size index",
+            json::array({codec("sharding_indexed",
+                               {{"chunk_shape", {5, 2}},
+                                {"codecs", inner},
+                                {"index_codecs", json::array({kBytesLE, codec("gzip", {{"level", 1}})})}})}),
+            QStringLiteral("sharding index_codecs must have a fixed encoded size"));
+        addV3Codecs(
+            "sharding unknown inner codec",
+            json::array({codec("sharding_indexed", {{"chunk_shape", {5, 2}},
+                                                    {"codecs", json::array({kBytesLE, codec("lzma")})},
+                                                    {"index_codecs", index}})}),
+            QStringLiteral("unknown codec \"lzma\""));
     }
 
     void loadNodeErrors()
@@ -396,8 +614,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/") + file), content));
-        if (!file2.isEmpty())
-            QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/") + file2), content2));
+        if (!file2.isEmpty()) QVERIFY(writeFile(dir.filePath(QStringLiteral("arr/") + file2), content2));
         auto store = zs::openStore(dir.path());
         QVERIFY2(store, why(store).constData());
         auto node = zs::loadNode(**store, QStringLiteral("arr"));
@@ -407,8 +624,10 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("error \"%1\" does not say \"%2\"").arg(message, phrase)));
         // It names the broken file (the second one when that is the broken one).
         const QString named = QStringLiteral("arr/") + (file2.isEmpty() ? file : file2);
-        QVERIFY2(message.contains(named), qPrintable(QStringLiteral("error \"%1\" does not name %2").arg(message, named)));
-        QVERIFY2(message.size() < 400, qPrintable(QStringLiteral("error is %1 characters long").arg(message.size())));
+        QVERIFY2(message.contains(named),
+                 qPrintable(QStringLiteral("error \"%1\" does not name %2").arg(message, named)));
+        QVERIFY2(message.size() < 400,
+                 qPrintable(QStringLiteral("error is %1 characters long").arg(message.size())));
     }
 
     // listNodes reports a broken node in a walked hierarchy with its file, too.
@@ -425,7 +644,8 @@ private Q_SLOTS:
         QVERIFY(store);
         auto nodes = zs::listNodes(**store);
         QVERIFY2(!nodes, "listNodes accepted a broken array");
-        QVERIFY2(nodes.error().toString().contains(QStringLiteral("unknown codec \"lzma\"")), why(nodes).constData());
+        QVERIFY2(nodes.error().toString().contains(QStringLiteral("unknown codec \"lzma\"")),
+                 why(nodes).constData());
         QVERIFY2(nodes.error().toString().contains(QStringLiteral("g/x/zarr.json")), why(nodes).constData());
     }
 
@@ -474,7 +694,8 @@ private Q_SLOTS:
 
         auto all = zs::readSelection(*store, QStringLiteral("arr"), meta, zs::Selection::all(meta.shape));
         QVERIFY2(!all, "a 128 TB selection was not refused");
-        QVERIFY2(all.error().toString().contains(QStringLiteral("16000000000000 elements (128000000000000 bytes)")),
+        QVERIFY2(all.error().toString().contains(
+                     QStringLiteral("16000000000000 elements (128000000000000 bytes)")),
                  why(all).constData());
         QVERIFY2(all.error().toString().contains(QStringLiteral("arr")), why(all).constData());
     }
@@ -533,18 +754,21 @@ private Q_SLOTS:
         const QByteArray huge((qsizetype(256) << 20) + 1, ' ');
         auto tooBig = zs::parseJsonDocument(huge, QStringLiteral("x/zarr.json"));
         QVERIFY(!tooBig);
-        QVERIFY2(tooBig.error().toString().contains(QStringLiteral("too large (268435457 bytes)")), why(tooBig).constData());
+        QVERIFY2(tooBig.error().toString().contains(QStringLiteral("too large (268435457 bytes)")),
+                 why(tooBig).constData());
     }
 
     // ------------------------------------------------------------ corrupt chunks
 
     void corruptChunk_data()
     {
-        QTest::addColumn<QByteArray>("codecs");   // v3 codec list (JSON)
-        QTest::addColumn<QString>("damage");      // how the encoded chunk is damaged
+        QTest::addColumn<QByteArray>("codecs"); // v3 codec list (JSON)
+        QTest::addColumn<QString>("damage");    // how the encoded chunk is damaged
         QTest::addColumn<QString>("phrase");
 
-        const json blosc = codec("blosc", {{"cname", "lz4"}, {"clevel", 5}, {"shuffle", "shuffle"}, {"typesize", 4}, {"blocksize", 0}});
+        const json blosc = codec(
+            "blosc",
+            {{"cname", "lz4"}, {"clevel", 5}, {"shuffle", "shuffle"}, {"typesize", 4}, {"blocksize", 0}});
         const json gz = codec("gzip", {{"level", 5}});
         const json zst = codec("zstd", {{"level", 3}, {"checksum", false}});
         const json crc = codec("crc32c");
@@ -560,68 +784,83 @@ private Q_SLOTS:
                                            << QStringLiteral("blosc data is truncated or corrupt");
         QTest::addRow("blosc garbage") << list({kBytesLE, blosc}) << QStringLiteral("garbage")
                                        << QStringLiteral("blosc data is truncated or corrupt");
-        QTest::addRow("blosc wrong size") << list({kBytesLE, blosc}) << QStringLiteral("short-payload")
-                                          << QStringLiteral("blosc data declares 316 decoded bytes, chunk holds 320");
+        QTest::addRow("blosc wrong size")
+            << list({kBytesLE, blosc}) << QStringLiteral("short-payload")
+            << QStringLiteral("blosc data declares 316 decoded bytes, chunk holds 320");
         QTest::addRow("gzip truncated") << list({kBytesLE, gz}) << QStringLiteral("truncate-half")
                                         << QStringLiteral("gzip data is truncated or corrupt");
         QTest::addRow("gzip wrong size") << list({kBytesLE, gz}) << QStringLiteral("short-payload")
                                          << QStringLiteral("gzip data decodes to 316 bytes, chunk holds 320");
         QTest::addRow("zstd truncated") << list({kBytesLE, zst}) << QStringLiteral("truncate-half")
                                         << QStringLiteral("zstd data is truncated or corrupt");
-        QTest::addRow("zstd wrong size") << list({kBytesLE, zst}) << QStringLiteral("short-payload")
-                                         << QStringLiteral("320");
+        QTest::addRow("zstd wrong size")
+            << list({kBytesLE, zst}) << QStringLiteral("short-payload") << QStringLiteral("320");
         // The numcodecs compressors through their v3 names, damaged the same ways.
         const json zl = codec("numcodecs.zlib", {{"level", 1}});
         const json lz = codec("numcodecs.lz4", {{"acceleration", 1}});
         const json bz = codec("numcodecs.bz2", {{"level", 1}});
         for (const auto &[name, c] : {std::pair{"zlib", zl}, std::pair{"lz4", lz}, std::pair{"bz2", bz}}) {
-            QTest::addRow("%s truncated", name) << list({kBytesLE, c}) << QStringLiteral("truncate-half")
-                                                << QStringLiteral("%1 data is truncated or corrupt").arg(QLatin1String(name));
+            QTest::addRow("%s truncated", name)
+                << list({kBytesLE, c}) << QStringLiteral("truncate-half")
+                << QStringLiteral("%1 data is truncated or corrupt").arg(QLatin1String(name));
             QTest::addRow("%s garbage", name) << list({kBytesLE, c}) << QStringLiteral("garbage")
                                               << QStringLiteral("%1 data").arg(QLatin1String(name));
-            QTest::addRow("%s wrong size", name) << list({kBytesLE, c}) << QStringLiteral("short-payload")
-                                                 << QStringLiteral("316");
+            QTest::addRow("%s wrong size", name)
+                << list({kBytesLE, c}) << QStringLiteral("short-payload") << QStringLiteral("316");
         }
-        QTest::addRow("gzip garbage") << list({kBytesLE, gz}) << QStringLiteral("garbage") << QStringLiteral("gzip data");
-        QTest::addRow("zstd garbage") << list({kBytesLE, zst}) << QStringLiteral("garbage") << QStringLiteral("zstd data");
+        QTest::addRow("gzip garbage")
+            << list({kBytesLE, gz}) << QStringLiteral("garbage") << QStringLiteral("gzip data");
+        QTest::addRow("zstd garbage")
+            << list({kBytesLE, zst}) << QStringLiteral("garbage") << QStringLiteral("zstd data");
         // Decompression bombs: 64 MiB of zeros for a 320-byte chunk. Codecs whose header declares
         // the size refuse it before allocating; streams stop at the chunk's size.
         QTest::addRow("blosc bomb") << list({kBytesLE, blosc}) << QStringLiteral("bomb")
-                                    << QStringLiteral("blosc data declares 67108864 decoded bytes, chunk holds 320");
-        QTest::addRow("blosc header lies") << list({kBytesLE, blosc}) << QStringLiteral("blosc-nbytes-1GiB")
-                                           << QStringLiteral("blosc data declares 1073741824 decoded bytes, chunk holds 320");
+                                    << QStringLiteral(
+                                           "blosc data declares 67108864 decoded bytes, chunk holds 320");
+        QTest::addRow("blosc header lies")
+            << list({kBytesLE, blosc}) << QStringLiteral("blosc-nbytes-1GiB")
+            << QStringLiteral("blosc data declares 1073741824 decoded bytes, chunk holds 320");
         QTest::addRow("zstd bomb") << list({kBytesLE, zst}) << QStringLiteral("bomb")
-                                   << QStringLiteral("zstd data declares 67108864 decoded bytes, chunk holds 320");
+                                   << QStringLiteral(
+                                          "zstd data declares 67108864 decoded bytes, chunk holds 320");
         QTest::addRow("lz4 bomb") << list({kBytesLE, lz}) << QStringLiteral("bomb")
-                                  << QStringLiteral("lz4 data declares 67108864 decoded bytes, chunk holds 320");
+                                  << QStringLiteral(
+                                         "lz4 data declares 67108864 decoded bytes, chunk holds 320");
         QTest::addRow("gzip bomb") << list({kBytesLE, gz}) << QStringLiteral("bomb")
                                    << QStringLiteral("gzip data decodes to more than the 320 bytes");
         QTest::addRow("zlib bomb") << list({kBytesLE, zl}) << QStringLiteral("bomb")
                                    << QStringLiteral("zlib data decodes to more than the 320 bytes");
         QTest::addRow("bz2 bomb") << list({kBytesLE, bz}) << QStringLiteral("bomb")
                                   << QStringLiteral("bz2 data decodes to more than the 320 bytes");
-        QTest::addRow("uncompressed too short") << list({kBytesLE}) << QStringLiteral("truncate-4")
-                                                << QStringLiteral("bytes codec got 316 bytes, chunk holds 320");
-        QTest::addRow("uncompressed too long") << list({kBytesLE}) << QStringLiteral("append-4")
-                                               << QStringLiteral("bytes codec got 324 bytes, chunk holds 320");
+        QTest::addRow("uncompressed too short")
+            << list({kBytesLE}) << QStringLiteral("truncate-4")
+            << QStringLiteral("bytes codec got 316 bytes, chunk holds 320");
+        QTest::addRow("uncompressed too long")
+            << list({kBytesLE}) << QStringLiteral("append-4")
+            << QStringLiteral("bytes codec got 324 bytes, chunk holds 320");
         QTest::addRow("crc32c mismatch") << list({kBytesLE, crc}) << QStringLiteral("flip-first")
                                          << QStringLiteral("crc32c checksum mismatch");
         QTest::addRow("crc32c checksum damaged") << list({kBytesLE, crc}) << QStringLiteral("flip-last")
                                                  << QStringLiteral("crc32c checksum mismatch");
         QTest::addRow("crc32c too short") << list({kBytesLE, crc}) << QStringLiteral("truncate-all-but-2")
                                           << QStringLiteral("crc32c data is truncated or corrupt");
-        QTest::addRow("gzip then crc32c mismatch") << list({kBytesLE, gz, crc}) << QStringLiteral("flip-first")
-                                                   << QStringLiteral("crc32c checksum mismatch");
-        const json shard = codec("sharding_indexed", {{"chunk_shape", {4, 5}}, {"codecs", json::array({kBytesLE})},
+        QTest::addRow("gzip then crc32c mismatch")
+            << list({kBytesLE, gz, crc}) << QStringLiteral("flip-first")
+            << QStringLiteral("crc32c checksum mismatch");
+        const json shard = codec("sharding_indexed", {{"chunk_shape", {4, 5}},
+                                                      {"codecs", json::array({kBytesLE})},
                                                       {"index_codecs", json::array({kBytesLE, crc})}});
-        QTest::addRow("shard index crc mismatch") << list({shard}) << QStringLiteral("flip-last")
-                                                  << QStringLiteral("crc32c checksum mismatch");
-        QTest::addRow("shard truncated") << list({shard}) << QStringLiteral("truncate-4") << QStringLiteral("shard");
-        const json shardNoCrc = codec("sharding_indexed", {{"chunk_shape", {4, 5}}, {"codecs", json::array({kBytesLE})},
+        QTest::addRow("shard index crc mismatch")
+            << list({shard}) << QStringLiteral("flip-last") << QStringLiteral("crc32c checksum mismatch");
+        QTest::addRow("shard truncated")
+            << list({shard}) << QStringLiteral("truncate-4") << QStringLiteral("shard");
+        const json shardNoCrc = codec("sharding_indexed", {{"chunk_shape", {4, 5}},
+                                                           {"codecs", json::array({kBytesLE})},
                                                            {"index_codecs", json::array({kBytesLE})}});
         // Read by range, so the reader learns it when the store has no such bytes.
-        QTest::addRow("shard index entry outside") << list({shardNoCrc}) << QStringLiteral("index0-offset-huge")
-                                                   << QStringLiteral("is outside the object");
+        QTest::addRow("shard index entry outside")
+            << list({shardNoCrc}) << QStringLiteral("index0-offset-huge")
+            << QStringLiteral("is outside the object");
     }
 
     void corruptChunk()
@@ -706,12 +945,15 @@ private Q_SLOTS:
         for (int concurrency : {1, 8}) {
             zs::ReadOptions options;
             options.concurrency = concurrency;
-            auto result = zs::readSelection(*store, QStringLiteral("arr"), meta, zs::Selection::all(meta.shape), options);
+            auto result = zs::readSelection(*store, QStringLiteral("arr"), meta,
+                                            zs::Selection::all(meta.shape), options);
             QVERIFY2(!result, "a damaged chunk was read without an error");
             const QString message = result.error().toString();
-            QVERIFY2(message.contains(phrase), qPrintable(QStringLiteral("error \"%1\" does not say \"%2\"").arg(message, phrase)));
-            QVERIFY2(message.contains(QStringLiteral("arr/c/1/0")),
-                     qPrintable(QStringLiteral("error \"%1\" does not name the chunk arr/c/1/0").arg(message)));
+            QVERIFY2(message.contains(phrase),
+                     qPrintable(QStringLiteral("error \"%1\" does not say \"%2\"").arg(message, phrase)));
+            QVERIFY2(
+                message.contains(QStringLiteral("arr/c/1/0")),
+                qPrintable(QStringLiteral("error \"%1\" does not name the chunk arr/c/1/0").arg(message)));
         }
     }
 
@@ -727,7 +969,8 @@ private Q_SLOTS:
         QVERIFY(store);
         auto node = zs::loadNode(**store, QStringLiteral("arr"));
         QVERIFY2(node, why(node).constData());
-        auto result = zs::readSelection(*store, QStringLiteral("arr"), *node->array, zs::Selection::all(node->array->shape));
+        auto result = zs::readSelection(*store, QStringLiteral("arr"), *node->array,
+                                        zs::Selection::all(node->array->shape));
         QVERIFY2(!result, "a short v2 chunk was read without an error");
         QVERIFY2(result.error().toString().contains(QStringLiteral("arr/1.1")), why(result).constData());
         QVERIFY2(result.error().toString().contains(QStringLiteral("76")), why(result).constData());

@@ -17,61 +17,118 @@
 namespace {
 
 // QVERIFY2 evaluates its message even when the check passes: never call error() on a good Result there.
-template<typename T>
-QByteArray why(const zs::Result<T> &r)
+template <typename T> QByteArray why(const zs::Result<T> &r)
 {
     return r ? QByteArray() : r.error().toString().toLocal8Bit();
 }
 
 struct Case
 {
-    const char *shape;   // "10" / "4,5,6" / "" for 0-d
+    const char *shape; // "10" / "4,5,6" / "" for 0-d
     const char *select;
-    const char *phrase;  // for rows where the core must fail: a phrase its error contains; nullptr otherwise
+    const char *phrase; // for rows where the core must fail: a phrase its error contains; nullptr otherwise
 };
 
 // Rows where NumPy succeeds are compared with NumPy; rows where NumPy fails must fail in
 // the core too (phrase checked when given); "refused" rows are valid NumPy the core rejects.
 const Case kCases[] = {
     // integers
-    {"10", "3", nullptr}, {"10", "0", nullptr}, {"10", "9", nullptr}, {"10", "-1", nullptr}, {"10", "-10", nullptr},
-    {"10", " 3 ", nullptr}, {"10", "+3", nullptr}, {"10", "3,", nullptr},
-    {"10", "10", "out of bounds"}, {"10", "-11", "out of bounds"}, {"10", "9223372036854775807", "out of bounds"},
+    {"10", "3", nullptr},
+    {"10", "0", nullptr},
+    {"10", "9", nullptr},
+    {"10", "-1", nullptr},
+    {"10", "-10", nullptr},
+    {"10", " 3 ", nullptr},
+    {"10", "+3", nullptr},
+    {"10", "3,", nullptr},
+    {"10", "10", "out of bounds"},
+    {"10", "-11", "out of bounds"},
+    {"10", "9223372036854775807", "out of bounds"},
     {"10", "-9223372036854775808", "out of bounds"},
     // slices
-    {"10", "", nullptr}, {"10", ":", nullptr}, {"10", "::", nullptr}, {"10", "2:5", nullptr}, {"10", "::3", nullptr},
-    {"10", "1::3", nullptr}, {"10", "-3:", nullptr}, {"10", ":-3", nullptr}, {"10", "-100:100", nullptr},
-    {"10", "100:", nullptr}, {"10", ":100", nullptr}, {"10", "5:2", nullptr}, {"10", "5:2:1", nullptr},
-    {"10", "0:10:4", nullptr}, {"10", "-4:-1:2", nullptr}, {"10", "3:3", nullptr}, {"10", "-1:-5", nullptr},
-    {"10", "1:9:100", nullptr}, {"10", "-10:-9", nullptr}, {"10", "-11:2", nullptr},
-    {"10", "0:9223372036854775807:9223372036854775807", nullptr}, {"10", "-9223372036854775808:3", nullptr},
+    {"10", "", nullptr},
+    {"10", ":", nullptr},
+    {"10", "::", nullptr},
+    {"10", "2:5", nullptr},
+    {"10", "::3", nullptr},
+    {"10", "1::3", nullptr},
+    {"10", "-3:", nullptr},
+    {"10", ":-3", nullptr},
+    {"10", "-100:100", nullptr},
+    {"10", "100:", nullptr},
+    {"10", ":100", nullptr},
+    {"10", "5:2", nullptr},
+    {"10", "5:2:1", nullptr},
+    {"10", "0:10:4", nullptr},
+    {"10", "-4:-1:2", nullptr},
+    {"10", "3:3", nullptr},
+    {"10", "-1:-5", nullptr},
+    {"10", "1:9:100", nullptr},
+    {"10", "-10:-9", nullptr},
+    {"10", "-11:2", nullptr},
+    {"10", "0:9223372036854775807:9223372036854775807", nullptr},
+    {"10", "-9223372036854775808:3", nullptr},
     {"10", " 1 : 8 : 3 ", nullptr},
-    {"10", "::0", "step cannot be zero"}, {"10", "1:5:0", "step cannot be zero"},
+    {"10", "::0", "step cannot be zero"},
+    {"10", "1:5:0", "step cannot be zero"},
     // ellipsis
-    {"10", "...", nullptr}, {"10", "...,2", nullptr}, {"10", "2,...", nullptr}, {"10", "...,...", "single ellipsis"},
+    {"10", "...", nullptr},
+    {"10", "...,2", nullptr},
+    {"10", "2,...", nullptr},
+    {"10", "...,...", "single ellipsis"},
     // parse errors
-    {"10", "a", "cannot parse"}, {"10", "1.5", "cannot parse"}, {"10", "1:2:3:4", "cannot parse"},
-    {"10", "1:x", "cannot parse"}, {"10", ",", nullptr /* NumPy: syntax error */},
+    {"10", "a", "cannot parse"},
+    {"10", "1.5", "cannot parse"},
+    {"10", "1:2:3:4", "cannot parse"},
+    {"10", "1:x", "cannot parse"},
+    {"10", ",", nullptr /* NumPy: syntax error */},
     // too many indices
-    {"10", "1,2", "too many indices"}, {"10", "...,1,2", "too many indices"},
+    {"10", "1,2", "too many indices"},
+    {"10", "...,1,2", "too many indices"},
     // several dimensions
-    {"4,5,6", "", nullptr}, {"4,5,6", "1", nullptr}, {"4,5,6", "1,2", nullptr}, {"4,5,6", "1,2,3", nullptr},
-    {"4,5,6", "-1,-2,-3", nullptr}, {"4,5,6", "...,1", nullptr}, {"4,5,6", "1,...,2", nullptr},
-    {"4,5,6", "1:3,...,::2", nullptr}, {"4,5,6", ":,:,:", nullptr}, {"4,5,6", "...,::2,1", nullptr},
-    {"4,5,6", ":,4", nullptr}, {"4,5,6", "::-1", "negative slice steps"}, {"4,5,6", "1,...,...", "single ellipsis"},
-    {"4,5,6", "...,1,2,3", nullptr}, {"4,5,6", "1,2,3,...", nullptr}, {"4,5,6", "-3:,1:-1:2,5", nullptr},
-    {"4,5,6", "0,0,0,0", "too many indices"}, {"4,5,6", "1,,2", nullptr /* syntax error */},
-    {"4,5,6", "4", "out of bounds"}, {"4,5,6", "0,5", "out of bounds"}, {"4,5,6", "0,0,6", "out of bounds"},
-    {"4,5,6", "0,-6", "out of bounds"}, {"4,5,6", "1:2,3:1,:", nullptr},
+    {"4,5,6", "", nullptr},
+    {"4,5,6", "1", nullptr},
+    {"4,5,6", "1,2", nullptr},
+    {"4,5,6", "1,2,3", nullptr},
+    {"4,5,6", "-1,-2,-3", nullptr},
+    {"4,5,6", "...,1", nullptr},
+    {"4,5,6", "1,...,2", nullptr},
+    {"4,5,6", "1:3,...,::2", nullptr},
+    {"4,5,6", ":,:,:", nullptr},
+    {"4,5,6", "...,::2,1", nullptr},
+    {"4,5,6", ":,4", nullptr},
+    {"4,5,6", "::-1", "negative slice steps"},
+    {"4,5,6", "1,...,...", "single ellipsis"},
+    {"4,5,6", "...,1,2,3", nullptr},
+    {"4,5,6", "1,2,3,...", nullptr},
+    {"4,5,6", "-3:,1:-1:2,5", nullptr},
+    {"4,5,6", "0,0,0,0", "too many indices"},
+    {"4,5,6", "1,,2", nullptr /* syntax error */},
+    {"4,5,6", "4", "out of bounds"},
+    {"4,5,6", "0,5", "out of bounds"},
+    {"4,5,6", "0,0,6", "out of bounds"},
+    {"4,5,6", "0,-6", "out of bounds"},
+    {"4,5,6", "1:2,3:1,:", nullptr},
     // negative steps: valid NumPy, refused by the core
-    {"10", "::-1", "negative slice steps"}, {"10", "5:1:-1", "negative slice steps"}, {"10", "::-3", "negative slice steps"},
+    {"10", "::-1", "negative slice steps"},
+    {"10", "5:1:-1", "negative slice steps"},
+    {"10", "::-3", "negative slice steps"},
     // 0-d and empty arrays
-    {"", "", nullptr}, {"", "...", nullptr}, {"", "0", "too many indices"}, {"", ":", "too many indices"},
-    {"0,3", "", nullptr}, {"0,3", ":", nullptr}, {"0,3", "1:5", nullptr}, {"0,3", "...,1", nullptr},
-    {"0,3", "0", "out of bounds"}, {"0,3", "-1", "out of bounds"},
+    {"", "", nullptr},
+    {"", "...", nullptr},
+    {"", "0", "too many indices"},
+    {"", ":", "too many indices"},
+    {"0,3", "", nullptr},
+    {"0,3", ":", nullptr},
+    {"0,3", "1:5", nullptr},
+    {"0,3", "...,1", nullptr},
+    {"0,3", "0", "out of bounds"},
+    {"0,3", "-1", "out of bounds"},
     // a long dimension: bounds beyond 32 bits
-    {"6000000000", "5999999999", nullptr}, {"6000000000", "-6000000000", nullptr},
-    {"6000000000", "5999999990::4", nullptr}, {"6000000000", "-3:", nullptr},
+    {"6000000000", "5999999999", nullptr},
+    {"6000000000", "-6000000000", nullptr},
+    {"6000000000", "5999999990::4", nullptr},
+    {"6000000000", "-3:", nullptr},
 };
 
 QString rowName(const Case &c)
@@ -105,8 +162,7 @@ QList<qulonglong> enumerate(const zs::Selection &sel, const zs::Shape &shape, st
     std::vector<std::uint64_t> stride(rank, 1);
     for (std::size_t d = rank; d-- > 1;)
         stride[d - 1] = stride[d] * shape[d];
-    if (sel.elementCount() == 0)
-        return out;
+    if (sel.elementCount() == 0) return out;
     std::vector<std::uint64_t> k(rank, 0);
     while (std::size_t(out.size()) < limit) {
         std::uint64_t linear = 0;
@@ -115,12 +171,10 @@ QList<qulonglong> enumerate(const zs::Selection &sel, const zs::Shape &shape, st
         out << linear;
         std::size_t d = rank;
         while (d-- > 0) {
-            if (++k[d] < sel.dims[d].count)
-                break;
+            if (++k[d] < sel.dims[d].count) break;
             k[d] = 0;
         }
-        if (d == std::size_t(-1))
-            break;
+        if (d == std::size_t(-1)) break;
     }
     return out;
 }
@@ -226,7 +280,8 @@ json.dump(out, sys.stdout)
 
         auto sel = zs::parseSelection(select, dims);
         if (!np.ok || refusedByDesign) {
-            QVERIFY2(!sel, qPrintable(QStringLiteral("NumPy fails (%1) but the core accepts it").arg(np.error)));
+            QVERIFY2(!sel,
+                     qPrintable(QStringLiteral("NumPy fails (%1) but the core accepts it").arg(np.error)));
             const QString message = sel.error().toString();
             if (!phrase.isEmpty())
                 QVERIFY2(message.contains(phrase),
@@ -244,8 +299,7 @@ json.dump(out, sys.stdout)
         QCOMPARE(qulonglong(sel->elementCount()), np.count);
         for (const auto &d : sel->dims) {
             QVERIFY(d.step >= 1);
-            if (d.dropped)
-                QCOMPARE(d.count, std::uint64_t(1));
+            if (d.dropped) QCOMPARE(d.count, std::uint64_t(1));
         }
         for (std::size_t i = 0; i < dims.size(); ++i)
             if (sel->dims[i].count > 0)
@@ -265,7 +319,8 @@ json.dump(out, sys.stdout)
         const quint64 top = ~quint64(0), half = quint64(1) << 63;
         QTest::addRow("-2 of 2^63") << half << QStringLiteral("-2") << half - 2 << quint64(1) << quint64(1);
         QTest::addRow("-1 of 2^64-1") << top << QStringLiteral("-1") << top - 1 << quint64(1) << quint64(1);
-        QTest::addRow("-(2^63) of 2^64-1") << top << QStringLiteral("-9223372036854775808") << top - half << quint64(1) << quint64(1);
+        QTest::addRow("-(2^63) of 2^64-1")
+            << top << QStringLiteral("-9223372036854775808") << top - half << quint64(1) << quint64(1);
         QTest::addRow("huge step") << top << QStringLiteral("::9223372036854775807") << quint64(0)
                                    << quint64(9223372036854775807ULL) << quint64(3);
         QTest::addRow("huge step from 1") << top << QStringLiteral("1::9223372036854775807") << quint64(1)

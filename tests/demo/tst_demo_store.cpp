@@ -26,10 +26,8 @@ private:
     Result<NdArray> readAll(const QString &path, NodeMetadata *nodeOut = nullptr)
     {
         ZS_TRY(NodeMetadata node, loadNode(*m_store, path));
-        if (!node.isArray())
-            return makeError(QStringLiteral("not an array"), path);
-        if (nodeOut)
-            *nodeOut = node;
+        if (!node.isArray()) return makeError(QStringLiteral("not an array"), path);
+        if (nodeOut) *nodeOut = node;
         return readSelection(m_store, path, *node.array, Selection::all(node.array->shape));
     }
 
@@ -38,8 +36,9 @@ private:
     {
         QTemporaryDir dir;
         QProcess p;
-        p.start(QStringLiteral(ZS_NODE), {QStringLiteral(ZS_SOURCE_DIR "/tests/js/read_v3.mjs"),
-                                          QStringLiteral(ZS_DEMO_STORE), path, dir.filePath(QStringLiteral("out.bin"))});
+        p.start(QStringLiteral(ZS_NODE),
+                {QStringLiteral(ZS_SOURCE_DIR "/tests/js/read_v3.mjs"), QStringLiteral(ZS_DEMO_STORE), path,
+                 dir.filePath(QStringLiteral("out.bin"))});
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
             qWarning("zarrita: %s", p.readAllStandardError().constData());
             return {};
@@ -65,8 +64,8 @@ private Q_SLOTS:
         QStringList paths;
         for (const auto &n : *nodes)
             paths << n.path;
-        for (const char *want : {"", "sst", "sst/time", "sst/lat", "sst/lon", "sst/sst", "elevation", "regions",
-                                 "regions/atlantic/sst_mean", "regions/pacific/sst_mean"})
+        for (const char *want : {"", "sst", "sst/time", "sst/lat", "sst/lon", "sst/sst", "elevation",
+                                 "regions", "regions/atlantic/sst_mean", "regions/pacific/sst_mean"})
             QVERIFY2(paths.contains(QLatin1String(want)), want);
     }
 
@@ -134,8 +133,8 @@ private Q_SLOTS:
     void cliDemo()
     {
         QProcess p;
-        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("demo"), QStringLiteral("--latency-ms"), QStringLiteral("2"),
-                                         QStringLiteral("--json")});
+        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("demo"), QStringLiteral("--latency-ms"),
+                                         QStringLiteral("2"), QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const json out = json::parse(p.readAllStandardOutput().toStdString());

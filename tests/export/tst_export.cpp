@@ -175,7 +175,8 @@ def tree(g):
     return sorted(out, key=lambda t: t[0])
 assert tree(c) == tree(o) and len(tree(c)) == 8, (tree(c), tree(o))
 assert dict(c.attrs) == dict(o.attrs)
-)PY"), out});
+)PY"),
+                                         out});
         QVERIFY2(consolidated.exitCode == 0, consolidated.err.constData());
     }
 
@@ -324,10 +325,13 @@ assert dict(c.attrs) == dict(o.attrs)
         QTest::addColumn<QString>("inner");
         QTest::addColumn<QString>("shards");
         QTest::addColumn<int>("shardFiles");
-        QTest::addRow("source chunks inside, v3 picked") << QStringList() << "25,30" << "50,60" << 4 * 5;
+        QTest::addRow("source chunks inside, v3 picked") << QStringList() << "25,30"
+                                                         << "50,60" << 4 * 5;
         QTest::addRow("new chunks, uneven edge shards, zstd")
-            << QStringList{"--chunks", "10,7", "--codec", "zstd"} << "10,7" << "40,21" << 5 * 15;
-        QTest::addRow("one shard holds everything") << QStringList{"--zarr-format", "3"} << "25,30" << "200,300" << 1;
+            << QStringList{"--chunks", "10,7", "--codec", "zstd"} << "10,7"
+            << "40,21" << 5 * 15;
+        QTest::addRow("one shard holds everything") << QStringList{"--zarr-format", "3"} << "25,30"
+                                                    << "200,300" << 1;
     }
     void sharded()
     {
@@ -336,8 +340,8 @@ assert dict(c.attrs) == dict(o.attrs)
         QFETCH(QString, shards);
         QFETCH(int, shardFiles);
         const QString out = newOut();
-        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr"), QStringLiteral("big"), QStringLiteral("-o"), out,
-                                      QStringLiteral("--shards"), shards} +
+        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr"), QStringLiteral("big"),
+                                      QStringLiteral("-o"), out, QStringLiteral("--shards"), shards} +
                           extra);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         auto shape = [](const QString &csv) {
@@ -347,21 +351,25 @@ assert dict(c.attrs) == dict(o.attrs)
             return a;
         };
         const QJsonObject meta = readJson(out + "/zarr.json");
-        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(), shape(shards));
+        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(),
+                 shape(shards));
         const QJsonArray codecs = meta[u"codecs"].toArray();
         QCOMPARE(codecs.size(), 1);
         const QJsonObject sharding = codecs[0].toObject();
         QCOMPARE(sharding[u"name"].toString(), QStringLiteral("sharding_indexed"));
         const QJsonObject config = sharding[u"configuration"].toObject();
         QCOMPARE(config[u"chunk_shape"].toArray(), shape(inner));
-        QCOMPARE(config[u"index_codecs"].toArray().last().toObject()[u"name"].toString(), QStringLiteral("crc32c"));
-        QCOMPARE(filesUnder(out).filter(QRegularExpression(QStringLiteral("^c/\\d+/\\d+$"))).size(), shardFiles);
+        QCOMPARE(config[u"index_codecs"].toArray().last().toObject()[u"name"].toString(),
+                 QStringLiteral("crc32c"));
+        QCOMPARE(filesUnder(out).filter(QRegularExpression(QStringLiteral("^c/\\d+/\\d+$"))).size(),
+                 shardFiles);
         compareWithZarrita(out, {{QString(), QStringLiteral("big"), QString()}});
         // And this program reads its own shards back.
         const QString npy = out + QStringLiteral(".own.npy");
         const Run got = cli({QStringLiteral("get"), out, QString(), QStringLiteral("-o"), npy});
         QVERIFY2(got.exitCode == 0, got.err.constData());
-        const Run dumped = check({QStringLiteral("dump"), fx("src.zarr"), QStringLiteral("big"), QString(), out + QStringLiteral(".src")});
+        const Run dumped = check({QStringLiteral("dump"), fx("src.zarr"), QStringLiteral("big"), QString(),
+                                  out + QStringLiteral(".src")});
         QVERIFY2(dumped.exitCode == 0, dumped.err.constData());
         auto own = zstest::readNpy(npy);
         QVERIFY(own);
@@ -373,13 +381,15 @@ assert dict(c.attrs) == dict(o.attrs)
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::addRow("not a multiple of the chunks") << QStringList{"big", "--shards", "50,50"} << 2
-                                                      << "shard shape 50,50 is not a multiple of the chunk shape 25,30";
+        QTest::addRow("not a multiple of the chunks")
+            << QStringList{"big", "--shards", "50,50"} << 2
+            << "shard shape 50,50 is not a multiple of the chunk shape 25,30";
         QTest::addRow("wrong rank") << QStringList{"big", "--shards", "50"} << 2 << "--shards gives 1 sizes";
         QTest::addRow("v2 output") << QStringList{"big", "--shards", "50,60", "--zarr-format", "2"} << 1
                                    << "--shards needs Zarr v3 output";
         QTest::addRow("a group") << QStringList{"", "--shards", "50,60"} << 2 << "applies to one array";
-        QTest::addRow("not numbers") << QStringList{"big", "--shards", "50,x"} << 1 << "--shards must be positive integers";
+        QTest::addRow("not numbers") << QStringList{"big", "--shards", "50,x"} << 1
+                                     << "--shards must be positive integers";
     }
     void shardsRefused()
     {
@@ -387,7 +397,8 @@ assert dict(c.attrs) == dict(o.attrs)
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         const QString out = newOut();
-        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr")} + args + QStringList{QStringLiteral("-o"), out});
+        const Run r = cli(QStringList{QStringLiteral("export"), fx("src.zarr")} + args +
+                          QStringList{QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(!QFileInfo::exists(out) || filesUnder(out).isEmpty()); // nothing written
@@ -488,7 +499,8 @@ assert dict(c.attrs) == dict(o.attrs)
         QVERIFY2(refused.error().toString().contains(u"--resume"), qPrintable(refused.error().toString()));
 
         // A killed process leaves its temporary files; resuming removes them, and only them.
-        const QStringList strays{QStringLiteral("/.0.1.00c0ffee00c0ffee.partial"), QStringLiteral("/.zarray.0123456789abcdef.partial")};
+        const QStringList strays{QStringLiteral("/.0.1.00c0ffee00c0ffee.partial"),
+                                 QStringLiteral("/.zarray.0123456789abcdef.partial")};
         for (const QString &stray : strays) {
             QFile f(out + stray);
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write("half a chunk") > 0);

@@ -35,7 +35,10 @@ const QString kBucket = QStringLiteral("zs-discovery");
 // A space and a '+': S3 decodes a query's '+' as a space, so the listing prefix must encode it.
 const QString kPrefix = QStringLiteral("stores/v2 src+1");
 
-QString err(const Error &e) { return e.toString(); }
+QString err(const Error &e)
+{
+    return e.toString();
+}
 
 // ESTABLISHED TCP connections whose remote end is 127.0.0.1:port (IPv4 and IPv6 tables).
 int establishedTo(quint16 port)
@@ -43,13 +46,11 @@ int establishedTo(quint16 port)
     int n = 0;
     for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
         QFile f(QString::fromLatin1(table));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
+        if (!f.open(QIODevice::ReadOnly)) continue;
         f.readLine(); // header
         while (!f.atEnd()) {
             const QStringList cols = QString::fromLatin1(f.readLine()).simplified().split(u' ');
-            if (cols.size() < 4)
-                continue;
+            if (cols.size() < 4) continue;
             const QString remote = cols[2];
             const bool ok = remote.section(u':', -1).toUShort(nullptr, 16) == port && cols[3] == u"01";
             n += ok ? 1 : 0;
@@ -97,23 +98,22 @@ private:
     // s3rver with the zarr-python store uploaded under kPrefix; started once, on first use.
     bool ensureS3()
     {
-        if (!m_s3Endpoint.isEmpty())
-            return true;
-        if (!m_s3Problem.isEmpty())
-            return false;
+        if (!m_s3Endpoint.isEmpty()) return true;
+        if (!m_s3Problem.isEmpty()) return false;
         const QString node = QStringLiteral(ZS_NODE);
         const QString js = QStringLiteral(ZS_SOURCE_DIR "/tests/js");
         if (node.isEmpty() || !QFileInfo(node).isExecutable())
             m_s3Problem = QStringLiteral("node is required (ZS_NODE not found)");
         else if (!QFileInfo::exists(js + QStringLiteral("/node_modules/s3rver/package.json")))
-            m_s3Problem = QStringLiteral("s3rver is not installed: run `npm ci` in %1 (scripts/setup-deps.sh)").arg(js);
-        if (!m_s3Problem.isEmpty())
-            return false;
+            m_s3Problem =
+                QStringLiteral("s3rver is not installed: run `npm ci` in %1 (scripts/setup-deps.sh)").arg(js);
+        if (!m_s3Problem.isEmpty()) return false;
         const QString data = m_dir.filePath(QStringLiteral("s3rver-data"));
         QDir().mkpath(data);
         // --openssl-legacy-provider: s3rver 3.7 encrypts continuation tokens with DES (see the helper).
-        m_s3.start(node, {QStringLiteral("--openssl-legacy-provider"), QStringLiteral(ZS_SOURCE_DIR "/tests/net/s3rver_start.mjs"),
-                          data, kBucket, m_fixtures + QStringLiteral("/src"), kPrefix});
+        m_s3.start(node, {QStringLiteral("--openssl-legacy-provider"),
+                          QStringLiteral(ZS_SOURCE_DIR "/tests/net/s3rver_start.mjs"), data, kBucket,
+                          m_fixtures + QStringLiteral("/src"), kPrefix});
         QElapsedTimer t;
         t.start();
         const QByteArray out = firstLine(m_s3, 30000);
@@ -124,7 +124,8 @@ private:
             return false;
         }
         m_s3Endpoint = QString::fromLatin1(words[1]);
-        qInfo("s3rver at %s, %s objects uploaded in %lld ms", words[1].constData(), words[2].constData(), t.elapsed());
+        qInfo("s3rver at %s, %s objects uploaded in %lld ms", words[1].constData(), words[2].constData(),
+              t.elapsed());
         return true;
     }
 
@@ -137,12 +138,13 @@ private:
         return s ? *s : nullptr;
     }
 
-    static Result<NdArray> readAll(const std::shared_ptr<Store> &store, const QString &path, int concurrency = 16)
+    static Result<NdArray> readAll(const std::shared_ptr<Store> &store, const QString &path,
+                                   int concurrency = 16)
     {
         ZS_TRY(NodeMetadata node, loadNode(*store, path));
-        if (!node.isArray())
-            return makeError(QStringLiteral("not an array"), path);
-        return readSelection(store, path, *node.array, Selection::all(node.array->shape), ReadOptions{concurrency});
+        if (!node.isArray()) return makeError(QStringLiteral("not an array"), path);
+        return readSelection(store, path, *node.array, Selection::all(node.array->shape),
+                             ReadOptions{concurrency});
     }
 
     // The array read through `store` must equal what zarr-python (or numpy) saved for it.
@@ -154,7 +156,8 @@ private:
         auto r = readAll(store, path);
         QVERIFY2(r, qPrintable(path + QStringLiteral(": ") + (r ? QString() : err(r.error()))));
         QCOMPARE(r->shape, expected->shape);
-        QVERIFY2(r->data == expected->data, qPrintable(QStringLiteral("%1: data differs from %2").arg(path, npyFile)));
+        QVERIFY2(r->data == expected->data,
+                 qPrintable(QStringLiteral("%1: data differs from %2").arg(path, npyFile)));
     }
 
     static QStringList pathsOf(const std::vector<NodeMetadata> &nodes)
@@ -186,8 +189,7 @@ private Q_SLOTS:
     {
         if (m_s3.state() != QProcess::NotRunning) {
             m_s3.terminate();
-            if (!m_s3.waitForFinished(5000))
-                m_s3.kill();
+            if (!m_s3.waitForFinished(5000)) m_s3.kill();
         }
         m_server.reset();
     }
@@ -219,8 +221,7 @@ private Q_SLOTS:
         const QJsonObject arrays = m_expected[QStringLiteral("v2_arrays")].toObject();
         for (auto it = arrays.begin(); it != arrays.end(); ++it) {
             compareWithNpy(store, it.key(), it.value().toString());
-            if (QTest::currentTestFailed())
-                return;
+            if (QTest::currentTestFailed()) return;
         }
     }
 
@@ -255,7 +256,8 @@ private Q_SLOTS:
     // as itself ('+' unencoded would be read as a space).
     void s3ContinuationTokenIsEncoded()
     {
-        const QUrl url = s3ListUrl(QUrl(QStringLiteral("http://h/b")), QStringLiteral("p q+r&s"), QStringLiteral("a+b/c=="));
+        const QUrl url = s3ListUrl(QUrl(QStringLiteral("http://h/b")), QStringLiteral("p q+r&s"),
+                                   QStringLiteral("a+b/c=="));
         const QByteArray wire = url.toEncoded();
         QVERIFY2(wire.contains("continuation-token=a%2Bb%2Fc%3D%3D"), wire.constData());
         QVERIFY2(wire.contains("prefix=p%20q%2Br%26s/&"), wire.constData());
@@ -281,12 +283,13 @@ private Q_SLOTS:
         QVERIFY(http);
         QMutex mutex;
         QHash<QString, int> statusOf;
-        const auto conn = QObject::connect(http->scheduler(), &FetchScheduler::requestFinished, http->scheduler(),
-                         [&](const FetchRecord &rec) {
-                             QMutexLocker lock(&mutex);
-                             statusOf.insert(rec.key.section(u'/', -2), rec.status);
-                         },
-                         Qt::DirectConnection);
+        const auto conn = QObject::connect(
+            http->scheduler(), &FetchScheduler::requestFinished, http->scheduler(),
+            [&](const FetchRecord &rec) {
+                QMutexLocker lock(&mutex);
+                statusOf.insert(rec.key.section(u'/', -2), rec.status);
+            },
+            Qt::DirectConnection);
         auto r = readAll(store, QStringLiteral("sparse"));
         QVERIFY2(r, qPrintable(r ? QString() : err(r.error())));
         const auto *v = reinterpret_cast<const double *>(r->data.constData());
@@ -311,8 +314,9 @@ private Q_SLOTS:
         QVERIFY(node && node->isArray());
         QUrl url(m_s3Endpoint);
         url.setPath(QStringLiteral("/%1/%2").arg(kBucket, kPrefix));
-        url.setQuery(QStringLiteral("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=NOBODY/20240101/us-east-1/s3/aws4_request"
-                                    "&X-Amz-Date=20240101T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=00"));
+        url.setQuery(QStringLiteral(
+            "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=NOBODY/20240101/us-east-1/s3/aws4_request"
+            "&X-Amz-Date=20240101T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=00"));
         for (bool asMissing : {false, true}) {
             StoreOptions o;
             o.fetch.forbiddenAsMissing = asMissing;
@@ -355,13 +359,11 @@ private Q_SLOTS:
         // One document, no directory requests, no S3 listing attempt.
         QCOMPARE(requested, QStringList{QStringLiteral("v3cons/zarr.json")});
         for (const auto &n : *nodes)
-            if (n.path == u"grp")
-                QCOMPARE(n.attributes.value("k", 0), 1);
+            if (n.path == u"grp") QCOMPARE(n.attributes.value("k", 0), 1);
         const QJsonObject arrays = m_expected[QStringLiteral("v3_arrays")].toObject();
         for (auto it = arrays.begin(); it != arrays.end(); ++it) {
             compareWithNpy(*s, it.key(), it.value().toString());
-            if (QTest::currentTestFailed())
-                return;
+            if (QTest::currentTestFailed()) return;
         }
         srv->setAutoIndex(false);
     }
@@ -393,9 +395,10 @@ private Q_SLOTS:
             base = QStringLiteral("http://127.0.0.1:%1/").arg(nginx.port());
         } else {
             // Port 0: the OS picks one, and http.server prints it.
-            python.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral("-u"), QStringLiteral("-m"), QStringLiteral("http.server"),
-                                                            QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                                                            QStringLiteral("--directory"), root});
+            python.start(QStringLiteral(ZS_DEBIAN_PYTHON),
+                         {QStringLiteral("-u"), QStringLiteral("-m"), QStringLiteral("http.server"),
+                          QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                          QStringLiteral("--directory"), root});
             const QByteArray out = firstLine(python, 15000);
             const auto m = QRegularExpression(QStringLiteral(" port (\\d+)")).match(QString::fromUtf8(out));
             QVERIFY2(m.hasMatch(), qPrintable(QString::fromUtf8(out + python.readAllStandardError())));
@@ -410,8 +413,7 @@ private Q_SLOTS:
         const QJsonObject arrays = m_expected[QStringLiteral("v2_arrays")].toObject();
         for (auto it = arrays.begin(); it != arrays.end(); ++it) {
             compareWithNpy(*s, it.key(), it.value().toString());
-            if (QTest::currentTestFailed())
-                return;
+            if (QTest::currentTestFailed()) return;
         }
     }
 
@@ -422,17 +424,18 @@ private Q_SLOTS:
         if (server::NginxFront::nginxPath().isEmpty())
             QSKIP("nginx is not installed (apt install nginx-light): serve --http2 needs it");
         QProcess serve;
-        serve.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_fixtures + QStringLiteral("/src"),
-                                             QStringLiteral("--http2"), QStringLiteral("--latency-ms"), QStringLiteral("20")});
+        serve.start(QStringLiteral(ZS_CLI),
+                    {QStringLiteral("serve"), m_fixtures + QStringLiteral("/src"), QStringLiteral("--http2"),
+                     QStringLiteral("--latency-ms"), QStringLiteral("20")});
         const QByteArray out = firstLine(serve, 15000);
-        const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:(\\d+)/)")).match(QString::fromUtf8(out));
+        const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:(\\d+)/)"))
+                           .match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), qPrintable(QString::fromUtf8(out + serve.readAllStandardError())));
         const QString base = m.captured(1);
         const quint16 port = m.captured(2).toUShort();
         auto stopServe = qScopeGuard([&] {
             serve.terminate();
-            if (!serve.waitForFinished(5000))
-                serve.kill();
+            if (!serve.waitForFinished(5000)) serve.kill();
         });
 
         StoreOptions o;
@@ -442,11 +445,12 @@ private Q_SLOTS:
         QVERIFY(s);
         auto node = loadNode(**s, QStringLiteral("wide/many"));
         QVERIFY2(node, qPrintable(node ? QString() : err(node.error())));
-        auto r = readSelection(*s, QStringLiteral("wide/many"), *node->array, Selection::all(node->array->shape),
-                               ReadOptions{64});
+        auto r = readSelection(*s, QStringLiteral("wide/many"), *node->array,
+                               Selection::all(node->array->shape), ReadOptions{64});
         QVERIFY2(r, qPrintable(r ? QString() : err(r.error())));
         QString problem;
-        const auto expected = zstest::readNpy(m_fixtures + QStringLiteral("/npy/v2_wide__many.npy"), &problem);
+        const auto expected =
+            zstest::readNpy(m_fixtures + QStringLiteral("/npy/v2_wide__many.npy"), &problem);
         QVERIFY2(expected, qPrintable(problem));
         QVERIFY(r->data == expected->data);
 
@@ -472,7 +476,8 @@ private Q_SLOTS:
         serve.terminate();
         QVERIFY(serve.waitForFinished(10000));
         const QByteArray summary = serve.readAllStandardError();
-        const auto served = QRegularExpression(QStringLiteral("served (\\d+) requests")).match(QString::fromUtf8(summary));
+        const auto served =
+            QRegularExpression(QStringLiteral("served (\\d+) requests")).match(QString::fromUtf8(summary));
         QVERIFY2(served.hasMatch(), summary.constData());
         QVERIFY2(served.captured(1).toInt() >= 1100, summary.constData()); // every chunk reached the backend
     }

@@ -46,10 +46,9 @@ private:
                             ReadStats *stats = nullptr)
     {
         ZS_TRY(NodeMetadata node, loadNode(*store, path));
-        if (!node.isArray())
-            return makeError(QStringLiteral("not an array"));
-        return readSelection(store, path, *node.array, Selection::all(node.array->shape), ReadOptions{concurrency},
-                             stats);
+        if (!node.isArray()) return makeError(QStringLiteral("not an array"));
+        return readSelection(store, path, *node.array, Selection::all(node.array->shape),
+                             ReadOptions{concurrency}, stats);
     }
 
     static std::vector<qint32> ints(const NdArray &a)
@@ -223,21 +222,27 @@ private Q_SLOTS:
         QTest::addColumn<FaultRule>("rule");
         QTest::addColumn<QString>("phrase");
         QTest::addColumn<int>("maxRequests");
-        QTest::addRow("503 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503) << QStringLiteral("HTTP 503, gave up after 3 tries") << 3;
+        QTest::addRow("503 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 503)
+                                    << QStringLiteral("HTTP 503, gave up after 3 tries") << 3;
         QTest::addRow("429 always, Retry-After 0")
-            << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, -1, "0") << QStringLiteral("HTTP 429, gave up after 3 tries") << 3;
-        QTest::addRow("502 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 502) << QStringLiteral("HTTP 502") << 3;
-        QTest::addRow("400") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 400) << QStringLiteral("HTTP 400") << 1;
-        QTest::addRow("short body always") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody)
-                                           << QStringLiteral("gave up after 3 tries") << 12;
+            << FaultRule::withStatus(QStringLiteral("plain/a/3"), 429, -1, "0")
+            << QStringLiteral("HTTP 429, gave up after 3 tries") << 3;
+        QTest::addRow("502 always") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 502)
+                                    << QStringLiteral("HTTP 502") << 3;
+        QTest::addRow("400") << FaultRule::withStatus(QStringLiteral("plain/a/3"), 400)
+                             << QStringLiteral("HTTP 400") << 1;
+        QTest::addRow("short body always")
+            << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::ShortBody)
+            << QStringLiteral("gave up after 3 tries") << 12;
         QTest::addRow("cut always") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::CutMidBody)
                                     << QStringLiteral("gave up after 3 tries") << 12;
         FaultRule stall = FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::Stall);
         stall.stallMs = 5000;
         QTest::addRow("stall always") << stall << QStringLiteral("gave up after 3 tries") << 3;
         // The declared length is honoured, so the chunk arrives 4 bytes short: the decoder says so.
-        QTest::addRow("body longer than declared") << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::LongBody)
-                                                   << QStringLiteral("12 bytes") << 1;
+        QTest::addRow("body longer than declared")
+            << FaultRule::of(QStringLiteral("plain/a/3"), FaultRule::Kind::LongBody)
+            << QStringLiteral("12 bytes") << 1;
         // A redirect to itself: Qt stops after 10 hops with an error, no retry of the loop.
         QTest::addRow("redirect loop") << FaultRule::redirectTo(QStringLiteral("plain/a/3"), "{path}")
                                        << QStringLiteral("redirect") << 30;
@@ -281,15 +286,18 @@ private Q_SLOTS:
     {
         QTemporaryDir certDir;
         QVERIFY(certDir.isValid());
-        const QString key = certDir.filePath(QStringLiteral("key.pem")), cert = certDir.filePath(QStringLiteral("cert.pem"));
+        const QString key = certDir.filePath(QStringLiteral("key.pem")),
+                      cert = certDir.filePath(QStringLiteral("cert.pem"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                       QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
+                 openssl.readAllStandardError().constData());
         const auto certs = QSslCertificate::fromPath(cert);
         QCOMPARE(certs.size(), 1);
         QFile keyFile(key);
@@ -319,11 +327,12 @@ private Q_SLOTS:
         QCOMPARE(ints(*sameScheme), expectedA());
 
         https.server()->clearFaults();
-        https.server()->addFault(
-            FaultRule::redirectTo(QStringLiteral("plain/a/3"), m_server->url().toString().toUtf8().chopped(1) + "{path}"));
+        https.server()->addFault(FaultRule::redirectTo(
+            QStringLiteral("plain/a/3"), m_server->url().toString().toUtf8().chopped(1) + "{path}"));
         auto refused = readAll(openUrl(storeUrl), QStringLiteral("a"));
         QVERIFY2(!refused, "an https -> http redirect was followed");
-        QVERIFY2(refused.error().toString().contains(QStringLiteral("plain/a/3")), qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().toString().contains(QStringLiteral("plain/a/3")),
+                 qPrintable(refused.error().toString()));
         QVERIFY2(refused.error().toString().contains(QStringLiteral("insecure"), Qt::CaseInsensitive),
                  qPrintable(refused.error().toString()));
         QCOMPARE(srv()->requestCount(QStringLiteral("plain/a/3")), 0);
@@ -383,8 +392,7 @@ private Q_SLOTS:
     void rangeReads()
     {
         QFETCH(bool, ignoreRange);
-        if (ignoreRange)
-            srv()->addFault(FaultRule::of(QStringLiteral("blob"), FaultRule::Kind::IgnoreRange));
+        if (ignoreRange) srv()->addFault(FaultRule::of(QStringLiteral("blob"), FaultRule::Kind::IgnoreRange));
         auto store = open(QString());
         auto part = await(store->getRange(QStringLiteral("blob"), ByteRange::fromStart(10, 5)));
         QVERIFY(part && part->has_value());
@@ -422,7 +430,8 @@ private Q_SLOTS:
         auto sel = parseSelection(select, node->array->shape);
         QVERIFY(sel);
         srv()->resetStats();
-        auto r = readSelection(store, QStringLiteral("many"), *node->array, *sel, ReadOptions{concurrency}, &stats);
+        auto r = readSelection(store, QStringLiteral("many"), *node->array, *sel, ReadOptions{concurrency},
+                               &stats);
         QVERIFY(r);
         const auto *v = reinterpret_cast<const qint16 *>(r->data.constData());
         for (qsizetype i = 0; i < r->data.size() / 2; ++i)
@@ -470,13 +479,20 @@ private Q_SLOTS:
         QTest::addColumn<bool>("autoIndex");
         QTest::addColumn<QStringList>("expectedPaths");
         QTest::addColumn<QString>("expectedError");
-        const QStringList all = {QString(), QStringLiteral("a"), QStringLiteral("g"), QStringLiteral("g/h"),
-                                 QStringLiteral("g/h/b"), QStringLiteral("many"), QStringLiteral("sparse")};
+        const QStringList all = {QString(),
+                                 QStringLiteral("a"),
+                                 QStringLiteral("g"),
+                                 QStringLiteral("g/h"),
+                                 QStringLiteral("g/h/b"),
+                                 QStringLiteral("many"),
+                                 QStringLiteral("sparse")};
         QTest::addRow("v2 consolidated") << QStringLiteral("consolidated") << false << all << QString();
         QTest::addRow("html index") << QStringLiteral("plain") << true << all << QString();
-        QTest::addRow("root array probed") << QStringLiteral("rootarray") << false << QStringList{QString()} << QString();
+        QTest::addRow("root array probed")
+            << QStringLiteral("rootarray") << false << QStringList{QString()} << QString();
         QTest::addRow("cannot list") << QStringLiteral("plain") << false << QStringList{}
-                                     << QStringLiteral("this store cannot be listed: open an array path directly");
+                                     << QStringLiteral(
+                                            "this store cannot be listed: open an array path directly");
     }
     void discovery()
     {

@@ -43,8 +43,7 @@ QNetworkRequest makeRequest(const QUrl &url, const QByteArray &range)
 {
     QNetworkRequest req(url);
     req.setRawHeader("Accept-Encoding", "identity"); // Qt would otherwise ask for gzip
-    if (!range.isEmpty())
-        req.setRawHeader("Range", range);
+    if (!range.isEmpty()) req.setRawHeader("Range", range);
     return req;
 }
 
@@ -58,7 +57,8 @@ Fetched collect(QNetworkReply *reply)
     f.contentRange = reply->rawHeader("Content-Range");
     f.retryAfter = reply->rawHeader("Retry-After");
     f.contentLength = reply->header(QNetworkRequest::ContentLengthHeader).isValid()
-                          ? reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() : -1;
+                          ? reply->header(QNetworkRequest::ContentLengthHeader).toLongLong()
+                          : -1;
     f.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     return f;
 }
@@ -71,8 +71,7 @@ Fetched fetch(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &ran
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
+    if (!reply->isFinished()) loop.exec();
     Fetched f = collect(reply);
     reply->abort();
     reply->deleteLater();
@@ -83,15 +82,14 @@ struct RawAnswer
 {
     QByteArray head;
     QByteArray body;
-    bool closed = false;       // the server ended the connection
-    bool reset = false;        // ... with RST
+    bool closed = false; // the server ended the connection
+    bool reset = false;  // ... with RST
     qint64 elapsedMs = 0;
     int status() const { return head.mid(9, 3).toInt(); }
     QByteArray header(const QByteArray &name) const
     {
         for (const QByteArray &line : head.split('\n'))
-            if (line.toLower().startsWith(name.toLower() + ':'))
-                return line.mid(name.size() + 1).trimmed();
+            if (line.toLower().startsWith(name.toLower() + ':')) return line.mid(name.size() + 1).trimmed();
         return {};
     }
 };
@@ -102,19 +100,19 @@ RawAnswer rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, port);
     RawAnswer a;
-    if (!s.waitForConnected(3000))
-        return a;
+    if (!s.waitForConnected(3000)) return a;
     s.write(request);
     QByteArray all;
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < timeoutMs) {
-        if (s.waitForReadyRead(int(qMax<qint64>(1, timeoutMs - t.elapsed()))))
-            all += s.readAll();
+        if (s.waitForReadyRead(int(qMax<qint64>(1, timeoutMs - t.elapsed())))) all += s.readAll();
         if (s.state() != QAbstractSocket::ConnectedState) {
             all += s.readAll();
             a.closed = true;
-            a.reset = s.error() == QAbstractSocket::RemoteHostClosedError ? false : s.error() != QAbstractSocket::UnknownSocketError;
+            a.reset = s.error() == QAbstractSocket::RemoteHostClosedError
+                          ? false
+                          : s.error() != QAbstractSocket::UnknownSocketError;
             break;
         }
     }
@@ -139,7 +137,7 @@ class TestStoreServer : public QObject
 private:
     QTemporaryDir m_tmp;
     QString m_root;
-    QByteArray m_data; // store/data.bin
+    QByteArray m_data;                        // store/data.bin
     std::unique_ptr<StoreServer> m_server;    // in this thread, for QNAM tests
     std::unique_ptr<ServerThread> m_threaded; // on its own thread, for blocking raw sockets
     QUrl url(const QString &path) const { return m_server->url().resolved(QUrl(path)); }
@@ -167,7 +165,8 @@ private Q_SLOTS:
         for (int i = 0; i < 600; ++i)
             writeFile(QStringLiteral("store/many/%1").arg(i), QByteArray::number(i));
         writeFile(QStringLiteral("outside/secret.txt"), "SECRET");
-        QVERIFY(QFile::link(m_tmp.filePath(QStringLiteral("outside/secret.txt")), m_root + QStringLiteral("/link")));
+        QVERIFY(QFile::link(m_tmp.filePath(QStringLiteral("outside/secret.txt")),
+                            m_root + QStringLiteral("/link")));
 
         m_server = std::make_unique<StoreServer>(m_root);
         QVERIFY(m_server->listenLocal() != 0);
@@ -192,7 +191,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<qint64>("first");
         QTest::addColumn<qint64>("last");
-        const int W = int(ByteRange::Kind::Whole), P = int(ByteRange::Kind::Partial), U = int(ByteRange::Kind::Unsatisfiable);
+        const int W = int(ByteRange::Kind::Whole), P = int(ByteRange::Kind::Partial),
+                  U = int(ByteRange::Kind::Unsatisfiable);
         QTest::newRow("none") << QByteArray() << 10LL << W << 0LL << 9LL;
         QTest::newRow("a-b") << QByteArray("bytes=2-5") << 10LL << P << 2LL << 5LL;
         QTest::newRow("a-") << QByteArray("bytes=7-") << 10LL << P << 7LL << 9LL;
@@ -258,7 +258,9 @@ private Q_SLOTS:
         const Fetched f = fetch(nam, url(QStringLiteral("data.bin")), range);
         QCOMPARE(f.status, 206);
         QCOMPARE(f.body, m_data.mid(first, last - first + 1));
-        QCOMPARE(f.contentRange, QByteArray("bytes %1-%2/1000").replace("%1", QByteArray::number(first)).replace("%2", QByteArray::number(last)));
+        QCOMPARE(f.contentRange, QByteArray("bytes %1-%2/1000")
+                                     .replace("%1", QByteArray::number(first))
+                                     .replace("%2", QByteArray::number(last)));
     }
 
     void unsatisfiableAndMissing()
@@ -271,7 +273,7 @@ private Q_SLOTS:
         QCOMPARE(fetch(nam, url(QStringLiteral("empty.bin")), "bytes=0-").status, 416);
         QCOMPARE(fetch(nam, url(QStringLiteral("empty.bin"))).status, 200);
         QCOMPARE(fetch(nam, url(QStringLiteral("nope/c/0"))).status, 404);
-        QCOMPARE(fetch(nam, url(QStringLiteral("sub/"))).status, 404);    // no autoindex
+        QCOMPARE(fetch(nam, url(QStringLiteral("sub/"))).status, 404); // no autoindex
         QCOMPARE(fetch(nam, url(QStringLiteral("data.bin/"))).status, 404);
         QCOMPARE(fetch(nam, url(QStringLiteral("data.bin")), {}, "POST").status, 405);
     }
@@ -311,7 +313,8 @@ private Q_SLOTS:
         t.restart();
         for (int i = 0; i < 6; ++i)
             replies << nam.get(makeRequest(url(QStringLiteral("many/%1").arg(i)), {}));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 5000);
         QVERIFY(t.elapsed() >= 200);
         // One after another they would take 6 x 200 = 1200 ms; the bound is that, not a tighter
         // guess, because a loaded machine (the sanitizer run in CI) adds connection set-up time.
@@ -342,8 +345,10 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         for (int i = 0; i < count; ++i)
-            replies << nams[i / 6]->get(makeRequest(server->url().resolved(QUrl(QStringLiteral("many/%1").arg(i))), {}));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 30000);
+            replies << nams[i / 6]->get(
+                makeRequest(server->url().resolved(QUrl(QStringLiteral("many/%1").arg(i))), {}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 30000);
         const qint64 elapsed = t.elapsed();
         for (int i = 0; i < count; ++i) {
             QCOMPARE(replies[i]->error(), QNetworkReply::NoError);
@@ -369,8 +374,7 @@ private Q_SLOTS:
             QElapsedTimer t;
             t.start();
             while (!got.endsWith(expect) && t.elapsed() < 3000)
-                if (s.waitForReadyRead(100))
-                    got += s.readAll();
+                if (s.waitForReadyRead(100)) got += s.readAll();
             QVERIFY(got.endsWith(expect));
             QVERIFY(got.contains("HTTP/1.1 206"));
             QVERIFY(got.contains("Connection: keep-alive"));
@@ -494,7 +498,7 @@ private Q_SLOTS:
         const RawAnswer a = rawExchange(s->port(), rawGet("/data.bin"));
         QCOMPARE(a.status(), 200);
         QCOMPARE(a.header("Content-Length"), QByteArray("750")); // declares three quarters
-        QCOMPARE(a.body, m_data);                                 // sends everything
+        QCOMPARE(a.body, m_data);                                // sends everything
         QVERIFY(a.closed);
         // QNAM stops at the declared length: a well-formed answer that is too short.
         s->addFault(FaultRule::of(QStringLiteral("data.bin"), FaultRule::Kind::LongBody, 1));
@@ -540,7 +544,8 @@ private Q_SLOTS:
         const QByteArray json =
             "{\"rules\": [{\"match\": \"a/*\", \"kind\": \"status\", \"status\": 429, \"retry_after\": 2,"
             " \"times\": 3, \"per_key\": true}, {\"match\": \"b\", \"kind\": \"cut\"},"
-            " {\"match\": \"c\", \"kind\": \"short\"}, {\"match\": \"d\", \"kind\": \"stall\", \"stall_ms\": 100},"
+            " {\"match\": \"c\", \"kind\": \"short\"}, {\"match\": \"d\", \"kind\": \"stall\", \"stall_ms\": "
+            "100},"
             " {\"match\": \"e\", \"kind\": \"ignore-range\"},"
             " {\"match\": \"f\", \"kind\": \"redirect\", \"location\": \"/g\", \"status\": 301},"
             " {\"match\": \"h\", \"kind\": \"long\"}]}";
@@ -577,7 +582,8 @@ private Q_SLOTS:
         f = fetch(nam, url(QStringLiteral("sub")));
         QCOMPARE(f.status, 200);
         QVERIFY(f.body.contains("<a href=\"dir/\">"));
-        QVERIFY(m_server->requestCount(QStringLiteral("sub")) >= 3); // "sub/" and "sub" are one key; QNAM may repeat a redirect
+        QVERIFY(m_server->requestCount(QStringLiteral("sub")) >=
+                3); // "sub/" and "sub" are one key; QNAM may repeat a redirect
     }
 
     void serveCommand()
@@ -586,15 +592,19 @@ private Q_SLOTS:
         const QString faults = scratch.filePath(QStringLiteral("faults.json"));
         QFile ff(faults);
         QVERIFY(ff.open(QIODevice::WriteOnly));
-        ff.write("{\"rules\": [{\"match\": \"data.bin\", \"kind\": \"status\", \"status\": 503, \"times\": 1}]}");
+        ff.write(
+            "{\"rules\": [{\"match\": \"data.bin\", \"kind\": \"status\", \"status\": 503, \"times\": 1}]}");
         ff.close();
         QProcess p;
-        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_root, QStringLiteral("--latency-ms"), QStringLiteral("50"),
-                                         QStringLiteral("--faults"), faults, QStringLiteral("--autoindex")});
+        p.start(QStringLiteral(ZS_CLI),
+                {QStringLiteral("serve"), m_root, QStringLiteral("--latency-ms"), QStringLiteral("50"),
+                 QStringLiteral("--faults"), faults, QStringLiteral("--autoindex")});
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 10000);
         const QString line = QString::fromUtf8(p.readLine()).trimmed();
-        const auto m = QRegularExpression(QStringLiteral("^serving (.+) at (http://127\\.0\\.0\\.1:(\\d+)/)$")).match(line);
+        const auto m =
+            QRegularExpression(QStringLiteral("^serving (.+) at (http://127\\.0\\.0\\.1:(\\d+)/)$"))
+                .match(line);
         QVERIFY2(m.hasMatch(), qPrintable(line));
         QCOMPARE(m.captured(1), m_root);
         const QUrl base(m.captured(2));
@@ -617,18 +627,19 @@ private Q_SLOTS:
     void serveCommandUsage()
     {
         QProcess p;
-        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_tmp.filePath(QStringLiteral("no-such-dir"))});
+        p.start(QStringLiteral(ZS_CLI),
+                {QStringLiteral("serve"), m_tmp.filePath(QStringLiteral("no-such-dir"))});
         QVERIFY(p.waitForFinished(5000));
         QCOMPARE(p.exitCode(), 2);
-        p.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_root, QStringLiteral("--port"), QStringLiteral("http")});
+        p.start(QStringLiteral(ZS_CLI),
+                {QStringLiteral("serve"), m_root, QStringLiteral("--port"), QStringLiteral("http")});
         QVERIFY(p.waitForFinished(5000));
         QCOMPARE(p.exitCode(), 1);
     }
 
     void serveHttp2()
     {
-        if (NginxFront::nginxPath().isEmpty())
-            QSKIP("nginx is not installed (apt install nginx-light)");
+        if (NginxFront::nginxPath().isEmpty()) QSKIP("nginx is not installed (apt install nginx-light)");
         QProcess p;
         p.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), m_root, QStringLiteral("--http2"),
                                          QStringLiteral("--latency-ms"), QStringLiteral("300")});
@@ -648,7 +659,8 @@ private Q_SLOTS:
             req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
             replies << nam.get(req);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](auto *r) { return r->isFinished(); }), 15000);
         for (int i = 0; i < 50; ++i) {
             QCOMPARE(replies[i]->error(), QNetworkReply::NoError);
             QVERIFY(replies[i]->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());

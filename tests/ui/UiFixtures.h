@@ -14,7 +14,8 @@ inline bool runZarrPython(const QString &dir, const QString &body)
 {
     QProcess p;
     p.setWorkingDirectory(dir);
-    p.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral("-c"), QStringLiteral("import zarr, numpy as np\n") + body});
+    p.start(QStringLiteral(ZS_DEBIAN_PYTHON),
+            {QStringLiteral("-c"), QStringLiteral("import zarr, numpy as np\n") + body});
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
         qWarning().noquote() << "python failed:" << p.readAllStandardError();
         return false;

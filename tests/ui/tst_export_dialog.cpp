@@ -83,7 +83,8 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
         dialog.startExport();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         const QJsonObject meta = readJson(out + QStringLiteral("/zarr.json"));
-        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(), (QJsonArray{100, 200}));
+        QCOMPARE(meta[u"chunk_grid"].toObject()[u"configuration"].toObject()[u"chunk_shape"].toArray(),
+                 (QJsonArray{100, 200}));
         const QJsonObject sharding = meta[u"codecs"].toArray().first().toObject();
         QCOMPARE(sharding[u"name"].toString(), QStringLiteral("sharding_indexed"));
         QCOMPARE(sharding[u"configuration"].toObject()[u"chunk_shape"].toArray(), (QJsonArray{10, 10}));

@@ -21,13 +21,11 @@ private:
     HierarchyEntries load(const QString &location)
     {
         auto store = openStore(location);
-        if (!store)
-            return {};
+        if (!store) return {};
         HierarchyLoader loader;
         QSignalSpy loaded(&loader, &HierarchyLoader::loaded);
         loader.loadAll(*store);
-        if (!loaded.wait(10000))
-            return {};
+        if (!loaded.wait(10000)) return {};
         return loaded.front().front().value<HierarchyEntries>();
     }
 
@@ -54,12 +52,15 @@ private Q_SLOTS:
         const QModelIndex t = model.indexForPath(QStringLiteral("climate/temperature"));
         QVERIFY(t.isValid());
         QCOMPARE(t.data(HierarchyModel::KindRole).toString(), QStringLiteral("array"));
-        QCOMPARE(t.siblingAtColumn(HierarchyModel::ShapeColumn).data().toString(), QStringLiteral("2 × 6 × 8"));
+        QCOMPARE(t.siblingAtColumn(HierarchyModel::ShapeColumn).data().toString(),
+                 QStringLiteral("2 × 6 × 8"));
         QCOMPARE(t.siblingAtColumn(HierarchyModel::DTypeColumn).data().toString(), QStringLiteral("<f4"));
-        QCOMPARE(t.siblingAtColumn(HierarchyModel::ChunksColumn).data().toString(), QStringLiteral("1 × 4 × 4"));
+        QCOMPARE(t.siblingAtColumn(HierarchyModel::ChunksColumn).data().toString(),
+                 QStringLiteral("1 × 4 × 4"));
         QVERIFY(!t.data(Qt::DecorationRole).value<QIcon>().isNull());
-        QCOMPARE(model.indexForPath(QStringLiteral("climate/empty")).data(HierarchyModel::KindRole).toString(),
-                 QStringLiteral("group"));
+        QCOMPARE(
+            model.indexForPath(QStringLiteral("climate/empty")).data(HierarchyModel::KindRole).toString(),
+            QStringLiteral("group"));
         QVERIFY(model.node(t) && model.node(t)->isArray());
 
         // The broken array stays in the tree, with its error inline.
@@ -113,18 +114,23 @@ private Q_SLOTS:
         const QModelIndex climate = proxy.index(0, 0, root);
         QCOMPARE(climate.data().toString(), QStringLiteral("climate"));
         QCOMPARE(proxy.rowCount(climate), 1);
-        QCOMPARE(proxy.index(0, 0, climate).data(HierarchyModel::PathRole).toString(), QStringLiteral("climate/temperature"));
+        QCOMPARE(proxy.index(0, 0, climate).data(HierarchyModel::PathRole).toString(),
+                 QStringLiteral("climate/temperature"));
     }
 
     void consolidatedStore()
     {
-        QVERIFY(test::runZarrPython(m_dir.path(), QStringLiteral(
-            "import shutil\nshutil.copytree('tree.zarr', 'cons.zarr')\nshutil.rmtree('cons.zarr/signals/broken')\n"
-            "zarr.consolidate_metadata('cons.zarr')\n")));
+        QVERIFY(test::runZarrPython(m_dir.path(),
+                                    QStringLiteral("import shutil\nshutil.copytree('tree.zarr', "
+                                                   "'cons.zarr')\nshutil.rmtree('cons.zarr/signals/broken')\n"
+                                                   "zarr.consolidate_metadata('cons.zarr')\n")));
         HierarchyModel model;
         model.setEntries(load(m_dir.filePath(QStringLiteral("cons.zarr"))));
         QVERIFY(model.indexForPath(QStringLiteral("signals/be")).isValid());
-        QCOMPARE(model.indexForPath(QStringLiteral("signals/be")).siblingAtColumn(HierarchyModel::DTypeColumn).data().toString(),
+        QCOMPARE(model.indexForPath(QStringLiteral("signals/be"))
+                     .siblingAtColumn(HierarchyModel::DTypeColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral(">i4"));
     }
 

@@ -41,7 +41,8 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         MainWindow window;
         QSignalSpy loaded(&window, &MainWindow::storeLoaded);
         QSignalSpy finished(window.sliceView(), &SliceView::readFinished);
-        window.openLocation(m_dir.filePath(QStringLiteral("tree.zarr")), QStringLiteral("climate/temperature"));
+        window.openLocation(m_dir.filePath(QStringLiteral("tree.zarr")),
+                            QStringLiteral("climate/temperature"));
         QVERIFY(loaded.wait(10000));
         QVERIFY(window.discoveryError().isEmpty());
         const QModelIndex current = window.filterModel()->mapToSource(window.treeView()->currentIndex());
@@ -65,8 +66,9 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         }
         QCOMPARE(objects, 8);
         QTRY_VERIFY_WITH_TIMEOUT(!meta->fact(QStringLiteral("Stored size")).isEmpty(), 5000);
-        QVERIFY2(meta->fact(QStringLiteral("Stored size")).contains(QStringLiteral("in 8 of 8 chunk objects")),
-                 qPrintable(meta->fact(QStringLiteral("Stored size"))));
+        QVERIFY2(
+            meta->fact(QStringLiteral("Stored size")).contains(QStringLiteral("in 8 of 8 chunk objects")),
+            qPrintable(meta->fact(QStringLiteral("Stored size"))));
         QCOMPARE(meta->fact(QStringLiteral("Compression ratio")),
                  QStringLiteral("%1×").arg(double(2 * 6 * 8 * 4) / double(stored), 0, 'f', 1));
 
@@ -121,7 +123,8 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
         QSignalSpy failed(&window, &MainWindow::storeFailed);
         window.openLocation(m_dir.filePath(QStringLiteral("plain")));
         QVERIFY(failed.wait(10000));
-        QVERIFY2(window.discoveryError().contains(QStringLiteral("no Zarr metadata")), qPrintable(window.discoveryError()));
+        QVERIFY2(window.discoveryError().contains(QStringLiteral("no Zarr metadata")),
+                 qPrintable(window.discoveryError()));
         QCOMPARE(window.hierarchyModel()->rowCount(), 0);
     }
 
@@ -137,7 +140,8 @@ open('tree.zarr/bad/0.1', 'wb').write(b'garbage')
     // A sharded v3 array: inner chunk and shard shapes, and what a range reader needs.
     void shardedArrayFacts()
     {
-        const auto doc = nlohmann::json::parse(R"({"zarr_format": 3, "node_type": "array", "shape": [200, 150],
+        const auto doc =
+            nlohmann::json::parse(R"({"zarr_format": 3, "node_type": "array", "shape": [200, 150],
             "data_type": "int32", "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": [100, 50]}},
             "chunk_key_encoding": {"name": "default"}, "fill_value": 0,
             "codecs": [{"name": "sharding_indexed", "configuration": {"chunk_shape": [10, 10],

@@ -20,8 +20,7 @@ private:
     NodeMetadata node(const QString &path)
     {
         auto n = loadNode(*m_store, path);
-        if (!n)
-            qWarning() << n.error().toString();
+        if (!n) qWarning() << n.error().toString();
         return n ? *n : NodeMetadata{};
     }
 
@@ -145,7 +144,8 @@ open('tree.zarr/bad/1.1', 'wb').write(b'this is not a blosc frame at all')
         QSignalSpy failed(&view, &SliceView::readFailed);
         view.setArray(m_store, node(QStringLiteral("bad")));
         QVERIFY(failed.wait(10000));
-        QVERIFY2(failed.front().front().toString().contains(QStringLiteral("1.1")), qPrintable(failed.front().front().toString()));
+        QVERIFY2(failed.front().front().toString().contains(QStringLiteral("1.1")),
+                 qPrintable(failed.front().front().toString()));
         QVERIFY(view.message().contains(QStringLiteral("Read failed")));
         QVERIFY(!view.isReading());
     }

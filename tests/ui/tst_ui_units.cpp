@@ -36,9 +36,12 @@ private Q_SLOTS:
         std::reverse(bigDouble, bigDouble + 8);
         QCOMPARE(elementToDouble(bigDouble, type(">f8")), -0.25);
         const float c[2] = {3.f, 4.f};
-        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Magnitude), 5.0);
-        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Phase), std::atan2(4.0, 3.0));
-        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Imaginary), 4.0);
+        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Magnitude),
+                 5.0);
+        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Phase),
+                 std::atan2(4.0, 3.0));
+        QCOMPARE(elementToDouble(reinterpret_cast<const char *>(c), type("<c8"), ComplexPart::Imaginary),
+                 4.0);
         const quint64 big = quint64(1) << 63;
         QCOMPARE(elementToDouble(reinterpret_cast<const char *>(&big), type("<u8")), 9223372036854775808.0);
 
@@ -47,7 +50,7 @@ private Q_SLOTS:
         convertToDoubles("abcdefgh", 2, type("|S4"), ComplexPart::Magnitude, out);
         QVERIFY(std::isnan(out[0]) && std::isnan(out[1]));
         const float f[3] = {1.f, NAN, -2.f};
-        convertToDoubles(reinterpret_cast<const char *>(f) , 3, type("<f4"), ComplexPart::Magnitude, out);
+        convertToDoubles(reinterpret_cast<const char *>(f), 3, type("<f4"), ComplexPart::Magnitude, out);
         QCOMPARE(out[0], 1.0);
         QVERIFY(std::isnan(out[1]));
         QCOMPARE(out[2], -2.0);

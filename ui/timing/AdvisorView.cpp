@@ -91,7 +91,8 @@ void AdvisorView::showAdvice(const QString &arrayPath, const ChunkAdvice &a, con
                            seconds(view.seconds)};
     };
     const QStringList current = column(a.current, a.currentChunkBytes, a.wholeCurrent, a.viewCurrent);
-    const QStringList suggested = column(a.suggested, a.suggestedChunkBytes, a.wholeSuggested, a.viewSuggested);
+    const QStringList suggested =
+        column(a.suggested, a.suggestedChunkBytes, a.wholeSuggested, a.viewSuggested);
     for (int r = 0; r < m_table->rowCount(); ++r) {
         m_table->item(r, 0)->setText(current[r]);
         m_table->item(r, 1)->setText(suggested[r]);

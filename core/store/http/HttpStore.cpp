@@ -25,8 +25,7 @@ HttpStore::~HttpStore()
 QUrl HttpStore::urlFor(const QString &key) const
 {
     QUrl url = m_base;
-    if (!key.isEmpty())
-        url.setPath(m_base.path() + u'/' + key);
+    if (!key.isEmpty()) url.setPath(m_base.path() + u'/' + key);
     return url;
 }
 
@@ -54,10 +53,8 @@ QFuture<ListResult> HttpStore::list(const QString &prefix)
 ListResult HttpStore::listBlocking(const QString &prefix)
 {
     QMutexLocker lock(&m_listMutex);
-    if (m_listMode == ListMode::S3)
-        return listS3(prefix);
-    if (m_listMode == ListMode::Html)
-        return listHtml(prefix);
+    if (m_listMode == ListMode::S3) return listS3(prefix);
+    if (m_listMode == ListMode::Html) return listHtml(prefix);
     if (m_listMode == ListMode::Unknown) {
         if (m_bucketUrl.isValid()) {
             auto s3 = listS3(prefix);
@@ -80,16 +77,15 @@ ListResult HttpStore::listBlocking(const QString &prefix)
 Result<QByteArray> HttpStore::fetchListingPage(const QUrl &url, const QString &whenMissing)
 {
     ZS_TRY(MaybeBytes page, await(m_scheduler->fetch(url)));
-    if (!page)
-        return makeError(whenMissing, url.toString());
+    if (!page) return makeError(whenMissing, url.toString());
     return *page;
 }
 
 ListResult HttpStore::listS3(const QString &prefix)
 {
     const QString full = m_bucketPrefix.isEmpty() ? prefix
-                         : prefix.isEmpty()        ? m_bucketPrefix
-                                                   : m_bucketPrefix + u'/' + prefix;
+                         : prefix.isEmpty()       ? m_bucketPrefix
+                                                  : m_bucketPrefix + u'/' + prefix;
     Listing all;
     QString token;
     for (int page = 0; page < 10000; ++page) {
@@ -98,8 +94,7 @@ ListResult HttpStore::listS3(const QString &prefix)
         ZS_TRY(S3ListPage p, parseS3ListPage(xml, full, url.toString()));
         all.keys << p.listing.keys;
         all.prefixes << p.listing.prefixes;
-        if (p.continuationToken.isEmpty())
-            return all;
+        if (p.continuationToken.isEmpty()) return all;
         token = p.continuationToken;
     }
     return makeError(QStringLiteral("S3 listing did not end"), m_bucketUrl.toString());

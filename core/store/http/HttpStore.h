@@ -32,7 +32,13 @@ public:
     QUrl urlFor(const QString &key) const;
 
 private:
-    enum class ListMode { Unknown, S3, Html, None };
+    enum class ListMode
+    {
+        Unknown,
+        S3,
+        Html,
+        None
+    };
     ListResult listBlocking(const QString &prefix);
     ListResult listS3(const QString &prefix);
     ListResult listHtml(const QString &prefix);

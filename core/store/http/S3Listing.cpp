@@ -8,16 +8,17 @@ namespace zs {
 QUrl s3ListUrl(const QUrl &bucketUrl, const QString &prefix, const QString &continuationToken)
 {
     QUrl url = bucketUrl;
-    if (!url.path().endsWith(u'/'))
-        url.setPath(url.path() + u'/');
+    if (!url.path().endsWith(u'/')) url.setPath(url.path() + u'/');
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("list-type"), QStringLiteral("2"));
     // Percent-encode everything but '/': S3 reads a query's '+' as a space, and QUrlQuery leaves '+' as is.
     q.addQueryItem(QStringLiteral("prefix"),
-                   prefix.isEmpty() ? QString() : QString::fromLatin1(QUrl::toPercentEncoding(prefix + u'/', "/")));
+                   prefix.isEmpty() ? QString()
+                                    : QString::fromLatin1(QUrl::toPercentEncoding(prefix + u'/', "/")));
     q.addQueryItem(QStringLiteral("delimiter"), QStringLiteral("/"));
     if (!continuationToken.isEmpty())
-        q.addQueryItem(QStringLiteral("continuation-token"), QString::fromLatin1(QUrl::toPercentEncoding(continuationToken)));
+        q.addQueryItem(QStringLiteral("continuation-token"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(continuationToken)));
     url.setQuery(q);
     return url;
 }
@@ -44,7 +45,8 @@ Result<S3ListPage> parseS3ListPage(const QByteArray &xml, const QString &prefix,
                 page.continuationToken = r.readElementText();
             else if (name == u"Key" && inContents) {
                 const QString key = r.readElementText();
-                if (key.startsWith(start) && key.size() > start.size() && !key.mid(start.size()).contains(u'/'))
+                if (key.startsWith(start) && key.size() > start.size() &&
+                    !key.mid(start.size()).contains(u'/'))
                     page.listing.keys << key.mid(start.size());
             } else if (name == u"Prefix" && inPrefixes) {
                 QString p = r.readElementText();
@@ -58,10 +60,8 @@ Result<S3ListPage> parseS3ListPage(const QByteArray &xml, const QString &prefix,
                 inPrefixes = false;
         }
     }
-    if (r.hasError() || !sawRoot)
-        return makeError(QStringLiteral("not an S3 ListObjectsV2 answer"), where);
-    if (!truncated)
-        page.continuationToken.clear();
+    if (r.hasError() || !sawRoot) return makeError(QStringLiteral("not an S3 ListObjectsV2 answer"), where);
+    if (!truncated) page.continuationToken.clear();
     return page;
 }
 

@@ -9,8 +9,8 @@ namespace zs {
 
 struct S3ListPage
 {
-    Listing listing;              // names relative to the listed prefix
-    QString continuationToken;    // non-empty when the answer was truncated
+    Listing listing;           // names relative to the listed prefix
+    QString continuationToken; // non-empty when the answer was truncated
 };
 
 // `bucketUrl` is the bucket's endpoint (virtual-hosted or path-style); `prefix` has no trailing slash.
