@@ -116,7 +116,7 @@ void MetadataPanel::showError(const HierarchyEntry &entry)
 // shard holds and where its index sits.
 void MetadataPanel::addShardFacts(const ArrayMetadata &a)
 {
-    const auto *sharding = dynamic_cast<const ShardingCodec *>(a.codecs.arrayToBytes());
+    const ShardingCodec *sharding = a.codecs.isValid() ? a.codecs.arrayToBytes()->sharding() : nullptr;
     if (!sharding) return;
     addFact(tr("Chunks per shard"), shapeText(sharding->innerGrid()));
     addFact(tr("Shard index"),

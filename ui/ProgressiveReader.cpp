@@ -98,7 +98,6 @@ void ProgressiveReader::planBands(int maxBands)
 void ProgressiveReader::startBand()
 {
     ReadOptions options;
-    options.concurrency = m_concurrency;
     m_reader->start(m_bands[m_current].selection, options);
 }
 

@@ -44,7 +44,7 @@ int runBench(const CliArgs &args)
         // Remote stores count on the wire (what the server saw); local ones at the reader.
         out["requests"] = run.wire ? run.wire->requests : run.read.requests;
         out["bytes"] = run.wire ? run.wire->bytes : run.read.bytes;
-        out["max_in_flight"] = run.wire ? run.wire->maxInFlight : run.read.maxInFlight;
+        out["max_in_flight"] = run.maxInFlight();
         // Sharded arrays: shard indexes and coalesced inner chunks are read by byte range.
         out["range_requests"] = run.wire ? run.wire->rangeRequests : run.read.rangeRequests;
     }

@@ -62,7 +62,6 @@ int runExport(const CliArgs &args)
     const auto concurrency = concurrencyOption(args);
     if (!concurrency) return ExitCode::Usage;
     zs::ExportOptions options;
-    options.concurrency = *concurrency;
     options.resume = args.has(QStringLiteral("--resume"));
     options.selection = args.value(QStringLiteral("--select"));
     if (args.has(QStringLiteral("--zarr-format"))) {

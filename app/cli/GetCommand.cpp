@@ -14,7 +14,7 @@ int runGet(const CliArgs &args)
     auto target = openArraySelection(args, *concurrency);
     if (!target) return reportError(target.error());
     auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(),
-                                   target->selection, zs::ReadOptions{*concurrency});
+                                   target->selection, zs::ReadOptions{});
     if (!array) return reportError(array.error());
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));
     if (!written) return reportError(written.error());

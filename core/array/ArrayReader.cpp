@@ -1,7 +1,9 @@
 #include "array/ArrayReader.h"
 
 #include "array/DecodePool.h"
-#include "array/ShardedRead.h"
+#include "array/ShardStore.h"
+#include "array/ShardedReadPlan.h"
+#include "codec/ShardingCodec.h"
 #include "metadata/Json.h"
 #include "metadata/MetadataParser.h"
 #include "util/Memory.h"
@@ -21,22 +23,27 @@ struct ArrayReader::Job
     ChunkPlan plan;
     ArrayMetadata meta;
     QString path;
-    int concurrency = 1;
+    // What chunks come from: the array's store, or the shard adapter over it, whose keys are
+    // inner chunks. Each read has its own adapter (the index cache is shared between them).
+    std::shared_ptr<Store> source;
+    std::shared_ptr<ShardStore> shards;
+    const CodecChain *chain = nullptr; // decodes one chunk (the inner chain for shards)
+    ChunkSpec spec;                    // what one chunk decodes to
+    int window = 2;                    // chunks between asked-for and copied: bounds decoded memory
     QByteArray output;
-    char *out = nullptr;                // taken once on the reader's thread so workers never detach `output`
-    std::shared_ptr<StringArena> arena; // variable-length dtypes: the items the handles name
+    char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
     std::once_flag fillOnce;
     QByteArray fillChunk;
-    std::size_t next = 0; // next task to issue
-    int inFlight = 0;     // store reads outstanding
-    int slots = 0;        // chunks between issue and copied (bounds memory held)
+    std::size_t next = 0; // next task to ask for
+    int outstanding = 0;  // store reads not yet answered
+    int slots = 0;        // chunks between asked-for and copied
     std::uint64_t done = 0;
     QHash<std::size_t, QFuture<GetResult>> fetching; // store reads not yet answered, to cancel them
 
     const QByteArray &fill()
     {
         std::call_once(fillOnce, [this] {
-            const std::uint64_t n = meta.chunkSpec().elementCount();
+            const std::uint64_t n = spec.elementCount();
             fillChunk = QByteArray(qsizetype(n * meta.dtype.size), Qt::Uninitialized);
             for (std::uint64_t i = 0; i < n; ++i)
                 std::memcpy(fillChunk.data() + i * meta.dtype.size, meta.fill.constData(), meta.dtype.size);
@@ -46,7 +53,19 @@ struct ArrayReader::Job
 
     QString chunkKey(std::size_t task) const
     {
-        return joinKey(path, meta.keyEncoding.key(plan.tasks[task].coords));
+        const Shape &coords = plan.tasks[task].coords;
+        return shards ? ShardStore::innerKey(coords) : joinKey(path, meta.keyEncoding.key(coords));
+    }
+    // For messages: where the chunk is (an inner chunk: the shard that holds it).
+    QString chunkLocation(std::size_t task) const
+    {
+        return shards ? shards->holdingKey(chunkKey(task)) : chunkKey(task);
+    }
+    Error locateDecodeError(std::size_t task, const Error &e) const
+    {
+        if (!shards) return e.at(chunkLocation(task));
+        return Error{QStringLiteral("inner chunk %1: %2").arg(chunkKey(task), e.what), e.where}.at(
+            chunkLocation(task));
     }
 };
 
@@ -82,21 +101,20 @@ ArrayReader::~ArrayReader()
 
 bool ArrayReader::isRunning() const
 {
-    return m_job != nullptr || m_sharded != nullptr;
+    return m_job != nullptr;
 }
 
 void ArrayReader::cancel()
 {
-    if (m_sharded) {
-        m_sharded->cancel();
-        m_sharded->deleteLater(); // may be inside one of its own signals
-        m_sharded = nullptr;
-    }
     if (!m_job) return;
     // Queued requests are dropped and running ones aborted by the store; anything that still
-    // arrives sees a different job id and is ignored.
-    for (auto &f : m_job->fetching)
-        f.cancel();
+    // arrives sees a different job id and is ignored. Latest first: those are the ones still
+    // queued, and an aborted running request frees a slot the store would otherwise give to a
+    // queued one this loop has not reached yet.
+    std::vector<std::size_t> tasks(m_job->fetching.keyBegin(), m_job->fetching.keyEnd());
+    std::sort(tasks.begin(), tasks.end(), std::greater<>());
+    for (std::size_t task : tasks)
+        m_job->fetching[task].cancel();
     m_job.reset();
 }
 
@@ -106,14 +124,26 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     m_stats = ReadStats{};
     m_result = NdArray{};
     m_timer.start();
+    const QString where = m_path.isEmpty() ? QStringLiteral("/") : m_path;
 
     auto job = std::make_shared<Job>();
     job->id = m_nextJobId++;
     job->meta = m_meta;
     job->path = m_path;
-    const std::uint64_t chunkBytes = std::max<std::uint64_t>(1, m_meta.chunkSpec().byteSize());
-    const std::uint64_t byBudget = std::max<std::uint64_t>(2, options.maxBytesInFlight / chunkBytes);
-    job->concurrency = int(std::min<std::uint64_t>(std::max(1, options.concurrency), byBudget));
+    job->source = m_store;
+    job->chain = &job->meta.codecs;
+    job->spec = job->meta.chunkSpec();
+    Shape gridChunk = m_meta.chunks;
+    // The codec chain says whether inner chunks can be read by range; then they are the chunks.
+    if (auto layout = rangeReadableShards(job->meta)) {
+        gridChunk = layout->innerShape;
+        job->spec = layout->innerSpec;
+        job->shards = ShardStore::create(m_store, m_path, job->meta, std::move(*layout),
+                                         options.shardIndexCache ? options.shardIndexCache : m_indexCache,
+                                         options.coalesce);
+        job->chain = &job->meta.codecs.arrayToBytes()->sharding()->innerChain();
+        job->source = job->shards;
+    }
 
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
@@ -123,12 +153,12 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
                           .arg(elements)
                           .arg(bytes)
                           .arg(options.maxResultBytes),
-                      m_path.isEmpty() ? QStringLiteral("/") : m_path));
+                      where));
     const auto chunkLimit = [&](std::uint64_t chunkBytes) {
         return makeError(QStringLiteral("chunks of %1 bytes are larger than the %2-byte limit")
                              .arg(chunkBytes)
                              .arg(options.maxChunkBytes),
-                         m_path.isEmpty() ? QStringLiteral("/") : m_path);
+                         where);
     };
     if (elements != 0 && !m_meta.innerChunks.empty()) {
         auto inner =
@@ -136,19 +166,21 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
         if (!inner || *inner > options.maxChunkBytes)
             return failLater(chunkLimit(inner ? *inner : ~std::uint64_t(0)));
     }
-    if (startSharded(selection, options, bytes)) return;
-    // Whole chunks (or shards) are decoded from here on.
-    if (elements != 0 && m_meta.chunkSpec().byteSize() > options.maxChunkBytes)
-        return failLater(chunkLimit(m_meta.chunkSpec().byteSize()));
-    auto plan = planChunks(selection, m_meta.chunks); // only after the size check: a plan can be huge too
-    if (!plan) return failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
+    // What is decoded one at a time: an inner chunk read by range, else the whole chunk (or shard).
+    const std::uint64_t chunkBytes = job->spec.byteSize();
+    if (elements != 0 && chunkBytes > options.maxChunkBytes) return failLater(chunkLimit(chunkBytes));
+    auto plan = planChunks(selection, gridChunk); // only after the size check: a plan can be huge too
+    if (!plan) return failLater(plan.error().at(where));
     job->plan = std::move(*plan);
-    job->arena = makeArena(m_meta, options, bytes);
+    // The byte budget, and a cap far above any limiter's, so a plan of tiny chunks does not
+    // create millions of futures at once.
+    const std::uint64_t byBudget = options.maxBytesInFlight / std::max<std::uint64_t>(1, chunkBytes);
+    job->window = int(std::clamp<std::uint64_t>(byBudget, 2, 8192));
+    job->spec.arena = makeArena(m_meta, options, bytes);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
     adviseHugePages(job->out, std::size_t(bytes));
     m_stats.chunks = job->plan.tasks.size();
-    m_stats.concurrency = job->concurrency;
     m_result.shape = job->plan.resultShape;
     m_result.dtype = m_meta.dtype;
     m_job = job;
@@ -167,75 +199,48 @@ void ArrayReader::failLater(const Error &e)
         this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
 }
 
-// Sharded arrays whose inner chunks can be read by range; false leaves the read to the chunk path.
-bool ArrayReader::startSharded(const Selection &selection, const ReadOptions &options, std::uint64_t bytes)
+void ArrayReader::finishRead()
 {
-    auto layout = rangeReadableShards(m_meta);
-    if (!layout) return false;
-    auto plan = planChunks(selection, layout->innerShape);
-    if (!plan) {
-        failLater(plan.error().at(m_path.isEmpty() ? QStringLiteral("/") : m_path));
-        return true;
+    auto job = std::move(m_job);
+    if (job->shards) {
+        const ShardStore::Counters c = job->shards->counters();
+        m_stats.requests = m_stats.rangeRequests = c.requests;
+        m_stats.bytes = c.bytes;
+        m_stats.indexReads = c.indexReads;
+        m_stats.indexCacheHits = c.indexCacheHits;
     }
-    ShardedRead::Setup setup;
-    setup.store = m_store;
-    setup.path = m_path;
-    setup.meta = m_meta;
-    setup.layout = std::move(*layout);
-    setup.plan = std::move(*plan);
-    setup.output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
-    adviseHugePages(setup.output.data(), std::size_t(bytes));
-    setup.concurrency = std::max(1, options.concurrency);
-    setup.maxBytesInFlight = options.maxBytesInFlight;
-    setup.coalesce = options.coalesce;
-    setup.cache = options.shardIndexCache ? options.shardIndexCache : m_indexCache;
-    setup.arena = makeArena(m_meta, options, bytes);
-    m_stats.chunks = setup.plan.tasks.size();
-    m_stats.concurrency = setup.concurrency;
-    m_result.shape = setup.plan.resultShape;
-    m_result.dtype = m_meta.dtype;
-
-    auto *read = new ShardedRead(std::move(setup), &m_stats, this);
-    m_sharded = read;
-    connect(read, &ShardedRead::progress, this, &ArrayReader::progress);
-    connect(read, &ShardedRead::readFinished, this, [this, read] {
-        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
-        m_result.data = read->takeOutput();
-        m_result.strings = compactStrings(read->arena(), m_result.data);
-        m_sharded = nullptr;
-        read->deleteLater();
-        Q_EMIT readFinished();
-    });
-    connect(read, &ShardedRead::readFailed, this, [this](const QString &message) {
-        cancel();
-        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
-        Q_EMIT readFailed(message);
-    });
-    // Deferred so callers can connect before the first signal, as with an asynchronous store.
-    QMetaObject::invokeMethod(read, &ShardedRead::start, Qt::QueuedConnection);
-    return true;
+    m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
+    m_result.data = std::move(job->output);
+    m_result.strings = compactStrings(job->spec.arena, m_result.data);
+    Q_EMIT readFinished();
 }
 
 void ArrayReader::issueMore()
 {
     auto job = m_job;
-    if (job->done == job->plan.tasks.size()) {
-        m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
-        m_result.data = std::move(job->output);
-        m_result.strings = compactStrings(job->arena, m_result.data);
-        m_job.reset();
-        Q_EMIT readFinished();
-        return;
-    }
-    while (job->slots < job->concurrency && job->next < job->plan.tasks.size()) {
+    if (job->done == job->plan.tasks.size()) return finishRead();
+    // Ask in batches: a shard adapter coalesces the inner chunks asked for together, and the
+    // store's limiter, not this window, decides how many are on the wire.
+    const int free = job->window - job->slots;
+    if (free < std::max(1, job->window / 4) && job->slots > 0) return;
+    QStringList keys;
+    std::vector<std::size_t> tasks;
+    while (job->slots < job->window && job->next < job->plan.tasks.size()) {
         const std::size_t task = job->next++;
         ++job->slots;
-        ++job->inFlight;
-        ++m_stats.requests;
-        m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->inFlight);
-        QFuture<GetResult> f = m_store->get(job->chunkKey(task));
-        job->fetching.insert(task, f);
-        whenFinished(f, this, [this, id = job->id, task](GetResult r) { onFetched(id, task, std::move(r)); });
+        tasks.push_back(task);
+        keys.push_back(job->chunkKey(task));
+    }
+    if (tasks.empty()) return;
+    job->outstanding += int(tasks.size());
+    m_stats.maxInFlight = std::max(m_stats.maxInFlight, job->outstanding);
+    if (!job->shards) m_stats.requests += tasks.size();
+    std::vector<QFuture<GetResult>> futures = job->source->getMany(keys);
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        job->fetching.insert(tasks[i], futures[i]);
+        whenFinished(futures[i], this, [this, id = job->id, task = tasks[i]](GetResult r) {
+            onFetched(id, task, std::move(r));
+        });
     }
 }
 
@@ -243,28 +248,27 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
 {
     if (!m_job || m_job->id != jobId) return;
     auto job = m_job;
-    --job->inFlight;
+    --job->outstanding;
     job->fetching.remove(task);
-    if (!result) return fail(result.error().at(job->chunkKey(task)));
-    if (result->has_value())
-        m_stats.bytes += std::uint64_t((*result)->size());
-    else
+    // The shard adapter's errors say where already (the shard object and the bytes in it).
+    if (!result) return fail(job->shards ? result.error() : result.error().at(job->chunkLocation(task)));
+    if (!result->has_value())
         ++m_stats.missing;
+    else if (!job->shards)
+        m_stats.bytes += std::uint64_t((*result)->size());
 
     auto decoding = QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
-        ChunkSpec spec = job->meta.chunkSpec();
-        spec.arena = job->arena;
         QByteArray decoded;
         const char *src;
         if (data) {
-            auto r = job->meta.codecs.decode(*data, spec);
-            if (!r) return r.error().at(job->chunkKey(task));
+            auto r = job->chain->decode(*data, job->spec);
+            if (!r) return job->locateDecodeError(task, r.error());
             decoded = std::move(*r);
             src = decoded.constData();
         } else {
             src = job->fill().constData();
         }
-        copyChunkRegion(src, spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
+        copyChunkRegion(src, job->spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
         return Ok{};
     });
@@ -277,7 +281,8 @@ void ArrayReader::onDecoded(quint64 jobId, Status status)
     if (!status) return fail(status.error());
     --m_job->slots;
     ++m_job->done;
-    Q_EMIT progress(m_job->done, m_job->plan.tasks.size(), m_stats.bytes);
+    Q_EMIT progress(m_job->done, m_job->plan.tasks.size(),
+                    m_job->shards ? m_job->shards->counters().bytes : m_stats.bytes);
     issueMore();
 }
 

@@ -1,8 +1,11 @@
 #pragma once
-// Reads a selection of one array: plans the chunks it touches, fetches them from the
-// store with at most `concurrency` reads outstanding, decodes them in parallel on a
-// thread pool and copies each into the result buffer, which is allocated once.
-// Sharded v3 arrays go to ShardedRead (inner chunks by byte range, indexes cached per reader).
+// Reads a selection of one array: plans the chunks it touches, asks the store for them,
+// decodes them in parallel on the decode pool and copies each into the result buffer, which
+// is allocated once. One pipeline for every array: a sharded array whose inner chunks can be
+// read by range is read through a ShardStore over the array's store, so its inner chunks are
+// just chunks here (fill values, budgets, cancel, stats and progress exist once). How many
+// requests are on the wire is the store's limiter's business; the reader only bounds the
+// decoded bytes it holds, so it may have many more requests queued than the limit.
 // Lives in the thread that starts it; results and progress arrive as signals.
 
 #include "array/ChunkPlan.h"
@@ -25,7 +28,6 @@ struct ReadOptions
     // Decoded bytes the chunks between fetch and copy may hold at once. Large chunks get fewer
     // slots: memory stays bounded, and a few transfers that finish early let decoding overlap
     // the download instead of every transfer sharing the bandwidth and finishing at the end.
-    // Sharded arrays count the fetched (encoded) bytes of range requests instead.
     std::uint64_t maxBytesInFlight = std::uint64_t(16) << 20;
     std::uint64_t maxResultBytes = std::uint64_t(16) << 30; // refuse larger selections up front
     // Sharded v3 arrays: inner chunks are read by byte range, neighbours within coalesce.maxGap
@@ -38,8 +40,6 @@ struct ReadOptions
     // GiB is also the most c-blosc and lz4 can compress in one buffer.
     std::uint64_t maxChunkBytes = std::uint64_t(2) << 30;
 };
-
-class ShardedRead;
 
 class ArrayReader final : public QObject
 {
@@ -68,15 +68,14 @@ private:
     void issueMore();
     void onFetched(quint64 jobId, std::size_t task, GetResult result);
     void onDecoded(quint64 jobId, Status status);
+    void finishRead();
     void fail(const Error &error);
-    bool startSharded(const Selection &selection, const ReadOptions &options, std::uint64_t bytes);
     void failLater(const Error &error);
 
     std::shared_ptr<Store> m_store;
     QString m_path;
     ArrayMetadata m_meta;
     std::shared_ptr<Job> m_job;
-    ShardedRead *m_sharded = nullptr; // a sharded read in progress (the chunk path uses m_job)
     std::shared_ptr<ShardIndexCache> m_indexCache = std::make_shared<ShardIndexCache>();
     quint64 m_nextJobId = 1;
     NdArray m_result;

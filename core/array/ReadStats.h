@@ -14,8 +14,9 @@ struct ReadStats
     std::uint64_t indexCacheHits = 0; // shard indexes taken from the cache instead
     std::uint64_t bytes = 0;          // bytes those reads returned
     std::uint64_t missing = 0;        // chunks absent from the store (read as fill)
-    int maxInFlight = 0;              // most store reads outstanding at once
-    int concurrency = 0;              // the limit that applied
+    // Most chunk reads outstanding at once, those waiting in the store's limiter included (the
+    // store's transferStats() tells how many were on the wire).
+    int maxInFlight = 0;
     double seconds = 0;               // wall time from start to the last chunk copied
 };
 

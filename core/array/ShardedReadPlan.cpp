@@ -8,7 +8,7 @@ namespace zs {
 
 std::optional<ShardLayout> rangeReadableShards(const ArrayMetadata &meta)
 {
-    const auto *codec = dynamic_cast<const ShardingCodec *>(meta.codecs.arrayToBytes());
+    const ShardingCodec *codec = meta.codecs.isValid() ? meta.codecs.arrayToBytes()->sharding() : nullptr;
     if (!codec || !meta.codecs.arrayToArray().empty() || !meta.codecs.bytesToBytes().empty())
         return std::nullopt;
     ShardLayout l;

@@ -116,7 +116,7 @@ void BenchRunner::startPass()
         return;
     }
     m_store = *store;
-    m_results.push_back(PassResult{pass, 0, {}, {}, {}, {}});
+    m_results.push_back(PassResult{pass, 0, {}, {}, {}, {}, {}});
     const quint64 run = m_runId;
 
     // Records are stamped by the scheduler's clock; ours starts at the same moment so both
@@ -152,7 +152,7 @@ void BenchRunner::startPass()
         Q_EMIT benchFailed(message);
     });
     Q_EMIT passStarted(index, pass);
-    m_reader->start(m_config.selection, ReadOptions{pass.concurrency});
+    m_reader->start(m_config.selection, ReadOptions{});
 }
 
 void BenchRunner::onReadFinished()
@@ -161,6 +161,7 @@ void BenchRunner::onReadFinished()
     result.read = m_reader->stats();
     result.seconds = result.read.seconds;
     result.wire = m_store->transferStats();
+    result.limiter = m_store->limiterStats();
     const int index = int(m_results.size()) - 1;
     const quint64 run = m_runId;
     // The scheduler's last records are queued behind this signal: let them land first.

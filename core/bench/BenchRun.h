@@ -52,6 +52,12 @@ struct PassResult
     double seconds = 0; // the reader's wall time, start to last chunk copied
     ReadStats read;
     std::optional<TransferStats> wire; // HTTP stores: what went over the wire
+    std::optional<LimiterStats> limiter; // the store's concurrency budget (disk and HTTP stores)
+    // Most requests running at once: on the wire, else in the store's limiter, else at the reader.
+    int maxInFlight() const
+    {
+        return wire ? wire->maxInFlight : limiter ? limiter->maxRunning : read.maxInFlight;
+    }
     std::vector<FetchRecord>
         requests;                    // HTTP stores: times in ns from the pass start, keys from the store root
     std::vector<qint64> chunkDoneNs; // when each chunk was copied, ns from the pass start

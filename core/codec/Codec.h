@@ -19,6 +19,7 @@ namespace zs {
 
 using Shape = std::vector<std::uint64_t>;
 class StringArena;
+class ShardingCodec;
 
 // What a codec sees of the chunk it works on.
 struct ChunkSpec
@@ -69,6 +70,9 @@ public:
     virtual std::optional<std::uint64_t> encodedSizeBound(const ChunkSpec &) const { return std::nullopt; }
     virtual Result<QByteArray> decode(const QByteArray &encoded, const ChunkSpec &spec) const = 0;
     virtual Result<QByteArray> encode(const QByteArray &decoded, const ChunkSpec &spec) const = 0;
+    // The chain says what it is: a sharding codec answers itself, so readers that fetch inner
+    // chunks by range find it without a cast.
+    virtual const ShardingCodec *sharding() const { return nullptr; }
 };
 
 class BytesToBytesCodec

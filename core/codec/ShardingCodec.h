@@ -35,6 +35,7 @@ public:
     std::optional<std::uint64_t> encodedSize(const ChunkSpec &) const override { return std::nullopt; }
     Result<QByteArray> decode(const QByteArray &encoded, const ChunkSpec &spec) const override;
     Result<QByteArray> encode(const QByteArray &decoded, const ChunkSpec &spec) const override;
+    const ShardingCodec *sharding() const override { return this; }
 
     // For range reads: the index's encoded size and place, the inner grid and chain.
     std::uint64_t indexByteSize() const { return m_indexBytes; }

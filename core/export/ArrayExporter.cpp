@@ -105,9 +105,8 @@ void ArrayExporter::startRead()
             [this](quint64, quint64, quint64 bytes) { emitProgress(bytes); });
     connect(m_reader.get(), &ArrayReader::readFinished, this, &ArrayExporter::onReadFinished);
     connect(m_reader.get(), &ArrayReader::readFailed, this, &ArrayExporter::fail);
-    ReadOptions ro;
-    ro.concurrency = m_options.concurrency;
-    m_reader->start(m_job->plan.sourceSelection(m_reading.region), ro);
+    // How many requests run at once is the source store's limit (--concurrency opens it so).
+    m_reader->start(m_job->plan.sourceSelection(m_reading.region), ReadOptions{});
 }
 
 void ArrayExporter::onReadFinished()

@@ -35,7 +35,6 @@ struct ExportOptions
     Shape shards;
     ExportCodec codec = ExportCodec::Source;
     bool resume = false; // finish an interrupted export into a non-empty directory
-    int concurrency = 64;
     // Decoded bytes one batch of output chunks may hold: the source region read at once. Two
     // batches are alive at most (one being written, one being read), so memory stays bounded
     // whatever the array's size; a single output chunk larger than this is its own batch.

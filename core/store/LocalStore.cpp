@@ -4,14 +4,37 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QPromise>
 #include <QtConcurrent>
+
+#include "store/FileIoPool.h"
 
 namespace zs {
 
-LocalStore::LocalStore(QString root) : m_root(QDir::cleanPath(std::move(root)))
+LocalStore::LocalStore(QString root, int concurrency)
+    : m_root(QDir::cleanPath(std::move(root))),
+      m_limiter(std::make_shared<RequestLimiter>(QStringLiteral("file requests"), concurrency))
 {
-    // Reads are short and mostly from the page cache; a few threads overlap them with decoding.
-    m_pool.setMaxThreadCount(4);
+}
+
+// Runs `read` (a copyable function returning R) on the I/O pool once the limiter has a slot.
+template <typename R, typename F> QFuture<R> LocalStore::limited(F read)
+{
+    auto promise = std::make_shared<QPromise<R>>();
+    promise->start();
+    QFuture<R> future = promise->future();
+    RequestLimiter::Work work;
+    work.run = [promise, read, limiter = m_limiter] {
+        fileIoPool()->start([promise, read, limiter] {
+            promise->addResult(read());
+            promise->finish();
+            limiter->release();
+        });
+    };
+    work.isCancelled = [promise] { return promise->isCanceled(); };
+    work.drop = [promise] { promise->finish(); };
+    m_limiter->submit(std::move(work));
+    return future;
 }
 
 QString LocalStore::locate(const QString &key) const
@@ -86,19 +109,20 @@ ListResult LocalStore::listDir(const QString &prefix) const
     return out;
 }
 
+// The reads copy the store (a root path and a limiter pointer): they outlive nothing they use.
 QFuture<GetResult> LocalStore::get(const QString &key)
 {
-    return QtConcurrent::run(&m_pool, [this, key] { return readKey(key, std::nullopt); });
+    return limited<GetResult>([self = *this, key] { return self.readKey(key, std::nullopt); });
 }
 
 QFuture<GetResult> LocalStore::getRange(const QString &key, ByteRange range)
 {
-    return QtConcurrent::run(&m_pool, [this, key, range] { return readKey(key, range); });
+    return limited<GetResult>([self = *this, key, range] { return self.readKey(key, range); });
 }
 
 QFuture<ListResult> LocalStore::list(const QString &prefix)
 {
-    return QtConcurrent::run(&m_pool, [this, prefix] { return listDir(prefix); });
+    return limited<ListResult>([self = *this, prefix] { return self.listDir(prefix); });
 }
 
 QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
@@ -109,7 +133,7 @@ QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
         if (!p) return QtFuture::makeReadyFuture(StoredSizeResult(p.error()));
         path = *p;
     }
-    return QtConcurrent::run(&m_pool, [path]() -> StoredSizeResult {
+    return QtConcurrent::run(fileIoPool(), [path]() -> StoredSizeResult {
         static const QStringList metadataNames = {QStringLiteral(".zarray"), QStringLiteral(".zattrs"),
                                                   QStringLiteral(".zgroup"), QStringLiteral(".zmetadata"),
                                                   QStringLiteral("zarr.json")};

@@ -9,6 +9,15 @@ QFuture<StoredSizeResult> Store::storedSize(const QString &)
     return QtFuture::makeReadyFuture(StoredSizeResult(std::optional<StoredSize>{}));
 }
 
+std::vector<QFuture<GetResult>> Store::getMany(const QStringList &keys)
+{
+    std::vector<QFuture<GetResult>> out;
+    out.reserve(std::size_t(keys.size()));
+    for (const QString &key : keys)
+        out.push_back(get(key));
+    return out;
+}
+
 QFuture<RangeReadResult> Store::getRangeOrWhole(const QString &key, ByteRange range)
 {
     // Plain stores answer with the range; wrapping it is a few instructions, done where the

@@ -4,6 +4,7 @@
 // key is an empty optional, distinct from an error (a 404 is not a failure).
 
 #include "net/FetchTypes.h"
+#include "store/RequestLimiter.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace zs {
 
@@ -62,6 +64,10 @@ public:
     virtual ~Store() = default;
 
     virtual QFuture<GetResult> get(const QString &key) = 0;
+    // Several keys asked for at once, answered in the same order. A store that can combine them
+    // overrides it (the shard adapter reads neighbouring inner chunks with one range request);
+    // the default asks for each key.
+    virtual std::vector<QFuture<GetResult>> getMany(const QStringList &keys);
     virtual QFuture<GetResult> getRange(const QString &key, ByteRange range) = 0;
     // getRange for a caller that can use the whole object if it comes anyway. Stores that read
     // exactly the range (disk, memory) answer the range; the default does that via getRange.
@@ -75,6 +81,9 @@ public:
     virtual QString locate(const QString &key) const { return key; }
     // Counts from the wire, for stores that have one (HTTP); nullopt for local stores.
     virtual std::optional<TransferStats> transferStats() const { return std::nullopt; }
+    // The store's concurrency budget as it stands (running, queued, most running at once), for
+    // stores that limit their requests (disk and HTTP do; memory answers at once).
+    virtual std::optional<LimiterStats> limiterStats() const { return std::nullopt; }
     // Stored size under `prefix` when the store knows it without reading the objects (a directory
     // does; plain HTTP does not): the "stored bytes" and compression ratio users expect from
     // zarr-python's info. Default: unknown.

@@ -94,14 +94,15 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
         // A file on the way is a zip archive, the rest a folder inside it. Its directory is
         // read now, from disk, so a file that is no zip fails here rather than at the first read.
         if (const auto zip = findLocalZip(path)) {
-            auto store = std::make_shared<ZipStore>(std::make_shared<LocalStore>(zip->parent), zip->archive,
-                                                    zip->inner);
+            auto store = std::make_shared<ZipStore>(
+                std::make_shared<LocalStore>(zip->parent, options.fetch.concurrency), zip->archive,
+                zip->inner);
             ZS_CHECK(store->waitUntilOpen());
             return std::shared_ptr<Store>(std::move(store));
         }
         return makeError(QStringLiteral("no such store directory"), location);
     }
-    return std::shared_ptr<Store>(std::make_shared<LocalStore>(path));
+    return std::shared_ptr<Store>(std::make_shared<LocalStore>(path, options.fetch.concurrency));
 }
 
 } // namespace zs

@@ -16,6 +16,14 @@ struct StoreOptions
     FetchOptions fetch;
     QString s3Endpoint; // e.g. "http://127.0.0.1:4568": path-style requests to an S3-compatible server
     QString s3Region;   // e.g. "eu-west-1"; empty = the global endpoint
+
+    // Options whose only change is the store's concurrency budget (1 = one request at a time).
+    static StoreOptions limitedTo(int concurrency)
+    {
+        StoreOptions o;
+        o.fetch.concurrency = concurrency;
+        return o;
+    }
 };
 
 Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOptions &options = {});

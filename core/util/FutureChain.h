@@ -61,6 +61,23 @@ template <typename T, typename F> void whenDone(const QFuture<T> &future, F done
         Qt::QueuedConnection);
 }
 
+// Calls `cancelled()` on the network thread if `future` is cancelled (before or after this
+// call); nothing when it finishes normally. Adapters use it to pass a caller's cancel on to the
+// requests they made for it.
+template <typename T, typename F> void whenCanceled(const QFuture<T> &future, F cancelled)
+{
+    QObject *context = futureChainContext();
+    QMetaObject::invokeMethod(
+        context,
+        [future, context, cancelled = std::move(cancelled)]() mutable {
+            auto *watcher = new QFutureWatcher<T>;
+            QObject::connect(watcher, &QFutureWatcherBase::canceled, context, std::move(cancelled));
+            QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+            watcher->setFuture(future);
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace detail
 
 // The future of fn(result of `future`), run in `pool`, or with a null pool on the network thread

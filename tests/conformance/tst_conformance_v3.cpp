@@ -187,9 +187,9 @@ private Q_SLOTS:
         QVERIFY2(sel, why(sel).constData());
         // Sequential and concurrent reads must agree with the expectation.
         for (int concurrency : {1, 64}) {
-            zs::ReadOptions options;
-            options.concurrency = concurrency;
-            auto result = zs::readSelection(st, array, meta, *sel, options);
+            auto limited = zs::openStore(path(store), zs::StoreOptions::limitedTo(concurrency));
+            QVERIFY2(limited, why(limited).constData());
+            auto result = zs::readSelection(*limited, array, meta, *sel);
             QVERIFY2(result, why(result).constData());
             QCOMPARE(describeShape(result->shape), describeShape(npy->shape));
             QCOMPARE(result->dtype.numpyTypeString(), npy->descr);

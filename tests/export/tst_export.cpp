@@ -471,10 +471,9 @@ assert dict(c.attrs) == dict(o.attrs)
         const QString url = server.url().toString() + QStringLiteral("src.zarr");
         const QString out = newOut();
         ExportOptions options;
-        options.concurrency = 4;
         options.batchBytes = 25 * 30 * 4 * 4; // 4 chunks a batch: 20 batches for the 80 chunks
         {
-            auto store = openStore(url);
+            auto store = openStore(url, StoreOptions::limitedTo(4));
             QVERIFY(store);
             GroupExporter exporter(*store, QStringLiteral("big"), out, options);
             QSignalSpy failed(&exporter, &GroupExporter::failed);

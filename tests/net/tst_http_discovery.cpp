@@ -138,13 +138,11 @@ private:
         return s ? *s : nullptr;
     }
 
-    static Result<NdArray> readAll(const std::shared_ptr<Store> &store, const QString &path,
-                                   int concurrency = 16)
+    static Result<NdArray> readAll(const std::shared_ptr<Store> &store, const QString &path)
     {
         ZS_TRY(NodeMetadata node, loadNode(*store, path));
         if (!node.isArray()) return makeError(QStringLiteral("not an array"), path);
-        return readSelection(store, path, *node.array, Selection::all(node.array->shape),
-                             ReadOptions{concurrency});
+        return readSelection(store, path, *node.array, Selection::all(node.array->shape), ReadOptions{});
     }
 
     // The array read through `store` must equal what zarr-python (or numpy) saved for it.
@@ -445,8 +443,8 @@ private Q_SLOTS:
         QVERIFY(s);
         auto node = loadNode(**s, QStringLiteral("wide/many"));
         QVERIFY2(node, qPrintable(node ? QString() : err(node.error())));
-        auto r = readSelection(*s, QStringLiteral("wide/many"), *node->array,
-                               Selection::all(node->array->shape), ReadOptions{64});
+        auto r =
+            readSelection(*s, QStringLiteral("wide/many"), *node->array, Selection::all(node->array->shape));
         QVERIFY2(r, qPrintable(r ? QString() : err(r.error())));
         QString problem;
         const auto expected =

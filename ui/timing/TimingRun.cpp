@@ -86,7 +86,7 @@ void TimingRun::finishPass(int index, const PassResult &result)
     p.chunks = result.read.chunks;
     p.requests = result.wire ? result.wire->requests : result.read.requests;
     p.bytes = result.wire ? result.wire->bytes : result.read.bytes;
-    p.maxInFlight = result.wire ? result.wire->maxInFlight : result.read.maxInFlight;
+    p.maxInFlight = result.maxInFlight();
     p.managers = result.wire ? result.wire->managers : 0;
     p.http2 = result.wire && result.wire->http2Responses > 0;
 }

@@ -29,6 +29,17 @@ QUrl HttpStore::urlFor(const QString &key) const
     return url;
 }
 
+// The scheduler is this store's limiter: its counts, in the limiter's terms.
+std::optional<LimiterStats> HttpStore::limiterStats() const
+{
+    const TransferStats t = m_scheduler->stats();
+    LimiterStats l;
+    l.started = t.requests;
+    l.running = t.inFlight;
+    l.maxRunning = t.maxInFlight;
+    return l;
+}
+
 QFuture<GetResult> HttpStore::get(const QString &key)
 {
     return m_scheduler->fetch(urlFor(key));

@@ -27,6 +27,7 @@ public:
     QString location() const override { return m_base.toString(); }
     QString locate(const QString &key) const override { return urlFor(key).toString(); }
     std::optional<TransferStats> transferStats() const override { return m_scheduler->stats(); }
+    std::optional<LimiterStats> limiterStats() const override;
 
     FetchScheduler *scheduler() const { return m_scheduler; }
     QUrl urlFor(const QString &key) const;

@@ -81,6 +81,11 @@ QString ZipStore::locate(const QString &key) const
     return key.isEmpty() ? m_state->where : m_state->where + u'/' + key;
 }
 
+std::optional<LimiterStats> ZipStore::limiterStats() const
+{
+    return m_state->source->limiterStats();
+}
+
 std::optional<TransferStats> ZipStore::transferStats() const
 {
     return m_state->source->transferStats();

@@ -27,6 +27,7 @@ public:
     QString location() const override;
     QString locate(const QString &key) const override;
     std::optional<TransferStats> transferStats() const override;
+    std::optional<LimiterStats> limiterStats() const override;
     QFuture<StoredSizeResult> storedSize(const QString &prefix) override;
 
     // Waits for the directory: ok, or why the archive cannot be read. Blocking.
