@@ -61,7 +61,8 @@ void HierarchyLoader::loadAll(std::shared_ptr<Store> store)
     // The watcher lives in this thread and goes with this object, so the result cannot outlive it.
     // A batch queued before the result finished is ahead of it in the GUI thread's queue.
     whenFinished(m_walk->result(), this, [this, job](const Result<HierarchyEntries> &result) {
-        QMetaObject::invokeMethod(this, [this, job, result] { deliver(job, result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, job, result] { deliver(job, result); }, Qt::QueuedConnection);
     });
 }
 

@@ -210,7 +210,8 @@ void MainWindow::onNodesDiscovered(const HierarchyEntries &entries)
 
 void MainWindow::onLoaded(const HierarchyEntries &entries)
 {
-    m_model->addEntries(entries, rootName()); // the nodes not reported in batches (loadOne); the rest in place
+    m_model->addEntries(entries,
+                        rootName()); // the nodes not reported in batches (loadOne); the rest in place
     if (!m_triedDirect) m_banner->hide();
     m_tree->expandToDepth(1);
     for (int c = 0; c < HierarchyModel::ColumnCount; ++c)

@@ -63,11 +63,12 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
     {
         const quint64 id = ++nextId;
         inFlight.emplace(id, QFuture<void>(future));
-        afterFinished(future, [self = shared_from_this(), id, onAnswer = std::move(onAnswer)](T answer) mutable {
-            QMutexLocker lock(&self->mutex);
-            self->inFlight.erase(id);
-            if (!self->over) onAnswer(std::move(answer));
-        });
+        afterFinished(future,
+                      [self = shared_from_this(), id, onAnswer = std::move(onAnswer)](T answer) mutable {
+                          QMutexLocker lock(&self->mutex);
+                          self->inFlight.erase(id);
+                          if (!self->over) onAnswer(std::move(answer));
+                      });
     }
 
     void start()
@@ -75,7 +76,8 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
         QMutexLocker lock(&mutex);
         promise.start();
         const QString key = NodeProbe::keyOf(NodeProbe::ZarrJson);
-        request(store->get(key), [this, key](GetResult r) { onRootZarrJson(documentFrom(r, store->locate(key))); });
+        request(store->get(key),
+                [this, key](GetResult r) { onRootZarrJson(documentFrom(r, store->locate(key))); });
     }
 
     void onRootZarrJson(DocumentResult doc)
@@ -149,9 +151,9 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
         if (task.role == NodeTask::Role::Fallback) return finishFallback(std::move(entry));
         if (!entry) {
             if (task.role == NodeTask::Role::Root)
-                return finishWith(
-                    makeError(QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
-                              store->location()));
+                return finishWith(makeError(
+                    QStringLiteral("no Zarr metadata (zarr.json, .zgroup or .zarray) at the store root"),
+                    store->location()));
             return taskDone(task);
         }
         // An array's subdirectories are its chunks, not nodes.
@@ -178,11 +180,13 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
     // cannot be found, which the user must be told.
     void finishFallback(std::optional<HierarchyEntry> entry)
     {
-        if (!entry) return finishWith(makeError(QStringLiteral("no Zarr array or group here"), store->locate({})));
+        if (!entry)
+            return finishWith(makeError(QStringLiteral("no Zarr array or group here"), store->locate({})));
         if (!entry->node) return finishWith(makeError(entry->error));
         if (!entry->node->isArray())
-            return finishWith(makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
-                                        store->location()));
+            return finishWith(
+                makeError(QStringLiteral("this store cannot be listed: open an array path directly"),
+                          store->location()));
         HierarchyEntry e;
         e.zarrFormat = entry->node->zarrFormat;
         e.node = std::move(entry->node);
@@ -209,7 +213,8 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
     {
         if (outcome) return;
         if (result) {
-            std::sort(result->begin(), result->end(), [](const auto &a, const auto &b) { return a.path < b.path; });
+            std::sort(result->begin(), result->end(),
+                      [](const auto &a, const auto &b) { return a.path < b.path; });
             report(*result);
             std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.path < b.path; });
             result = all;
@@ -225,7 +230,8 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
         if (flushPosted) return;
         flushPosted = true;
         QMetaObject::invokeMethod(
-            detail::futureChainContext(), [self = shared_from_this()] { self->flush(); }, Qt::QueuedConnection);
+            detail::futureChainContext(), [self = shared_from_this()] { self->flush(); },
+            Qt::QueuedConnection);
     }
 
     void flush()
@@ -267,7 +273,8 @@ struct HierarchyWalk::State : std::enable_shared_from_this<State>
     }
 };
 
-HierarchyWalk::HierarchyWalk(std::shared_ptr<Store> store, NodesFound onNodes) : m_state(std::make_shared<State>())
+HierarchyWalk::HierarchyWalk(std::shared_ptr<Store> store, NodesFound onNodes)
+    : m_state(std::make_shared<State>())
 {
     m_state->store = std::move(store);
     m_state->onNodes = std::move(onNodes);

@@ -32,8 +32,9 @@ using namespace zs;
 namespace {
 
 const QString kBucket = QStringLiteral("zs-walk");
-const QStringList kStores = {QStringLiteral("nested_v2"), QStringLiteral("v3"),           QStringLiteral("mixed"),
-                             QStringLiteral("errors"),    QStringLiteral("consolidated"), QStringLiteral("deep")};
+const QStringList kStores = {QStringLiteral("nested_v2"),    QStringLiteral("v3"),
+                             QStringLiteral("mixed"),        QStringLiteral("errors"),
+                             QStringLiteral("consolidated"), QStringLiteral("deep")};
 
 QString describe(const HierarchyEntry &e)
 {
@@ -93,7 +94,8 @@ private:
         QString location;
         if (server == u"local") location = m_fixtures + u'/' + store;
         if (server == u"embedded") location = m_server->url().toString() + store;
-        if (server == u"nginx") location = QStringLiteral("http://127.0.0.1:%1/%2").arg(m_nginx.port()).arg(store);
+        if (server == u"nginx")
+            location = QStringLiteral("http://127.0.0.1:%1/%2").arg(m_nginx.port()).arg(store);
         if (server == u"s3rver") {
             o.s3Endpoint = m_s3.endpoint();
             location = QStringLiteral("s3://%1/%2").arg(kBucket, store);
@@ -135,8 +137,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("server");
         QTest::addColumn<QString>("store");
-        for (const QString &server : {QStringLiteral("local"), QStringLiteral("embedded"), QStringLiteral("nginx"),
-                                     QStringLiteral("s3rver")})
+        for (const QString &server : {QStringLiteral("local"), QStringLiteral("embedded"),
+                                      QStringLiteral("nginx"), QStringLiteral("s3rver")})
             for (const QString &store : kStores)
                 QTest::addRow("%s %s", qPrintable(server), qPrintable(store)) << server << store;
     }
@@ -147,7 +149,8 @@ private Q_SLOTS:
         if (server == u"s3rver") QVERIFY2(ensureS3(), qPrintable(m_s3.problem()));
         // The embedded server cannot list errors/unlistable: that child is shown with why.
         const bool unlistable = server == u"embedded" && store == u"errors";
-        if (unlistable) srv()->addFault(server::FaultRule::withStatus(QStringLiteral("errors/unlistable"), 404));
+        if (unlistable)
+            srv()->addFault(server::FaultRule::withStatus(QStringLiteral("errors/unlistable"), 404));
         auto cleanup = qScopeGuard([&] { srv()->clearFaults(); });
         auto s = open(server, store);
         QVERIFY(s);
@@ -212,9 +215,11 @@ private Q_SLOTS:
         const auto entries = discoverHierarchy(*s);
         QVERIFY(entries);
         QCOMPARE(pathsOf(*entries), expectedPaths(QStringLiteral("nested_v2")));
-        qInfo("%lld requests, at most %d pending at the server", srv()->totalRequests(), srv()->maxPendingRequests());
+        qInfo("%lld requests, at most %d pending at the server", srv()->totalRequests(),
+              srv()->maxPendingRequests());
         if (concurrency == 0)
-            QVERIFY2(srv()->maxPendingRequests() >= 20, qPrintable(QString::number(srv()->maxPendingRequests())));
+            QVERIFY2(srv()->maxPendingRequests() >= 20,
+                     qPrintable(QString::number(srv()->maxPendingRequests())));
         else
             QCOMPARE(srv()->maxPendingRequests(), concurrency);
         if (concurrency > 0) QCOMPARE(s->transferStats()->maxInFlight, concurrency);
@@ -242,7 +247,8 @@ private Q_SLOTS:
         for (const auto &batch : batches)
             for (const auto &e : batch) {
                 if (!e.path.isEmpty())
-                    QVERIFY2(seen.contains(e.path.section(u'/', 0, -2)), qPrintable(e.path + " before its group"));
+                    QVERIFY2(seen.contains(e.path.section(u'/', 0, -2)),
+                             qPrintable(e.path + " before its group"));
                 seen.insert(e.path);
                 all << e.path;
             }
@@ -292,8 +298,8 @@ private Q_SLOTS:
         srv()->resetStats();
         QList<QFuture<ListResult>> listings;
         for (const QString &dir : {QStringLiteral("g0"), QStringLiteral("g1"), QStringLiteral("g2"),
-                                  QStringLiteral("g0/s0"), QStringLiteral("g0/s1"), QStringLiteral("g1/s0"),
-                                  QStringLiteral("g1/s1"), QStringLiteral("g2/s0")})
+                                   QStringLiteral("g0/s0"), QStringLiteral("g0/s1"), QStringLiteral("g1/s0"),
+                                   QStringLiteral("g1/s1"), QStringLiteral("g2/s0")})
             listings << s->list(dir);
         for (auto &l : listings)
             QVERIFY(await(l));

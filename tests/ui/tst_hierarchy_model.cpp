@@ -33,8 +33,8 @@ private:
             QStringList cols;
             for (int c = 0; c < model.columnCount(parent); ++c)
                 cols << i.siblingAtColumn(c).data().toString();
-            out << i.data(HierarchyModel::PathRole).toString() + u'|' + i.data(HierarchyModel::KindRole).toString() +
-                       u'|' + cols.join(u'|');
+            out << i.data(HierarchyModel::PathRole).toString() + u'|' +
+                       i.data(HierarchyModel::KindRole).toString() + u'|' + cols.join(u'|');
             out << dump(model, i);
         }
         return out;
@@ -56,7 +56,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("ZarrscopeTest")); // MainWindow keeps recent stores
+        QCoreApplication::setOrganizationName(
+            QStringLiteral("ZarrscopeTest")); // MainWindow keeps recent stores
         QCoreApplication::setApplicationName(QStringLiteral("tst_hierarchy_model"));
         QVERIFY(m_dir.isValid());
         QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kTreeStore)));

@@ -18,8 +18,10 @@ constexpr int kMaxPages = 10000;
 class HttpListing final : public std::enable_shared_from_this<HttpListing>
 {
 public:
-    HttpListing(std::shared_ptr<HttpStore> store, QString prefix, std::vector<ListingKind> kinds, bool choosing)
-        : m_store(std::move(store)), m_prefix(std::move(prefix)), m_kinds(std::move(kinds)), m_choosing(choosing)
+    HttpListing(std::shared_ptr<HttpStore> store, QString prefix, std::vector<ListingKind> kinds,
+                bool choosing)
+        : m_store(std::move(store)), m_prefix(std::move(prefix)), m_kinds(std::move(kinds)),
+          m_choosing(choosing)
     {
         m_promise.start();
     }
@@ -88,7 +90,8 @@ private:
         if (!page) return failed(page.error());
         const bool s3 = kind() == ListingKind::S3;
         if (!*page)
-            return failed(makeError(s3 ? QStringLiteral("no S3 listing here") : QStringLiteral("no directory index here"),
+            return failed(makeError(s3 ? QStringLiteral("no S3 listing here")
+                                       : QStringLiteral("no directory index here"),
                                     url.toString()));
         if (!s3) {
             if (!(*page)->contains("<a ") && !(*page)->contains("<A "))
@@ -102,14 +105,16 @@ private:
         if (parsed->continuationToken.isEmpty()) return succeeded(m_all);
         m_token = parsed->continuationToken;
         if (++m_pages >= kMaxPages)
-            return failed(makeError(QStringLiteral("S3 listing did not end"), m_store->bucketUrl().toString()));
+            return failed(
+                makeError(QStringLiteral("S3 listing did not end"), m_store->bucketUrl().toString()));
         nextPage();
     }
 
     void succeeded(Listing listing)
     {
         if (m_choosing)
-            m_store->chooseListMode(kind() == ListingKind::S3 ? HttpStore::ListMode::S3 : HttpStore::ListMode::Html);
+            m_store->chooseListMode(kind() == ListingKind::S3 ? HttpStore::ListMode::S3
+                                                              : HttpStore::ListMode::Html);
         settle(std::move(listing));
     }
 
@@ -148,10 +153,11 @@ private:
 
 } // namespace
 
-QFuture<ListResult> startListing(std::shared_ptr<HttpStore> store, QString prefix, std::vector<ListingKind> kinds,
-                                 bool choosing)
+QFuture<ListResult> startListing(std::shared_ptr<HttpStore> store, QString prefix,
+                                 std::vector<ListingKind> kinds, bool choosing)
 {
-    return std::make_shared<HttpListing>(std::move(store), std::move(prefix), std::move(kinds), choosing)->start();
+    return std::make_shared<HttpListing>(std::move(store), std::move(prefix), std::move(kinds), choosing)
+        ->start();
 }
 
 } // namespace zs

@@ -23,7 +23,7 @@ enum class ListingKind
 // Tries `kinds` in order. With `choosing`, the first kind that answers becomes the store's listing
 // mode and a store that answers none is marked as one that cannot be listed; otherwise the one
 // kind's error is the answer.
-QFuture<ListResult> startListing(std::shared_ptr<HttpStore> store, QString prefix, std::vector<ListingKind> kinds,
-                                 bool choosing);
+QFuture<ListResult> startListing(std::shared_ptr<HttpStore> store, QString prefix,
+                                 std::vector<ListingKind> kinds, bool choosing);
 
 } // namespace zs
