@@ -78,6 +78,9 @@ private Q_SLOTS:
         QVERIFY(store);
         HierarchyModel incremental;
         QAbstractItemModelTester tester(&incremental, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int inserted = 0; // every row must be announced, as a view needs it
+        connect(&incremental, &QAbstractItemModel::rowsInserted, this,
+                [&](const QModelIndex &, int first, int last) { inserted += last - first + 1; });
         HierarchyLoader loader;
         int batches = 0;
         connect(&loader, &HierarchyLoader::nodesDiscovered, this, [&](const HierarchyEntries &batch) {
@@ -93,6 +96,7 @@ private Q_SLOTS:
         HierarchyModel whole;
         whole.setEntries(entries, QStringLiteral("tree.zarr"));
         QCOMPARE(dump(incremental), dump(whole));
+        QCOMPARE(inserted, int(dump(whole).size()));
         incremental.addEntries(entries, QStringLiteral("tree.zarr")); // what MainWindow does at the end
         QCOMPARE(dump(incremental), dump(whole));
     }
