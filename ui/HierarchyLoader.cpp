@@ -1,7 +1,8 @@
 #include "HierarchyLoader.h"
 
 #include "hierarchy/Hierarchy.h"
-#include "metadata/MetadataParser.h"
+#include "hierarchy/HierarchyWalk.h"
+#include "util/WhenFinished.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -14,47 +15,78 @@ HierarchyLoader::HierarchyLoader(QObject *parent) : QObject(parent)
     qRegisterMetaType<zs::HierarchyEntries>();
 }
 
+HierarchyLoader::~HierarchyLoader()
+{
+    cancel();
+}
+
 Result<HierarchyEntries> HierarchyLoader::discover(Store &store)
 {
     return discoverHierarchy(store);
 }
 
-template <typename Work> void HierarchyLoader::run(Work work)
+void HierarchyLoader::cancel()
 {
-    const quint64 job = ++m_job;
-    m_loading = true;
-    QPointer<HierarchyLoader> self(this);
-    (void)QtConcurrent::run([self, job, work = std::move(work)]() mutable {
-        Result<HierarchyEntries> result = work();
-        // Queued to the GUI thread; `self` is only dereferenced there, where it cannot race deletion.
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, job, result = std::move(result)]() {
-                if (!self || self->m_job != job) return; // a newer load, or the loader is gone
-                self->m_loading = false;
-                if (result)
-                    Q_EMIT self->loaded(*result);
-                else
-                    Q_EMIT self->failed(result.error().toString());
-            },
-            Qt::QueuedConnection);
-    });
+    ++m_job; // whatever is still queued for the old job is dropped on arrival
+    m_loading = false;
+    m_walk.reset(); // cancels it: no batch is delivered once this returns
+}
+
+void HierarchyLoader::deliver(quint64 job, const Result<HierarchyEntries> &result)
+{
+    if (m_job != job) return; // a newer load
+    m_loading = false;
+    if (result)
+        Q_EMIT loaded(*result);
+    else
+        Q_EMIT failed(result.error().toString());
 }
 
 void HierarchyLoader::loadAll(std::shared_ptr<Store> store)
 {
-    run([store] { return discover(*store); });
+    cancel();
+    const quint64 job = m_job;
+    m_loading = true;
+    QPointer<HierarchyLoader> self(this);
+    // Batches come on the network thread; they are queued to the GUI thread and `self` is only
+    // dereferenced there, where it cannot race deletion.
+    m_walk = std::make_unique<HierarchyWalk>(std::move(store), [self, job](const HierarchyEntries &batch) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, job, batch] {
+                if (self && self->m_job == job) Q_EMIT self->nodesDiscovered(batch);
+            },
+            Qt::QueuedConnection);
+    });
+    // The watcher lives in this thread and goes with this object, so the result cannot outlive it.
+    // A batch queued before the result finished is ahead of it in the GUI thread's queue.
+    whenFinished(m_walk->result(), this, [this, job](const Result<HierarchyEntries> &result) {
+        QMetaObject::invokeMethod(
+            this, [this, job, result] { deliver(job, result); }, Qt::QueuedConnection);
+    });
 }
 
 void HierarchyLoader::loadOne(std::shared_ptr<Store> store, const QString &path)
 {
-    run([store, path]() -> Result<HierarchyEntries> {
-        ZS_TRY(NodeMetadata node, loadNode(*store, path));
-        HierarchyEntry entry;
-        entry.path = path;
-        entry.zarrFormat = node.zarrFormat;
-        entry.node = std::move(node);
-        return HierarchyEntries{std::move(entry)};
+    cancel();
+    const quint64 job = m_job;
+    m_loading = true;
+    QPointer<HierarchyLoader> self(this);
+    (void)QtConcurrent::run([self, job, store, path] {
+        Result<HierarchyEntries> result = [&]() -> Result<HierarchyEntries> {
+            ZS_TRY(NodeMetadata node, loadNode(*store, path));
+            HierarchyEntry entry;
+            entry.path = path;
+            entry.zarrFormat = node.zarrFormat;
+            entry.node = std::move(node);
+            return HierarchyEntries{std::move(entry)};
+        }();
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, job, result = std::move(result)] {
+                if (self) self->deliver(job, result);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QStyle>
+#include <algorithm>
 
 namespace zs {
 
@@ -50,29 +51,39 @@ void HierarchyModel::clear()
     endResetModel();
 }
 
-HierarchyModel::Item *HierarchyModel::findOrCreate(const QString &path)
+HierarchyModel::Item *HierarchyModel::findOrCreate(const QString &path, bool notify)
 {
     Item *item = m_root->children.front().get();
     if (path.isEmpty()) return item;
     QString sofar;
     for (const QString &part : path.split(u'/', Qt::SkipEmptyParts)) {
         sofar = sofar.isEmpty() ? part : sofar + u'/' + part;
-        Item *next = nullptr;
-        for (auto &c : item->children) {
-            if (c->name == part) next = c.get();
+        auto &siblings = item->children;
+        const auto at = std::lower_bound(siblings.begin(), siblings.end(), part,
+                                         [](const auto &c, const QString &name) { return c->name < name; });
+        if (at != siblings.end() && (*at)->name == part) {
+            item = at->get();
+            continue;
         }
-        if (!next) {
-            auto created = std::make_unique<Item>();
-            created->name = part;
-            created->path = sofar;
-            created->entry.path = sofar;
-            created->parent = item;
-            next = created.get();
-            item->children.push_back(std::move(created));
-        }
+        auto created = std::make_unique<Item>();
+        created->name = part;
+        created->path = sofar;
+        created->entry.path = sofar;
+        created->parent = item;
+        const int row = int(at - siblings.begin());
+        if (notify) beginInsertRows(indexOf(item), row, row);
+        Item *next = created.get();
+        siblings.insert(siblings.begin() + row, std::move(created));
+        if (notify) endInsertRows();
         item = next;
     }
     return item;
+}
+
+QModelIndex HierarchyModel::indexOf(const Item *item) const
+{
+    if (item == m_root.get()) return {};
+    return createIndex(item->row(), 0, const_cast<Item *>(item));
 }
 
 void HierarchyModel::setEntries(const HierarchyEntries &entries, const QString &rootName)
@@ -84,8 +95,27 @@ void HierarchyModel::setEntries(const HierarchyEntries &entries, const QString &
     top->parent = m_root.get();
     m_root->children.push_back(std::move(top));
     for (const HierarchyEntry &e : entries)
-        findOrCreate(e.path)->entry = e;
+        findOrCreate(e.path, false)->entry = e;
     endResetModel();
+}
+
+void HierarchyModel::addEntries(const HierarchyEntries &entries, const QString &rootName)
+{
+    if (entries.empty()) return;
+    if (m_root->children.empty()) {
+        beginInsertRows({}, 0, 0);
+        auto top = std::make_unique<Item>();
+        top->name = rootName;
+        top->parent = m_root.get();
+        m_root->children.push_back(std::move(top));
+        endInsertRows();
+    }
+    for (const HierarchyEntry &e : entries) {
+        Item *item = findOrCreate(e.path, true);
+        item->entry = e;
+        const QModelIndex index = indexOf(item);
+        Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
+    }
 }
 
 HierarchyModel::Item *HierarchyModel::itemAt(const QModelIndex &index) const

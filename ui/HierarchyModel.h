@@ -32,6 +32,10 @@ public:
     ~HierarchyModel() override;
 
     void setEntries(const HierarchyEntries &entries, const QString &rootName = QStringLiteral("/"));
+    // Adds nodes as discovery finds them (rows inserted, siblings kept in name order): after all
+    // batches the tree equals setEntries of them all. A path already there (an implied group, or
+    // the same node again) takes the new entry in place.
+    void addEntries(const HierarchyEntries &entries, const QString &rootName = QStringLiteral("/"));
     void clear();
 
     QModelIndex indexForPath(const QString &path) const;
@@ -50,7 +54,9 @@ public:
 private:
     struct Item;
     Item *itemAt(const QModelIndex &index) const;
-    Item *findOrCreate(const QString &path);
+    // The item at `path`, created with any missing ancestors; with `notify`, as inserted rows.
+    Item *findOrCreate(const QString &path, bool notify);
+    QModelIndex indexOf(const Item *item) const;
     QVariant display(const Item &item, int column) const;
 
     std::unique_ptr<Item> m_root; // invisible; its one child is the store root

@@ -10,6 +10,7 @@
 #include "store/StoreFactory.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_status->stopped(tr("failed"));
         statusBar()->showMessage(tr("Read failed: %1").arg(error));
     });
+    connect(m_loader, &HierarchyLoader::nodesDiscovered, this, &MainWindow::onNodesDiscovered);
     connect(m_loader, &HierarchyLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_loader, &HierarchyLoader::failed, this, &MainWindow::onLoadFailed);
     buildMenus();
@@ -156,11 +158,13 @@ void MainWindow::openLocation(const QString &input, const QString &arrayPath)
         location = QFileInfo(location).absoluteFilePath();
     m_slice->clear();
     m_metadata->clear();
+    m_loader->cancel(); // a new store: the old walk stops now, and nothing of it arrives later
     m_model->clear();
     m_banner->hide();
     m_location = location;
     m_pendingArray = arrayPath;
     m_triedDirect = false;
+    m_nodesFound = 0;
     setWindowTitle(QStringLiteral("Zarrscope — %1").arg(location));
     auto store = openStore(location, StoreOptions{});
     if (!store) {
@@ -189,11 +193,25 @@ void MainWindow::openArrayPath(const QString &path)
     m_loader->loadOne(m_store, path);
 }
 
+QString MainWindow::rootName() const
+{
+    return QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
+}
+
+void MainWindow::onNodesDiscovered(const HierarchyEntries &entries)
+{
+    // The tree fills while the walk goes on; the user may browse what is there already.
+    const bool first = m_model->rowCount() == 0;
+    m_model->addEntries(entries, rootName());
+    if (first) m_tree->expandToDepth(0);
+    m_nodesFound += int(entries.size());
+    statusBar()->showMessage(tr("Discovering nodes in %1… %n so far", nullptr, m_nodesFound).arg(m_location));
+}
+
 void MainWindow::onLoaded(const HierarchyEntries &entries)
 {
-    const QString name =
-        QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
-    m_model->setEntries(entries, name);
+    m_model->addEntries(entries,
+                        rootName()); // the nodes not reported in batches (loadOne); the rest in place
     if (!m_triedDirect) m_banner->hide();
     m_tree->expandToDepth(1);
     for (int c = 0; c < HierarchyModel::ColumnCount; ++c)
@@ -250,6 +268,12 @@ void MainWindow::saveView()
         QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG image (*.png);;PDF (*.pdf)"));
     if (!file.isEmpty() && !m_slice->saveImage(file))
         statusBar()->showMessage(tr("Could not save %1").arg(file));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_loader->cancel();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -60,6 +60,7 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override; // stops discovery: quitting must not wait for it
 
 private:
     void buildMenus();
@@ -69,6 +70,8 @@ private:
     void openFolder();
     void openArrayPath(const QString &path);
     void saveView();
+    QString rootName() const; // the tree's top row: the store's folder or file name
+    void onNodesDiscovered(const HierarchyEntries &entries);
     void onLoaded(const HierarchyEntries &entries);
     void onLoadFailed(const QString &message);
     void showDiscoveryError(const QString &message);
@@ -95,6 +98,7 @@ private:
     QString m_location;
     QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;
+    int m_nodesFound = 0; // by the walk so far, for the status bar
 };
 
 } // namespace zs

@@ -44,3 +44,31 @@ Result<HierarchyEntries> v3ConsolidatedEntries(const json &root, const QString &
 }
 
 } // namespace zs
+
+namespace zs {
+
+std::optional<Result<HierarchyEntries>> v3ConsolidatedIn(const DocumentResult &root, const QString &where)
+{
+    if (!root || !root->is_object() || !root->contains("consolidated_metadata") ||
+        (*root)["consolidated_metadata"].is_null())
+        return std::nullopt;
+    return v3ConsolidatedEntries(*root, where);
+}
+
+bool shouldReadZmetadata(const DocumentResult &root)
+{
+    return root && root->is_null();
+}
+
+std::optional<Result<HierarchyEntries>> v2ConsolidatedIn(const DocumentResult &doc, bool canList,
+                                                         const QString &where)
+{
+    if (!doc) {
+        if (canList) return std::nullopt;
+        return Result<HierarchyEntries>(doc.error());
+    }
+    if (doc->is_null()) return std::nullopt;
+    return v2ConsolidatedEntries(*doc, where);
+}
+
+} // namespace zs

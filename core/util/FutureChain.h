@@ -80,6 +80,15 @@ template <typename T, typename F> void whenCanceled(const QFuture<T> &future, F 
 
 } // namespace detail
 
+// Calls `done(result)` once `future` has finished, on the network thread (a few instructions of
+// work: bookkeeping, parsing a small document). A cancelled future, or one that finished without
+// a result, calls it with the error "the read was cancelled", so a caller counting answers never
+// waits for one that does not come.
+template <typename T, typename F> void afterFinished(const QFuture<T> &future, F done)
+{
+    detail::whenDone(future, std::move(done));
+}
+
 // The future of fn(result of `future`), run in `pool`, or with a null pool on the network thread
 // itself (only for a few instructions of work). fn returns R or QFuture<R>.
 template <typename R, typename T, typename F>

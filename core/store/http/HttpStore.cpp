@@ -1,9 +1,6 @@
 #include "store/http/HttpStore.h"
 
-#include "store/http/HtmlIndex.h"
-#include "store/http/S3Listing.h"
-
-#include <QtConcurrent>
+#include "store/http/HttpListing.h"
 
 namespace zs {
 
@@ -57,68 +54,42 @@ QFuture<RangeReadResult> HttpStore::getRangeOrWhole(const QString &key, ByteRang
 
 QFuture<ListResult> HttpStore::list(const QString &prefix)
 {
-    // Listing may take several round trips (pages, fallbacks): run it off the caller's thread.
-    return QtConcurrent::run([this, prefix] { return listBlocking(prefix); });
+    // The listing's pages continue after this call returns: the operation must own the store.
+    std::shared_ptr<HttpStore> self = weak_from_this().lock();
+    if (!self)
+        return QtFuture::makeReadyFuture(ListResult(
+            makeError(QStringLiteral("an HttpStore must be owned by a shared_ptr to list"), location())));
+    switch (listMode()) {
+    case ListMode::S3:
+        return startListing(std::move(self), prefix, {ListingKind::S3}, false);
+    case ListMode::Html:
+        return startListing(std::move(self), prefix, {ListingKind::Html}, false);
+    case ListMode::None:
+        return QtFuture::makeReadyFuture(ListResult(cannotListError()));
+    case ListMode::Unknown:
+        break;
+    }
+    std::vector<ListingKind> kinds;
+    if (m_bucketUrl.isValid()) kinds.push_back(ListingKind::S3);
+    kinds.push_back(ListingKind::Html);
+    return startListing(std::move(self), prefix, std::move(kinds), true);
 }
 
-ListResult HttpStore::listBlocking(const QString &prefix)
+HttpStore::ListMode HttpStore::listMode() const
 {
-    QMutexLocker lock(&m_listMutex);
-    if (m_listMode == ListMode::S3) return listS3(prefix);
-    if (m_listMode == ListMode::Html) return listHtml(prefix);
-    if (m_listMode == ListMode::Unknown) {
-        if (m_bucketUrl.isValid()) {
-            auto s3 = listS3(prefix);
-            if (s3) {
-                m_listMode = ListMode::S3;
-                return s3;
-            }
-        }
-        auto html = listHtml(prefix);
-        if (html) {
-            m_listMode = ListMode::Html;
-            return html;
-        }
-        m_listMode = ListMode::None;
-    }
+    QMutexLocker lock(&m_modeMutex);
+    return m_listMode;
+}
+
+void HttpStore::chooseListMode(ListMode mode)
+{
+    QMutexLocker lock(&m_modeMutex);
+    if (m_listMode == ListMode::Unknown) m_listMode = mode;
+}
+
+Error HttpStore::cannotListError() const
+{
     return makeError(QStringLiteral("this store cannot be listed: open an array path directly"), location());
-}
-
-// Listing runs on a worker thread (see list()), so waiting here blocks no caller.
-Result<QByteArray> HttpStore::fetchListingPage(const QUrl &url, const QString &whenMissing)
-{
-    ZS_TRY(MaybeBytes page, await(m_scheduler->fetch(url)));
-    if (!page) return makeError(whenMissing, url.toString());
-    return *page;
-}
-
-ListResult HttpStore::listS3(const QString &prefix)
-{
-    const QString full = m_bucketPrefix.isEmpty() ? prefix
-                         : prefix.isEmpty()       ? m_bucketPrefix
-                                                  : m_bucketPrefix + u'/' + prefix;
-    Listing all;
-    QString token;
-    for (int page = 0; page < 10000; ++page) {
-        const QUrl url = s3ListUrl(m_bucketUrl, full, token);
-        ZS_TRY(const QByteArray xml, fetchListingPage(url, QStringLiteral("no S3 listing here")));
-        ZS_TRY(S3ListPage p, parseS3ListPage(xml, full, url.toString()));
-        all.keys << p.listing.keys;
-        all.prefixes << p.listing.prefixes;
-        if (p.continuationToken.isEmpty()) return all;
-        token = p.continuationToken;
-    }
-    return makeError(QStringLiteral("S3 listing did not end"), m_bucketUrl.toString());
-}
-
-ListResult HttpStore::listHtml(const QString &prefix)
-{
-    QUrl url = urlFor(prefix);
-    url.setPath(url.path() + u'/');
-    ZS_TRY(const QByteArray body, fetchListingPage(url, QStringLiteral("no directory index here")));
-    if (!body.contains("<a ") && !body.contains("<A "))
-        return makeError(QStringLiteral("no directory index here"), url.toString());
-    return parseHtmlIndex(body, url.path());
 }
 
 } // namespace zs

@@ -1,17 +1,19 @@
 #pragma once
 // A Zarr store behind plain HTTP(S), S3 or Google Cloud Storage (anonymous reads).
 // Every read goes through one FetchScheduler, which holds the global in-flight limit.
-// Listing is tried as S3 ListObjectsV2, then as an HTML directory index.
+// Listing is tried as S3 ListObjectsV2, then as an HTML directory index. A pending listing holds
+// the store (shared ownership: create it with make_shared, as openStore does).
 
 #include "net/FetchScheduler.h"
 #include "store/Store.h"
 
 #include <QMutex>
 #include <QUrl>
+#include <memory>
 
 namespace zs {
 
-class HttpStore final : public Store
+class HttpStore final : public Store, public std::enable_shared_from_this<HttpStore>
 {
 public:
     // `base` is the store root (no trailing slash needed). `bucketUrl`, when set, is where
@@ -31,8 +33,10 @@ public:
 
     FetchScheduler *scheduler() const { return m_scheduler; }
     QUrl urlFor(const QString &key) const;
+    const QUrl &bucketUrl() const { return m_bucketUrl; }
+    const QString &bucketPrefix() const { return m_bucketPrefix; }
 
-private:
+    // How this store lists, learnt from its first listing that answered (HttpListing).
     enum class ListMode
     {
         Unknown,
@@ -40,16 +44,17 @@ private:
         Html,
         None
     };
-    ListResult listBlocking(const QString &prefix);
-    ListResult listS3(const QString &prefix);
-    ListResult listHtml(const QString &prefix);
-    Result<QByteArray> fetchListingPage(const QUrl &url, const QString &whenMissing);
+    ListMode listMode() const;
+    // Only the first choice counts: concurrent first listings may both have tried.
+    void chooseListMode(ListMode mode);
+    Error cannotListError() const;
 
+private:
     QUrl m_base;
     QUrl m_bucketUrl;
     QString m_bucketPrefix;
     FetchScheduler *m_scheduler;
-    QMutex m_listMutex;
+    mutable QMutex m_modeMutex; // guards only the one-time choice of listing mode
     ListMode m_listMode = ListMode::Unknown;
 };
 
