@@ -14,6 +14,7 @@ struct ReadStats
     std::uint64_t indexCacheHits = 0; // shard indexes taken from the cache instead
     std::uint64_t bytes = 0;          // bytes those reads returned
     std::uint64_t missing = 0;        // chunks absent from the store (read as fill)
+    std::uint64_t cacheHits = 0;      // chunks taken decoded from ReadOptions::cache: no request, no decode
     int maxInFlight = 0;              // most store reads outstanding at once
     int concurrency = 0;              // the limit that applied
     double seconds = 0;               // wall time from start to the last chunk copied
