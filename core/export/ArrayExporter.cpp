@@ -107,6 +107,7 @@ void ArrayExporter::startRead()
     connect(m_reader.get(), &ArrayReader::readFailed, this, &ArrayExporter::fail);
     ReadOptions ro;
     ro.concurrency = m_options.concurrency;
+    ro.cache = m_options.cache;
     m_reader->start(m_job->plan.sourceSelection(m_reading.region), ro);
 }
 
