@@ -10,7 +10,8 @@
 #include <QTest>
 #include <nlohmann/json.hpp>
 
-using nlohmann::json;
+// Ordered: the contract is the keys in their order.
+using json = nlohmann::ordered_json;
 
 class TestCliScrub : public QObject
 {
