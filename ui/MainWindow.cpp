@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ChunkCacheSetting.h"
 #include "ExportDialog.h"
 #include "HierarchyLoader.h"
 #include "HierarchyModel.h"
@@ -7,6 +8,7 @@
 #include "ReadStatus.h"
 #include "RecentStores.h"
 #include "SliceView.h"
+#include "array/ChunkCache.h"
 #include "store/StoreFactory.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -122,6 +125,15 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Metadata"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     [this] { m_tabs->setCurrentIndex(1); });
     view->addAction(tr("&Filter Nodes"), QKeySequence::Find, this, [this] { m_filter->setFocus(); });
+    view->addAction(tr("Chunk &Cache Size…"), this, [this] {
+        bool ok = false;
+        const int mib = QInputDialog::getInt(this, tr("Chunk Cache Size"),
+                                             tr("Decoded chunks kept per open store (MiB, 0 = off):"),
+                                             chunkCacheMiBSetting(), 0, 1 << 20, 64, &ok);
+        if (!ok) return;
+        setChunkCacheMiBSetting(mib);
+        if (m_cache) m_cache->setBudget(mibToBytes(mib));
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Zarrscope"), this, [this] {
         QMessageBox::about(
@@ -169,9 +181,11 @@ void MainWindow::openLocation(const QString &input, const QString &arrayPath)
     auto store = openStore(location, StoreOptions{});
     if (!store) {
         m_store.reset();
+        m_cache.reset();
         return onLoadFailed(store.error().toString());
     }
     m_store = *store;
+    m_cache = std::make_shared<ChunkCache>(mibToBytes(chunkCacheMiBSetting()));
     RecentStores::add(location);
     rebuildRecentMenu();
     {

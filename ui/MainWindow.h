@@ -19,6 +19,8 @@ class QTreeView;
 
 namespace zs {
 
+class ChunkCache;
+
 class ExportDialog;
 class HierarchyLoader;
 class HierarchyModel;
@@ -95,6 +97,7 @@ private:
     HierarchyLoader *m_loader;
 
     std::shared_ptr<Store> m_store;
+    std::shared_ptr<ChunkCache> m_cache; // m_store's decoded chunks, shared by the views of it
     QString m_location;
     QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;

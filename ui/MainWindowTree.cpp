@@ -96,7 +96,7 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
     }
     m_metadata->showNode(*node, m_store);
     if (node->isArray())
-        m_slice->setArray(m_store, *node);
+        m_slice->setArray(m_store, *node, m_cache);
     else
         m_slice->clear(tr("“%1” is a group: choose an array to see its data.")
                            .arg(path.isEmpty() ? QStringLiteral("/") : path));

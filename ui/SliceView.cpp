@@ -2,16 +2,17 @@
 
 #include "ColorMaps.h"
 #include "DataRange.h"
-#include "ProgressiveReader.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
 #include "StringTable.h"
 #include "ValueReadout.h"
 #include "ViewportSampler.h"
+#include "view/SliceSource.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
 #include <cmath>
+#include <limits>
 
 namespace zs {
 
@@ -69,7 +70,10 @@ SliceView::SliceView(QWidget *parent)
     m_refetchTimer.setInterval(250);
     connect(&m_refetchTimer, &QTimer::timeout, this, &SliceView::requestData);
 
-    connect(m_controls, &SliceControls::appearanceChanged, this, &SliceView::redraw);
+    connect(m_controls, &SliceControls::appearanceChanged, this, [this] {
+        convertAll(); // the complex part may have changed
+        redraw();
+    });
     connect(m_controls, &SliceControls::sliceChanged, this, [this] {
         // Other displayed dimensions: new axes, and the old data's window means nothing for them.
         if (m_node && (m_controls->xDim() != m_shownX || m_controls->yDim() != m_shownY)) {
@@ -116,7 +120,7 @@ bool SliceView::isLine() const
 
 bool SliceView::isReading() const
 {
-    return (m_reader && m_reader->isRunning()) || (m_tableMode && m_table->isReading());
+    return (m_source && m_source->isRunning()) || (m_tableMode && m_table->isReading());
 }
 
 QString SliceView::message() const
@@ -138,15 +142,18 @@ void SliceView::showMessage(const QString &text, bool error)
 
 void SliceView::clear(const QString &message)
 {
-    if (m_reader) {
-        m_reader->cancel();
-        m_reader->deleteLater();
-        m_reader = nullptr;
+    if (m_source) {
+        m_source->cancel();
+        m_source->deleteLater();
+        m_source = nullptr;
     }
     m_node.reset();
     m_store.reset();
     m_selection = {};
+    m_valuesSelection = {};
     m_values.clear();
+    m_ready.clear();
+    m_complete = false;
     m_heldRange = {};
     m_drawing->clear();
     m_readout->clear();
@@ -158,7 +165,8 @@ void SliceView::clear(const QString &message)
     showMessage(message, false);
 }
 
-void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
+void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
+                         std::shared_ptr<ChunkCache> cache)
 {
     clear();
     if (!node.isArray())
@@ -174,17 +182,30 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node)
     }
     m_store = std::move(store);
     m_node = node;
-    m_reader = new ProgressiveReader(m_store, node.path, a, this);
-    connect(m_reader, &ProgressiveReader::progress, this, &SliceView::readProgress);
-    connect(m_reader, &ProgressiveReader::dataArrived, this, [this] {
+    m_source = new SliceSource(m_store, node.path, a,
+                               cache ? std::move(cache) : std::make_shared<ChunkCache>(), this);
+    // Only the current job draws: a read the user has moved on from is stale.
+    auto current = [this](quint64 job) { return m_source && job == m_source->currentJob(); };
+    connect(m_source, &SliceSource::progress, this,
+            [this, current](quint64 job, quint64 done, quint64 total, quint64 bytes) {
+                if (current(job)) Q_EMIT readProgress(done, total, bytes);
+            });
+    connect(m_source, &SliceSource::regionReady, this, [this, current](quint64 job, const ResultRegion &r) {
+        if (!current(job)) return;
+        convertRegion(r);
+        m_ready.push_back(r);
         if (!m_redrawTimer.isActive()) m_redrawTimer.start();
     });
-    connect(m_reader, &ProgressiveReader::finished, this, [this] {
+    connect(m_source, &SliceSource::finished, this, [this, current](quint64 job) {
+        if (!current(job)) return;
+        m_complete = true;
+        convertAll(); // sharded arrays announce no regions: everything arrives here
         m_redrawTimer.stop();
         redraw();
         Q_EMIT readFinished();
     });
-    connect(m_reader, &ProgressiveReader::failed, this, [this](const QString &error) {
+    connect(m_source, &SliceSource::failed, this, [this, current](quint64 job, const QString &error) {
+        if (!current(job)) return;
         m_redrawTimer.stop();
         showMessage(tr("Read failed: %1").arg(error), true);
         m_selection = {}; // so the next request tries again
@@ -251,7 +272,7 @@ void SliceView::resetAxes()
 void SliceView::requestData()
 {
     if (m_tableMode && m_node) return requestTable();
-    if (!m_reader || !m_node) return;
+    if (!m_source || !m_node) return;
     const ArrayMetadata &a = *m_node->array;
     SampleRequest req;
     req.shape = a.shape;
@@ -265,10 +286,15 @@ void SliceView::requestData()
     if (req.xDim >= 0) req.x = windowOf(plot->xAxis, a.shape[std::size_t(req.xDim)], rect.width());
     if (req.yDim >= 0) req.y = windowOf(plot->yAxis, a.shape[std::size_t(req.yDim)], rect.height());
     const Selection wanted = sampleSelection(req);
-    if (selectionCovers(m_selection, wanted) && (m_reader->isRunning() || !m_values.empty())) return;
+    if (selectionCovers(m_selection, wanted) && (m_source->isRunning() || !m_values.empty())) return;
     m_selection = wanted;
     showMessage({}, false);
-    m_reader->start(wanted);
+    m_redrawTimer.stop(); // what it would draw belongs to the read this one replaces
+    m_valuesSelection = wanted;
+    m_values.assign(std::size_t(wanted.elementCount()), std::numeric_limits<double>::quiet_NaN());
+    m_ready.clear();
+    m_complete = false;
+    m_source->request(wanted);
     Q_EMIT readStarted();
 }
 
@@ -281,7 +307,7 @@ void SliceView::cancelRead()
         Q_EMIT readCancelled();
         return;
     }
-    m_reader->cancel();
+    m_source->cancel();
     m_redrawTimer.stop();
     redraw(); // keep what did arrive
     m_selection = {};
@@ -289,13 +315,54 @@ void SliceView::cancelRead()
     Q_EMIT readCancelled();
 }
 
+void SliceView::convertRegion(const ResultRegion &region)
+{
+    const char *src = m_source ? m_source->data() : nullptr;
+    if (!src || m_values.empty()) return;
+    const DataType &dtype = m_node->array->dtype;
+    const ComplexPart part = m_controls->complexPart();
+    const Shape shape = m_valuesSelection.resultShape();
+    if (shape.empty()) return convertToDoubles(src, 1, dtype, part, m_values.data());
+    // One contiguous run along the last dimension per index of the others.
+    const std::size_t rank = shape.size();
+    std::vector<std::uint64_t> at(region.start.begin(), region.start.end() - 1);
+    for (;;) {
+        std::uint64_t offset = 0;
+        for (std::size_t d = 0; d + 1 < rank; ++d)
+            offset = offset * shape[d] + at[d];
+        offset = offset * shape[rank - 1] + region.start[rank - 1];
+        convertToDoubles(src + offset * dtype.size, std::size_t(region.count[rank - 1]), dtype, part,
+                         m_values.data() + offset);
+        std::size_t d = rank - 1;
+        while (d > 0) {
+            --d;
+            if (++at[d] < region.start[d] + region.count[d]) break;
+            at[d] = region.start[d];
+            if (d == 0) return;
+        }
+        if (rank == 1) return;
+    }
+}
+
+void SliceView::convertAll()
+{
+    if (!m_source || !m_source->data() || m_values.empty()) return;
+    if (m_complete) {
+        convertToDoubles(m_source->data(), m_values.size(), m_node->array->dtype, m_controls->complexPart(),
+                         m_values.data());
+        return;
+    }
+    std::fill(m_values.begin(), m_values.end(), std::numeric_limits<double>::quiet_NaN());
+    for (const ResultRegion &r : m_ready)
+        convertRegion(r);
+}
+
 void SliceView::redraw()
 {
-    if (!m_reader || !m_node) return;
-    m_values = m_reader->values(m_controls->complexPart());
-    const Selection &sel = m_reader->selection();
+    if (!m_source || !m_node) return;
+    const Selection &sel = m_valuesSelection;
     if (sel.dims.empty()) {
-        if (!m_values.empty() && !m_reader->isRunning())
+        if (!m_values.empty() && m_complete)
             showMessage(tr("Scalar value: %1").arg(m_values.front(), 0, 'g', 17), false);
         return;
     }
@@ -311,12 +378,12 @@ void SliceView::drawLine(const std::vector<double> &values)
     const ValueRange r = m_controls->autoRange()
                              ? percentileRange(values, 0, 100)
                              : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
-    m_drawing->drawLine(m_reader->selection().dims[std::size_t(m_controls->xDim())], values, r);
+    m_drawing->drawLine(m_valuesSelection.dims[std::size_t(m_controls->xDim())], values, r);
 }
 
 void SliceView::drawImage(const std::vector<double> &values)
 {
-    const Selection &sel = m_reader->selection();
+    const Selection &sel = m_valuesSelection;
     const int xd = m_controls->xDim(), yd = m_controls->yDim();
     m_drawing->drawImage(sel.dims[std::size_t(xd)], sel.dims[std::size_t(yd)], yd < xd, values,
                          colorGradient(m_controls->colorMapName()));
@@ -325,7 +392,7 @@ void SliceView::drawImage(const std::vector<double> &values)
         r = percentileRange(values, 2, 98);
         // While chunks arrive the percentiles of a partial image jump about: the scale only widens
         // then (starting from the last finished image of this view), and settles when all is in.
-        if (m_reader->isRunning()) r = unite(m_heldRange, r);
+        if (!m_complete) r = unite(m_heldRange, r);
         m_heldRange = r;
         if (r.valid) m_controls->showAutoRange(r.lower, r.upper);
     }
@@ -334,8 +401,8 @@ void SliceView::drawImage(const std::vector<double> &values)
 
 void SliceView::onMouseMove(QMouseEvent *event)
 {
-    if (!m_reader || !m_node || m_values.empty() || m_reader->selection().dims.empty()) return;
-    const Selection &sel = m_reader->selection();
+    if (!m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
+    const Selection &sel = m_valuesSelection;
     ReadoutAxes axes;
     axes.x = sel.dims[std::size_t(m_controls->xDim())];
     axes.xName = m_controls->dimensionLabel(m_controls->xDim());

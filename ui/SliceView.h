@@ -1,13 +1,18 @@
 #pragma once
 // Shows one array: a line plot for 1-D, a colour-mapped image for 2-D and N-D (two displayed
 // dimensions, sliders for the rest). It reads only what the plot can show (ViewportSampler),
-// refetches finer data when zoomed, draws bands as they arrive (at most every 100 ms), and a
-// new slice cancels the read in progress. Errors appear inline and as readFailed.
+// refetches finer data when zoomed, and reads through a SliceSource with the store's chunk
+// cache: each chunk's region is drawn as it lands (at most every 100 ms) from the one read,
+// stepping a slider within a chunk costs no request, the neighbouring slider positions are
+// prefetched while the user rests, and a new slice makes the read in progress stale (it never
+// draws). Errors appear inline and as readFailed.
 // Variable-length arrays (strings, bytes, json2) are shown as a table instead (StringTable):
 // the displayed dimensions as rows and columns, the same sliders for the others.
 
 #include "DataRange.h"
 #include "SliceControls.h"
+#include "array/ChunkCache.h"
+#include "array/ResultRegion.h"
 #include "metadata/NodeMetadata.h"
 #include "selection/Selection.h"
 #include "store/Store.h"
@@ -25,7 +30,7 @@ class QMouseEvent;
 
 namespace zs {
 
-class ProgressiveReader;
+class SliceSource;
 class SlicePlot;
 class StringTable;
 
@@ -36,7 +41,9 @@ public:
     explicit SliceView(QWidget *parent = nullptr);
     ~SliceView() override;
 
-    void setArray(std::shared_ptr<Store> store, const NodeMetadata &node);
+    // `cache` is the store's (shared by every view of it); null gives this array a cache of its own.
+    void setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
+                  std::shared_ptr<ChunkCache> cache = nullptr);
     void clear(const QString &message = {});
     bool isReading() const;
     bool saveImage(const QString &fileName); // .pdf as vector graphics, anything else as PNG
@@ -49,6 +56,9 @@ public:
     bool showsTable() const { return m_tableMode; }
     SliceControls *controls() const { return m_controls; }
     const Selection &shownSelection() const { return m_selection; }
+    SliceSource *source() const { return m_source; } // null unless a plottable array is shown
+    // The values drawn (C order of shownSelection()'s result): NaN where no region arrived yet.
+    const std::vector<double> &values() const { return m_values; }
     QString message() const; // the inline message (errors, notes); empty when none
     QString readout() const; // the value/index read-out line
 
@@ -67,6 +77,8 @@ private:
     void connectPlot();
     void resetAxes();
     void redraw();
+    void convertRegion(const ResultRegion &region); // the source's bytes of it into m_values
+    void convertAll();                              // every region ready so far, in the current part
     void drawLine(const std::vector<double> &values);
     void drawImage(const std::vector<double> &values);
     void showMessage(const QString &text, bool error);
@@ -86,9 +98,12 @@ private:
 
     std::shared_ptr<Store> m_store;
     std::optional<NodeMetadata> m_node;
-    ProgressiveReader *m_reader = nullptr;
+    SliceSource *m_source = nullptr;
     Selection m_selection; // what the current (or last) read asked for
-    std::vector<double> m_values;
+    Selection m_valuesSelection;       // what m_values holds (of the current read, or the last one)
+    std::vector<double> m_values;      // NaN where no region has arrived yet
+    std::vector<ResultRegion> m_ready; // regions of the current read in m_values
+    bool m_complete = false;           // the current read finished: all of m_values is in
     ValueRange m_heldRange; // the automatic colour range shown last (see drawImage)
     bool m_resettingAxes = false;
     int m_shownX = -1; // the displayed dimensions the axes were set up for

@@ -33,6 +33,9 @@ int runBench(const CliArgs &args)
     config.arrayPath = path;
     config.meta = meta;
     config.selection = selection;
+    const auto cacheMib = cacheMibOption(args, 0);
+    if (!cacheMib) return ExitCode::Usage;
+    config.cacheBytes = *cacheMib << 20;
     config.passes = zs::modePasses(mode != u"concurrent", mode != u"sequential", *concurrency, 1);
     auto runs = zs::runBench(config);
     if (!runs) return reportError(runs.error());

@@ -19,20 +19,28 @@ const QList<CommandSpec> &commandSpecs()
         {QStringLiteral("info"), 1, 2, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
          QStringLiteral("info STORE [ARRAY] [--json]")},
         {QStringLiteral("get"), 2, 2, withStoreFlags({}),
-         withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency")}),
-         QStringLiteral("get STORE ARRAY [--select SEL] [--concurrency N] -o OUT.npy")},
+         withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency"),
+                          QStringLiteral("--cache-mib")}),
+         QStringLiteral("get STORE ARRAY [--select SEL] [--concurrency N] [--cache-mib N] -o OUT.npy")},
         {QStringLiteral("bench"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"),
-                          QStringLiteral("--concurrency"), QStringLiteral("--cache-bust")}),
+                          QStringLiteral("--concurrency"), QStringLiteral("--cache-bust"),
+                          QStringLiteral("--cache-mib")}),
          QStringLiteral("bench STORE ARRAY [--select SEL] [--mode sequential|concurrent|both] [--concurrency "
-                        "N] [--json]")},
+                        "N] [--cache-mib N] [--json]")},
         {QStringLiteral("export"), 2, 2, withStoreFlags({QStringLiteral("--resume")}),
          withStoreValued({QStringLiteral("-o"), QStringLiteral("--zarr-format"), QStringLiteral("--select"),
                           QStringLiteral("--chunks"), QStringLiteral("--shards"), QStringLiteral("--codec"),
-                          QStringLiteral("--concurrency")}),
-         QStringLiteral("export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
-                        "[--shards S1,S2,...] "
-                        "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N]")},
+                          QStringLiteral("--concurrency"), QStringLiteral("--cache-mib")}),
+         QStringLiteral(
+             "export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
+             "[--shards S1,S2,...] "
+             "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N] [--cache-mib N]")},
+        {QStringLiteral("scrub"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
+         withStoreValued({QStringLiteral("--dims"), QStringLiteral("--axis"), QStringLiteral("--steps"),
+                          QStringLiteral("--start"), QStringLiteral("--cache-mib")}),
+         QStringLiteral(
+             "scrub STORE ARRAY [--dims D1,D2] [--axis D] [--steps N] [--start I] [--cache-mib N] [--json]")},
         {QStringLiteral("serve"),
          1,
          1,

@@ -30,6 +30,26 @@ std::optional<int> concurrencyOption(const CliArgs &args)
     return n;
 }
 
+std::optional<std::uint64_t> cacheMibOption(const CliArgs &args, std::uint64_t fallback)
+{
+    if (!args.has(QStringLiteral("--cache-mib"))) return fallback;
+    bool ok = true;
+    const qlonglong n = args.value(QStringLiteral("--cache-mib")).toLongLong(&ok);
+    if (!ok || n < 0 || n > (1 << 20)) {
+        reportUsage(QStringLiteral("--cache-mib must be an integer from 0 to 1048576"));
+        return std::nullopt;
+    }
+    return std::uint64_t(n);
+}
+
+std::optional<std::shared_ptr<zs::ChunkCache>> cacheOption(const CliArgs &args, std::uint64_t fallbackMib)
+{
+    const auto mib = cacheMibOption(args, fallbackMib);
+    if (!mib) return std::nullopt;
+    if (*mib == 0) return std::shared_ptr<zs::ChunkCache>();
+    return std::make_shared<zs::ChunkCache>(*mib << 20);
+}
+
 QString nodePathArgument(const CliArgs &args)
 {
     QString path = args.positional.value(1);

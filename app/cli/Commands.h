@@ -3,6 +3,7 @@
 // 0 done, 1 usage error, 2 data, format or I/O error ("error: <what> (<where>)" on stderr).
 
 #include "CliArgs.h"
+#include "array/ChunkCache.h"
 #include "metadata/NodeMetadata.h"
 #include "selection/Selection.h"
 #include "store/StoreFactory.h"
@@ -23,11 +24,17 @@ int runBench(const CliArgs &args);
 int runServe(const CliArgs &args);
 int runDemo(const CliArgs &args);
 int runExport(const CliArgs &args);
+int runScrub(const CliArgs &args);
 
 // Store options from the command line; `concurrency` is the in-flight limit for this use.
 zs::StoreOptions storeOptions(const CliArgs &args, int concurrency);
 // --concurrency N (1-512, default 64), or nullopt after printing a usage error.
 std::optional<int> concurrencyOption(const CliArgs &args);
+// --cache-mib N (0-1048576 MiB, `fallback` when absent), or nullopt after printing a usage error.
+std::optional<std::uint64_t> cacheMibOption(const CliArgs &args, std::uint64_t fallback);
+// The chunk cache --cache-mib asks for (null for 0: no cache), or nullopt after a usage error.
+std::optional<std::shared_ptr<zs::ChunkCache>>
+cacheOption(const CliArgs &args, std::uint64_t fallbackMib = zs::ChunkCache::kDefaultBudgetBytes >> 20);
 
 struct OpenedNode
 {

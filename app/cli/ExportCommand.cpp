@@ -62,6 +62,9 @@ int runExport(const CliArgs &args)
     const auto concurrency = concurrencyOption(args);
     if (!concurrency) return ExitCode::Usage;
     zs::ExportOptions options;
+    const auto cache = cacheOption(args, 0);
+    if (!cache) return ExitCode::Usage;
+    options.cache = *cache;
     options.resume = args.has(QStringLiteral("--resume"));
     options.selection = args.value(QStringLiteral("--select"));
     if (args.has(QStringLiteral("--zarr-format"))) {

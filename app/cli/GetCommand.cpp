@@ -11,10 +11,14 @@ int runGet(const CliArgs &args)
         return reportUsage(QStringLiteral("get needs -o OUT.npy"));
     const auto concurrency = concurrencyOption(args);
     if (!concurrency) return ExitCode::Usage;
+    const auto cache = cacheOption(args, 0);
+    if (!cache) return ExitCode::Usage;
     auto target = openArraySelection(args, *concurrency);
     if (!target) return reportError(target.error());
+    zs::ReadOptions options;
+    options.cache = *cache;
     auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(),
-                                   target->selection, zs::ReadOptions{});
+                                   target->selection, options);
     if (!array) return reportError(array.error());
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));
     if (!written) return reportError(written.error());

@@ -34,5 +34,6 @@ int main(int argc, char **argv)
     if (c == u"export") return runExport(*parsed);
     if (c == u"serve") return runServe(*parsed);
     if (c == u"demo") return runDemo(*parsed);
+    if (c == u"scrub") return runScrub(*parsed);
     return reportUsage(QStringLiteral("unknown command \"%1\"").arg(c));
 }

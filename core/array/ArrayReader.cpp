@@ -39,6 +39,9 @@ struct ArrayReader::Job
     int slots = 0;        // chunks between asked-for and copied
     std::uint64_t done = 0;
     QHash<std::size_t, QFuture<GetResult>> fetching; // store reads not yet answered, to cancel them
+    std::vector<bool> dropped;                       // per array dimension: not in the result
+    std::shared_ptr<ChunkCache> cache;
+    ChunkCache::ArrayId cacheId;
 
     const QByteArray &fill()
     {
@@ -66,6 +69,18 @@ struct ArrayReader::Job
         if (!shards) return e.at(chunkLocation(task));
         return Error{QStringLiteral("inner chunk %1: %2").arg(chunkKey(task), e.what), e.where}.at(
             chunkLocation(task));
+    }
+
+    ResultRegion region(std::size_t task) const
+    {
+        ResultRegion r;
+        const auto &copy = plan.tasks[task].copy;
+        for (std::size_t d = 0; d < copy.size(); ++d) {
+            if (dropped[d]) continue;
+            r.start.push_back(copy[d].dstStart);
+            r.count.push_back(copy[d].count);
+        }
+        return r;
     }
 };
 
@@ -97,6 +112,11 @@ ArrayReader::ArrayReader(std::shared_ptr<Store> store, QString arrayPath, ArrayM
 ArrayReader::~ArrayReader()
 {
     cancel();
+}
+
+const char *ArrayReader::partialData() const
+{
+    return m_job ? m_job->out : nullptr;
 }
 
 bool ArrayReader::isRunning() const
@@ -179,6 +199,12 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     job->spec.arena = makeArena(m_meta, options, bytes);
     job->output = QByteArray(qsizetype(bytes), Qt::Uninitialized);
     job->out = job->output.data();
+    for (const auto &d : selection.dims)
+        job->dropped.push_back(d.dropped);
+    if (options.cache && !m_meta.dtype.isVariableLength()) {
+        job->cache = options.cache;
+        job->cacheId = ChunkCache::ArrayId{m_store->location(), m_path, metadataFingerprint(m_meta)};
+    }
     adviseHugePages(job->out, std::size_t(bytes));
     m_stats.chunks = job->plan.tasks.size();
     m_result.shape = job->plan.resultShape;
@@ -228,6 +254,13 @@ void ArrayReader::issueMore()
     while (job->slots < job->window && job->next < job->plan.tasks.size()) {
         const std::size_t task = job->next++;
         ++job->slots;
+        if (job->cache) {
+            if (auto hit = job->cache->find(job->cacheId, job->chunkKey(task))) {
+                ++m_stats.cacheHits;
+                copyCached(job, task, std::move(*hit));
+                continue;
+            }
+        }
         tasks.push_back(task);
         keys.push_back(job->chunkKey(task));
     }
@@ -268,22 +301,37 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         } else {
             src = job->fill().constData();
         }
+        if (job->cache) job->cache->insert(job->cacheId, job->chunkKey(task), {decoded, !data});
         copyChunkRegion(src, job->spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
         return Ok{};
     });
-    whenFinished(decoding, this, [this, id = jobId](Status s) { onDecoded(id, std::move(s)); });
+    whenFinished(decoding, this, [this, id = jobId, task](Status s) { onDecoded(id, task, std::move(s)); });
 }
 
-void ArrayReader::onDecoded(quint64 jobId, Status status)
+// A cached chunk: no request and no decode, only its copy into the result (on the pool, like a decode).
+void ArrayReader::copyCached(const std::shared_ptr<Job> &job, std::size_t task, ChunkCache::Chunk chunk)
+{
+    auto copying = QtConcurrent::run(decodePool(), [job, task, chunk = std::move(chunk)]() -> Status {
+        const char *src = chunk.missing ? job->fill().constData() : chunk.decoded.constData();
+        copyChunkRegion(src, job->spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
+                        job->meta.dtype.size);
+        return Ok{};
+    });
+    whenFinished(copying, this, [this, id = job->id, task](Status s) { onDecoded(id, task, std::move(s)); });
+}
+
+void ArrayReader::onDecoded(quint64 jobId, std::size_t task, Status status)
 {
     if (!m_job || m_job->id != jobId) return;
     if (!status) return fail(status.error());
     --m_job->slots;
     ++m_job->done;
+    Q_EMIT regionReady(m_job->region(task));
+    if (!m_job || m_job->id != jobId) return; // a receiver started another read or cancelled
     Q_EMIT progress(m_job->done, m_job->plan.tasks.size(),
                     m_job->shards ? m_job->shards->counters().bytes : m_stats.bytes);
-    issueMore();
+    if (m_job && m_job->id == jobId) issueMore();
 }
 
 void ArrayReader::fail(const Error &error)

@@ -8,10 +8,12 @@
 // decoded bytes it holds, so it may have many more requests queued than the limit.
 // Lives in the thread that starts it; results and progress arrive as signals.
 
+#include "array/ChunkCache.h"
 #include "array/ChunkPlan.h"
 #include "array/NdArray.h"
 #include "array/RangeCoalescer.h"
 #include "array/ReadStats.h"
+#include "array/ResultRegion.h"
 #include "array/ShardIndexCache.h"
 #include "metadata/NodeMetadata.h"
 #include "store/Store.h"
@@ -39,6 +41,10 @@ struct ReadOptions
     // is larger, before any is allocated: metadata alone can declare a 100 GB chunk for a 4-element read. 2
     // GiB is also the most c-blosc and lz4 can compress in one buffer.
     std::uint64_t maxChunkBytes = std::uint64_t(2) << 30;
+    // Decoded chunks shared by the reads of one store: each chunk is looked up before its store
+    // read and kept after its decode. Null reads without. (Unsharded arrays; not variable-length
+    // dtypes, whose chunks point into each read's own string arena.)
+    std::shared_ptr<ChunkCache> cache = nullptr;
 };
 
 class ArrayReader final : public QObject
@@ -57,9 +63,15 @@ public:
     // Valid after readFinished: the result and what the read did.
     const NdArray &result() const { return m_result; }
     const ReadStats &stats() const { return m_stats; }
+    // While an unsharded read runs: its result buffer (C order of the result shape), of which
+    // only the regions announced by regionReady are written; the rest is uninitialised. Valid
+    // until the read ends (then result().data holds the same bytes). Null otherwise.
+    const char *partialData() const;
 
 Q_SIGNALS:
     void progress(quint64 chunksDone, quint64 chunksTotal, quint64 bytes);
+    // A chunk's part of the result is complete (in partialData()); unsharded reads.
+    void regionReady(const zs::ResultRegion &region);
     void readFinished();
     void readFailed(const QString &message);
 
@@ -67,7 +79,8 @@ private:
     struct Job;
     void issueMore();
     void onFetched(quint64 jobId, std::size_t task, GetResult result);
-    void onDecoded(quint64 jobId, Status status);
+    void onDecoded(quint64 jobId, std::size_t task, Status status);
+    void copyCached(const std::shared_ptr<Job> &job, std::size_t task, ChunkCache::Chunk chunk);
     void finishRead();
     void fail(const Error &error);
     void failLater(const Error &error);

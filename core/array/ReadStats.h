@@ -14,6 +14,7 @@ struct ReadStats
     std::uint64_t indexCacheHits = 0; // shard indexes taken from the cache instead
     std::uint64_t bytes = 0;          // bytes those reads returned
     std::uint64_t missing = 0;        // chunks absent from the store (read as fill)
+    std::uint64_t cacheHits = 0;      // chunks taken decoded from ReadOptions::cache: no request, no decode
     // Most chunk reads outstanding at once, those waiting in the store's limiter included (the
     // store's transferStats() tells how many were on the wire).
     int maxInFlight = 0;

@@ -152,7 +152,9 @@ void BenchRunner::startPass()
         Q_EMIT benchFailed(message);
     });
     Q_EMIT passStarted(index, pass);
-    m_reader->start(m_config.selection, ReadOptions{});
+    ReadOptions readOptions;
+    if (m_config.cacheBytes) readOptions.cache = std::make_shared<ChunkCache>(m_config.cacheBytes);
+    m_reader->start(m_config.selection, readOptions);
 }
 
 void BenchRunner::onReadFinished()

@@ -38,6 +38,9 @@ struct BenchConfig
     Selection selection;
     std::vector<BenchPass> passes;
     bool cacheBust = false; // a fresh zs-cache-bust token per pass, so repeats reach the network
+    // A chunk cache of this many bytes per pass (0: none). Each pass opens a fresh store and so
+    // gets a fresh cache: repeats still read from the store.
+    std::uint64_t cacheBytes = 0;
 };
 
 // Sequential then concurrent, `repeats` times, interleaved.

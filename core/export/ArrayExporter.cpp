@@ -106,7 +106,9 @@ void ArrayExporter::startRead()
     connect(m_reader.get(), &ArrayReader::readFinished, this, &ArrayExporter::onReadFinished);
     connect(m_reader.get(), &ArrayReader::readFailed, this, &ArrayExporter::fail);
     // How many requests run at once is the source store's limit (--concurrency opens it so).
-    m_reader->start(m_job->plan.sourceSelection(m_reading.region), ReadOptions{});
+    ReadOptions ro;
+    ro.cache = m_options.cache;
+    m_reader->start(m_job->plan.sourceSelection(m_reading.region), ro);
 }
 
 void ArrayExporter::onReadFinished()

@@ -4,9 +4,12 @@
 #include "codec/Codec.h"
 
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace zs {
+
+class ChunkCache;
 
 // --codec: a compressor chosen by name, or the source's own codecs.
 enum class ExportCodec
@@ -35,6 +38,9 @@ struct ExportOptions
     Shape shards;
     ExportCodec codec = ExportCodec::Source;
     bool resume = false; // finish an interrupted export into a non-empty directory
+    // Decoded source chunks kept between batches (a rechunked export reads chunks on batch
+    // boundaries twice otherwise); null keeps none.
+    std::shared_ptr<ChunkCache> cache;
     // Decoded bytes one batch of output chunks may hold: the source region read at once. Two
     // batches are alive at most (one being written, one being read), so memory stays bounded
     // whatever the array's size; a single output chunk larger than this is its own batch.
