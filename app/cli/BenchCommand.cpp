@@ -6,6 +6,7 @@
 #include "Commands.h"
 
 #include "bench/BenchRun.h"
+#include "bench/Statistics.h"
 
 using json = nlohmann::ordered_json;
 
@@ -51,8 +52,9 @@ int runBench(const CliArgs &args)
         // Sharded arrays: shard indexes and coalesced inner chunks are read by byte range.
         out["range_requests"] = run.wire ? run.wire->rangeRequests : run.read.rangeRequests;
     }
-    if (mode == u"both" && out["concurrent_s"].get<double>() > 0)
-        out["speedup"] = out["sequential_s"].get<double>() / out["concurrent_s"].get<double>();
+    if (mode == u"both")
+        if (auto s = zs::speedup(out["sequential_s"].get<double>(), out["concurrent_s"].get<double>()))
+            out["speedup"] = *s;
 
     if (args.has(QStringLiteral("--json"))) {
         printOut(QString::fromStdString(out.dump(2)) + u'\n');

@@ -5,6 +5,7 @@
 #include "Commands.h"
 
 #include "array/ChunkPlan.h"
+#include "bench/Statistics.h"
 #include "view/SliceSource.h"
 
 #include <QEventLoop>
@@ -99,15 +100,6 @@ zs::Selection sliceAt(const zs::Shape &shape, const ScrubPlan &plan, std::uint64
     return s;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    const double rank = p / 100.0 * double(v.size() - 1); // linear interpolation, as numpy
-    const std::size_t lo = std::size_t(rank);
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (rank - double(lo));
-}
-
 } // namespace
 
 int runScrub(const CliArgs &args)
@@ -160,8 +152,8 @@ int runScrub(const CliArgs &args)
         wireAfter && wireBefore ? wireAfter->requests - wireBefore->requests : totals.requests;
     const std::uint64_t bytes = wireAfter && wireBefore ? wireAfter->bytes - wireBefore->bytes : totals.bytes;
     json out = {{"steps", ms.size()},
-                {"p50_ms", percentile(ms, 50)},
-                {"p95_ms", percentile(ms, 95)},
+                {"p50_ms", zs::percentile(ms, 50)},
+                {"p95_ms", zs::percentile(ms, 95)},
                 {"max_ms", *std::max_element(ms.begin(), ms.end())},
                 {"requests", requests},
                 {"cache_hits", totals.cacheHits},

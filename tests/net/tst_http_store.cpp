@@ -4,6 +4,7 @@
 #include "ServerThread.h"
 #include "array/ArrayReader.h"
 #include "hierarchy/Hierarchy.h"
+#include "hierarchy/HierarchyWalk.h"
 #include "store/StoreFactory.h"
 #include "store/http/HttpStore.h"
 
@@ -447,6 +448,71 @@ private Q_SLOTS:
                 connections.insert(rec.connection);
             QCOMPARE(connections.size(), 1);
         }
+    }
+
+    // One budget per store: two reads and a discovery running at once share its limit; none
+    // of them sizes a window of its own.
+    void limitBindsAcrossReadsAndDiscovery()
+    {
+        srv()->setLatencyMs(0);
+        FetchOptions o;
+        o.concurrency = 5;
+        auto store = open(QStringLiteral("plain"), o);
+        auto node = loadNode(*store, QStringLiteral("many"));
+        QVERIFY(node);
+        srv()->setLatencyMs(40);
+        srv()->setAutoIndex(true); // so the discovery has listings to walk
+        srv()->resetStats();
+        ArrayReader first(store, QStringLiteral("many"), *node->array);
+        ArrayReader second(store, QStringLiteral("many"), *node->array);
+        QSignalSpy firstDone(&first, &ArrayReader::readFinished);
+        QSignalSpy secondDone(&second, &ArrayReader::readFinished);
+        first.start(Selection::all(node->array->shape));
+        second.start(Selection::all(node->array->shape));
+        HierarchyWalk walk(store);
+        const auto found = walk.result();
+        QTRY_COMPARE_WITH_TIMEOUT(firstDone.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(secondDone.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(found.isFinished(), 30000);
+        srv()->setAutoIndex(false);
+        QVERIFY2(found.result(), qPrintable(found.result() ? QString() : found.result().error().toString()));
+        QVERIFY(found.result()->size() > 3);
+        QCOMPARE(first.result().data, second.result().data);
+        // Both reads asked for more than the limit at once; the store held them to it.
+        QVERIFY(first.stats().maxInFlight > o.concurrency);
+        QCOMPARE(store->transferStats()->maxInFlight, o.concurrency);
+        QCOMPARE(srv()->maxPendingRequests(), o.concurrency);
+        QVERIFY(srv()->totalRequests() > qint64(2 * first.stats().chunks));
+    }
+
+    // Quitting during a slow read: destroying the reader and the store returns at once and
+    // nothing more reaches the server.
+    void droppingASlowReadIsPrompt()
+    {
+        srv()->setLatencyMs(0);
+        auto store = open(QStringLiteral("plain"));
+        auto node = loadNode(*store, QStringLiteral("many"));
+        QVERIFY(node);
+        srv()->setLatencyMs(3000);
+        srv()->resetStats();
+        QElapsedTimer t;
+        std::uint64_t sent = 0;
+        {
+            auto reader = std::make_unique<ArrayReader>(store, QStringLiteral("many"), *node->array);
+            reader->start(Selection::all(node->array->shape));
+            QTRY_VERIFY_WITH_TIMEOUT(srv()->pendingRequests() > 0, 3000);
+            t.start();
+            reader.reset();
+            sent = store->transferStats()->requests;
+            store.reset();
+        }
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        // Requests already on the wire may still land; none that was queued is sent.
+        QTest::qWait(1000);
+        QVERIFY2(srv()->totalRequests() <= qint64(sent),
+                 qPrintable(QStringLiteral("%1 > %2").arg(srv()->totalRequests()).arg(sent)));
+        QVERIFY(sent < 300); // "many" has 300 chunks: most were still queued
+        srv()->setLatencyMs(0);
     }
 
     void cancelDropsQueuedAndAbortsRunning()

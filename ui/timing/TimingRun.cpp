@@ -1,5 +1,7 @@
 #include "timing/TimingRun.h"
 
+#include "bench/Statistics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -9,11 +11,6 @@ namespace zs {
 namespace {
 
 const char *const kOutcomeNames[] = {"ok", "retry", "404", "error", "cancelled"};
-
-double median(std::vector<double> v)
-{
-    return percentile(std::move(v), 0.5);
-}
 
 } // namespace
 
@@ -91,14 +88,6 @@ void TimingRun::finishPass(int index, const PassResult &result)
     p.http2 = result.wire && result.wire->http2Responses > 0;
 }
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t rank = std::size_t(std::ceil(p * double(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-}
-
 int connectionsUsed(const PassTimeline &pass)
 {
     if (pass.managers == 0) return 0;
@@ -127,8 +116,8 @@ std::vector<ModeSummary> summarize(const TimingRun &run)
             s.connections = std::max(s.connections, connectionsUsed(*p));
         }
         s.wallSeconds = median(secs);
-        s.requestsPerSecond = totalSecs > 0 ? totalRequests / totalSecs : 0;
-        s.megabytesPerSecond = totalSecs > 0 ? totalBytes / totalSecs / 1e6 : 0;
+        s.requestsPerSecond = perSecond(totalRequests, totalSecs);
+        s.megabytesPerSecond = perSecond(totalBytes / 1e6, totalSecs);
         s.requests = passes.front()->requests;
         s.bytes = passes.front()->bytes;
         s.chunks = passes.front()->chunks;
@@ -137,13 +126,13 @@ std::vector<ModeSummary> summarize(const TimingRun &run)
             if (r.concurrency == n &&
                 (r.outcome == RequestOutcome::Ok || r.outcome == RequestOutcome::NotFound))
                 latencies.push_back(r.latencyMs());
-        s.latencyP50Ms = percentile(latencies, 0.5);
-        s.latencyP95Ms = percentile(latencies, 0.95);
+        s.latencyP50Ms = percentile(latencies, 50);
+        s.latencyP95Ms = percentile(latencies, 95);
         out.push_back(s);
     }
     if (!out.empty() && out.front().concurrency == 1)
         for (ModeSummary &s : out)
-            s.speedup = s.wallSeconds > 0 ? out.front().wallSeconds / s.wallSeconds : 0;
+            s.speedup = speedup(out.front().wallSeconds, s.wallSeconds).value_or(0);
     return out;
 }
 

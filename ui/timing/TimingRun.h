@@ -107,7 +107,6 @@ struct TimingRun
     void finishPass(int index, const PassResult &result);
 };
 
-double percentile(std::vector<double> values, double p); // p in [0, 1], nearest rank; 0 when empty
 // HTTP/1.1: Qt opens up to six connections per manager, one per request in flight; HTTP/2
 // multiplexes one connection per manager.
 int connectionsUsed(const PassTimeline &pass);
