@@ -131,7 +131,8 @@ void ExportDialog::startExport()
     connect(m_exporter.get(), &GroupExporter::notesAvailable, this,
             [this](const QStringList &notes) { m_status->setText(notes.join(u'\n')); });
     connect(m_exporter.get(), &GroupExporter::finished, this, [this] { onEnded({}); });
-    connect(m_exporter.get(), &GroupExporter::failed, this, [this](const QString &m) { onEnded(m); });
+    connect(m_exporter.get(), &GroupExporter::failed, this,
+            [this](const Error &e) { onEnded(e.toString()); });
     m_status->clear();
     m_rate->clear();
     m_progress->setRange(0, 0); // busy until the plan is known

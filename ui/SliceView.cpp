@@ -204,8 +204,10 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
         redraw();
         Q_EMIT readFinished();
     });
-    connect(m_source, &SliceSource::failed, this, [this, current](quint64 job, const QString &error) {
+    // The widget shows the error whole: what, then where.
+    connect(m_source, &SliceSource::failed, this, [this, current](quint64 job, const Error &failure) {
         if (!current(job)) return;
+        const QString error = failure.toString();
         m_redrawTimer.stop();
         showMessage(tr("Read failed: %1").arg(error), true);
         m_selection = {}; // so the next request tries again

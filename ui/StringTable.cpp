@@ -44,7 +44,8 @@ void StringTable::setArray(std::shared_ptr<Store> store, const QString &path, co
         m_model->setResult(m_reader->result(), m_selection, m_rowDim, m_colDim);
         Q_EMIT readFinished(m_truncated);
     });
-    connect(m_reader, &ArrayReader::readFailed, this, [this](const QString &message) {
+    connect(m_reader, &ArrayReader::readFailed, this, [this](const Error &error) {
+        const QString message = error.toString();
         m_model->clear();
         Q_EMIT readFailed(message);
     });

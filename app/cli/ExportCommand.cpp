@@ -108,8 +108,8 @@ int runExport(const CliArgs &args)
     QObject::connect(&exporter, &zs::GroupExporter::progress, &loop,
                      [&](quint64 done, quint64 total, quint64 bytes) { bar.update(done, total, bytes); });
     QObject::connect(&exporter, &zs::GroupExporter::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&exporter, &zs::GroupExporter::failed, &loop, [&](const QString &message) {
-        failure = message;
+    QObject::connect(&exporter, &zs::GroupExporter::failed, &loop, [&](const zs::Error &error) {
+        failure = error.toString();
         loop.quit();
     });
     exporter.start();

@@ -137,8 +137,8 @@ int runScrub(const CliArgs &args)
         if (++position >= plan->start + plan->positions) return loop.quit();
         QTimer::singleShot(0, &loop, step); // the next key press: after the event loop had its turn
     });
-    QObject::connect(&source, &zs::SliceSource::failed, &loop, [&](quint64, const QString &message) {
-        failure = zs::Error{message, {}};
+    QObject::connect(&source, &zs::SliceSource::failed, &loop, [&](quint64, const zs::Error &error) {
+        failure = error;
         loop.quit();
     });
     QTimer::singleShot(0, &loop, step);

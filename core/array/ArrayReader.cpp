@@ -222,7 +222,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
 void ArrayReader::failLater(const Error &e)
 {
     QMetaObject::invokeMethod(
-        this, [this, e] { Q_EMIT readFailed(e.toString()); }, Qt::QueuedConnection);
+        this, [this, e] { Q_EMIT readFailed(e); }, Qt::QueuedConnection);
 }
 
 void ArrayReader::finishRead()
@@ -338,7 +338,7 @@ void ArrayReader::fail(const Error &error)
 {
     cancel();
     m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
-    Q_EMIT readFailed(error.toString());
+    Q_EMIT readFailed(error);
 }
 
 Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &arrayPath,
@@ -349,8 +349,8 @@ Result<NdArray> readSelection(std::shared_ptr<Store> store, const QString &array
     QEventLoop loop;
     std::optional<Error> failure;
     QObject::connect(&reader, &ArrayReader::readFinished, &loop, &QEventLoop::quit);
-    QObject::connect(&reader, &ArrayReader::readFailed, &loop, [&](const QString &message) {
-        failure = Error{message, {}};
+    QObject::connect(&reader, &ArrayReader::readFailed, &loop, [&](const Error &error) {
+        failure = error;
         loop.quit();
     });
     reader.start(selection, options);

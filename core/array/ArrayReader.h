@@ -73,7 +73,7 @@ Q_SIGNALS:
     // A chunk's part of the result is complete (in partialData()); unsharded reads.
     void regionReady(const zs::ResultRegion &region);
     void readFinished();
-    void readFailed(const QString &message);
+    void readFailed(const zs::Error &error);
 
 private:
     struct Job;

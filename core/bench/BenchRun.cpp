@@ -110,9 +110,9 @@ void BenchRunner::startPass()
                                       .arg(index);
     auto store = openStore(m_config.location, options);
     if (!store) {
-        const QString message = store.error().toString();
+        const Error error = store.error();
         reset();
-        Q_EMIT benchFailed(message);
+        Q_EMIT benchFailed(error);
         return;
     }
     m_store = *store;
@@ -147,9 +147,9 @@ void BenchRunner::startPass()
         Q_EMIT chunkCompleted(index, done, total, ns);
     });
     connect(m_reader, &ArrayReader::readFinished, this, &BenchRunner::onReadFinished);
-    connect(m_reader, &ArrayReader::readFailed, this, [this](const QString &message) {
+    connect(m_reader, &ArrayReader::readFailed, this, [this](const Error &error) {
         reset();
-        Q_EMIT benchFailed(message);
+        Q_EMIT benchFailed(error);
     });
     Q_EMIT passStarted(index, pass);
     ReadOptions readOptions;
@@ -184,8 +184,8 @@ Result<std::vector<PassResult>> runBench(const BenchConfig &config)
     QEventLoop loop;
     std::optional<Error> failure;
     QObject::connect(&runner, &BenchRunner::benchFinished, &loop, &QEventLoop::quit);
-    QObject::connect(&runner, &BenchRunner::benchFailed, &loop, [&](const QString &message) {
-        failure = Error{message, {}};
+    QObject::connect(&runner, &BenchRunner::benchFailed, &loop, [&](const Error &error) {
+        failure = error;
         loop.quit();
     });
     runner.start(config);

@@ -85,7 +85,7 @@ Q_SIGNALS:
     void requestRecorded(int index, const zs::FetchRecord &record);
     void passFinished(int index, const zs::PassResult &result);
     void benchFinished();
-    void benchFailed(const QString &message);
+    void benchFailed(const zs::Error &error);
     void benchCancelled();
 
 private:

@@ -47,7 +47,11 @@ void ArrayExporter::cancel()
     m_waiting.reset();
     if (!m_writeBusy) // else the writer's completion reports it, once no file is being written
         QMetaObject::invokeMethod(
-            this, [this] { fail(QStringLiteral("export cancelled")); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                fail(Error{QStringLiteral("export cancelled"), {}});
+            },
+            Qt::QueuedConnection);
 }
 
 void ArrayExporter::emitProgress(std::uint64_t readerBytes)
@@ -142,8 +146,8 @@ void ArrayExporter::startWrite(Read read)
 void ArrayExporter::onWritten(const Result<BatchOutcome> &outcome)
 {
     m_writeBusy = false;
-    if (m_cancelled->load()) return fail(QStringLiteral("export cancelled"));
-    if (!outcome) return fail(outcome.error().toString());
+    if (m_cancelled->load()) return fail(Error{QStringLiteral("export cancelled"), {}});
+    if (!outcome) return fail(outcome.error());
     m_stats.chunksWritten += outcome->written;
     m_stats.chunksFill += outcome->fill;
     m_stats.bytesWritten += outcome->bytes;
@@ -156,7 +160,7 @@ void ArrayExporter::onWritten(const Result<BatchOutcome> &outcome)
     advance();
 }
 
-void ArrayExporter::fail(const QString &message)
+void ArrayExporter::fail(const Error &error)
 {
     if (m_ended) return;
     m_ended = true;
@@ -167,7 +171,7 @@ void ArrayExporter::fail(const QString &message)
     }
     m_pending.clear();
     m_waiting.reset();
-    Q_EMIT failed(message);
+    Q_EMIT failed(error);
 }
 
 } // namespace zs

@@ -34,7 +34,7 @@ public:
 Q_SIGNALS:
     void progress(quint64 chunksDone, quint64 chunksTotal, quint64 bytesRead);
     void finished();
-    void failed(const QString &message);
+    void failed(const zs::Error &error);
 
 private:
     struct Read
@@ -49,7 +49,7 @@ private:
     void onReadFinished();
     void startWrite(Read read);
     void onWritten(const Result<BatchOutcome> &outcome);
-    void fail(const QString &message);
+    void fail(const zs::Error &error);
     void emitProgress(std::uint64_t readerBytes = 0);
 
     std::shared_ptr<Store> m_store;

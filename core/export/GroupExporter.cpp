@@ -41,14 +41,18 @@ void GroupExporter::cancel()
         m_current->cancel(); // reports failed("export cancelled") once its files are whole
     else if (!m_preparing)
         QMetaObject::invokeMethod(
-            this, [this] { fail(QStringLiteral("export cancelled")); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                fail(Error{QStringLiteral("export cancelled"), {}});
+            },
+            Qt::QueuedConnection);
 }
 
 void GroupExporter::onPrepared(const Result<PreparedExport> &prepared)
 {
     m_preparing = false;
-    if (m_cancelled) return fail(QStringLiteral("export cancelled"));
-    if (!prepared) return fail(prepared.error().toString());
+    if (m_cancelled) return fail(Error{QStringLiteral("export cancelled"), {}});
+    if (!prepared) return fail(prepared.error());
     m_prepared = *prepared;
     m_notes = m_prepared.notes;
     m_stats.groups = m_prepared.groups;
@@ -65,7 +69,7 @@ void GroupExporter::exportNext()
 {
     if (m_current) // we are inside its finished signal: destroyed with us, not now
         m_retired.push_back(std::move(m_current));
-    if (m_cancelled) return fail(QStringLiteral("export cancelled"));
+    if (m_cancelled) return fail(Error{QStringLiteral("export cancelled"), {}});
     if (m_next == m_prepared.arrays.size()) {
         m_ended = true;
         m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
@@ -92,7 +96,7 @@ void GroupExporter::exportNext()
     m_current->start();
 }
 
-void GroupExporter::fail(const QString &message)
+void GroupExporter::fail(const Error &error)
 {
     if (m_ended) return;
     m_ended = true;
@@ -106,7 +110,7 @@ void GroupExporter::fail(const QString &message)
         m_retired.push_back(std::move(m_current));
     }
     m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
-    Q_EMIT failed(message);
+    Q_EMIT failed(error);
 }
 
 Result<ExportStats> exportNode(std::shared_ptr<Store> store, const QString &path, const QString &targetDir,
@@ -117,8 +121,8 @@ Result<ExportStats> exportNode(std::shared_ptr<Store> store, const QString &path
     QEventLoop loop;
     std::optional<Error> failure;
     QObject::connect(&exporter, &GroupExporter::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&exporter, &GroupExporter::failed, &loop, [&](const QString &message) {
-        failure = Error{message, {}};
+    QObject::connect(&exporter, &GroupExporter::failed, &loop, [&](const Error &error) {
+        failure = error;
         loop.quit();
     });
     if (onProgress) QObject::connect(&exporter, &GroupExporter::progress, &loop, onProgress);

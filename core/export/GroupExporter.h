@@ -31,12 +31,12 @@ Q_SIGNALS:
     void notesAvailable(const QStringList &notes);
     void progress(quint64 chunksDone, quint64 chunksTotal, quint64 bytesRead);
     void finished();
-    void failed(const QString &message);
+    void failed(const zs::Error &error);
 
 private:
     void onPrepared(const Result<PreparedExport> &prepared);
     void exportNext();
-    void fail(const QString &message);
+    void fail(const zs::Error &error);
 
     std::shared_ptr<Store> m_store;
     QString m_path;

@@ -3,6 +3,7 @@
 // An Error names what went wrong and where (a key, path or JSON field), which is
 // exactly what the CLI prints as "error: <what> (<where>)".
 
+#include <QMetaType>
 #include <QString>
 #include <utility>
 #include <variant>
@@ -72,3 +73,6 @@ inline Error makeError(QString what, QString where = {})
         auto zs_status_ = (expr);                                                                            \
         if (!zs_status_) return zs_status_.error();                                                          \
     } while (0)
+
+// Errors cross threads and signals whole: what and where stay apart end to end.
+Q_DECLARE_METATYPE(zs::Error)

@@ -43,9 +43,9 @@ SliceSource::SliceSource(std::shared_ptr<Store> store, QString arrayPath, ArrayM
         Q_EMIT finished(m_job);
         schedulePrefetch();
     });
-    connect(m_reader, &ArrayReader::readFailed, this, [this](const QString &message) {
+    connect(m_reader, &ArrayReader::readFailed, this, [this](const Error &error) {
         endUserRead();
-        Q_EMIT failed(m_job, message);
+        Q_EMIT failed(m_job, error);
     });
     connect(m_prefetcher, &ArrayReader::readFinished, this, [this] {
         endPrefetch();

@@ -58,7 +58,7 @@ Q_SIGNALS:
     void progress(quint64 job, quint64 chunksDone, quint64 chunksTotal, quint64 bytes);
     void regionReady(quint64 job, const zs::ResultRegion &region);
     void finished(quint64 job);
-    void failed(quint64 job, const QString &message);
+    void failed(quint64 job, const zs::Error &error);
     void prefetchIdle(); // nothing left to prefetch around the slice shown
 
 private:

@@ -483,7 +483,7 @@ assert dict(c.attrs) == dict(o.attrs)
             });
             exporter.start();
             QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
-            QCOMPARE(failed.first().first().toString(), QStringLiteral("export cancelled"));
+            QCOMPARE(failed.first().first().value<Error>().what, QStringLiteral("export cancelled"));
             QCOMPARE(finished.size(), 0);
         }
         QStringList written = chunkFiles(out);

@@ -101,7 +101,8 @@ TimingPanel::TimingPanel(QWidget *parent)
         m_status->setText(text);
         Q_EMIT runFinished();
     });
-    connect(m_runner, &BenchRunner::benchFailed, this, [this](const QString &message) {
+    connect(m_runner, &BenchRunner::benchFailed, this, [this](const Error &error) {
+        const QString message = error.toString();
         setRunning(false);
         redraw();
         m_status->setText(tr("Failed: %1").arg(message));
