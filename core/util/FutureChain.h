@@ -61,10 +61,29 @@ template <typename T, typename F> void whenDone(const QFuture<T> &future, F done
         Qt::QueuedConnection);
 }
 
+// Cancelling `out` (what the caller holds) cancels `next`, the read a continuation started for it.
+template <typename R> void cancelWith(const QFuture<R> &out, QFuture<R> next)
+{
+    if (out.isCanceled()) next.cancel();
+    QObject *context = futureChainContext();
+    QMetaObject::invokeMethod(
+        context,
+        [out, next, context]() mutable {
+            auto *watcher = new QFutureWatcher<R>;
+            QObject::connect(watcher, &QFutureWatcherBase::canceled, context,
+                             [next]() mutable { next.cancel(); });
+            QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+            watcher->setFuture(out);
+            if (out.isCanceled()) next.cancel();
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace detail
 
 // The future of fn(result of `future`), run in `pool`, or with a null pool on the network thread
-// itself (only for a few instructions of work). fn returns R or QFuture<R>.
+// itself (only for a few instructions of work). fn returns R or QFuture<R>; a QFuture fn returns
+// must be one fn started for this call alone, since cancelling the result cancels it.
 template <typename R, typename T, typename F>
 QFuture<R> continueIn(QThreadPool *pool, const QFuture<T> &future, F fn)
 {
@@ -73,10 +92,18 @@ QFuture<R> continueIn(QThreadPool *pool, const QFuture<T> &future, F fn)
     QFuture<R> out = promise->future();
     detail::whenDone(future, [pool, promise, fn = std::move(fn)](T value) mutable {
         auto run = [promise, fn = std::move(fn), value = std::move(value)]() mutable {
+            // Cancelled while `future` ran: start nothing more (a zip entry's read would still go out).
+            if (promise->isCanceled()) {
+                detail::settle(promise, R(makeError(QStringLiteral("the read was cancelled"))));
+                return;
+            }
             auto next = fn(std::move(value));
-            if constexpr (detail::IsFuture<decltype(next)>::value)
+            if constexpr (detail::IsFuture<decltype(next)>::value) {
+                // fn's future is this continuation's own read (never one shared with others): a
+                // cancel of the result reaches it, so a queued request is dropped, not sent.
+                detail::cancelWith(promise->future(), next);
                 detail::whenDone(next, [promise](R r) { detail::settle(promise, std::move(r)); });
-            else
+            } else
                 detail::settle(promise, R(std::move(next)));
         };
         if (pool)
