@@ -45,9 +45,9 @@ build="${ZS_LINT_BUILD_DIR:-$here/build-lint}"
 if [ ! -f "$build/compile_commands.json" ]; then
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 fi
-# Sources that include their "foo.moc" need moc's output: run only the autogen targets.
-mapfile -t autogen < <(ninja -C "$build" -t targets all | sed -n 's/^\([A-Za-z0-9_.-]*_autogen\): phony$/\1/p')
-ninja -C "$build" "${autogen[@]}" >/dev/null
+# Sources that include their "foo.moc" need moc's output. Run each target's moc step directly:
+# through ninja it would first compile everything the target links to.
+find "$build" -name AutogenInfo.json -print0 | xargs -0 -P "$(nproc)" -I{} cmake -E cmake_autogen {} RelWithDebInfo
 
 checked=()
 for f in "${changed[@]}"; do
