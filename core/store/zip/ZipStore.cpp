@@ -61,12 +61,13 @@ ZipStore::ZipStore(std::shared_ptr<Store> source, QString archiveKey, QString ro
     m_state->key = std::move(archiveKey);
     m_state->where = m_state->source->locate(m_state->key);
     if (!root.isEmpty()) m_state->where += u'/' + root;
-    m_state->archive = QtConcurrent::run(
-        zipPool(),
-        [source = m_state->source, key = m_state->key, root, where = m_state->where]() -> ArchiveResult {
-            ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
-            return std::shared_ptr<const ZipArchive>(std::make_shared<ZipArchive>(std::move(a)));
-        });
+    m_state->archive = QtConcurrent::run(zipPool(),
+                                         [source = m_state->source, key = m_state->key,
+                                          root = std::move(root), where = m_state->where]() -> ArchiveResult {
+                                             ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
+                                             return std::shared_ptr<const ZipArchive>(
+                                                 std::make_shared<ZipArchive>(std::move(a)));
+                                         });
 }
 
 ZipStore::~ZipStore() = default;
