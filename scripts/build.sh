@@ -5,5 +5,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/setup-deps.sh"
 build="${ZS_BUILD_DIR:-$here/build}"
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Warnings are errors in CI (CI=1, as .ci/run and most CI services set it), not in a local build.
+case "${CI:-}" in 1 | true) werror=ON ;; *) werror=OFF ;; esac
+werror="${ZS_WERROR:-$werror}"
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZS_WERROR="$werror"
 cmake --build "$build" -j"$(nproc)"

@@ -16,6 +16,8 @@ packages=(
   nginx-light python3-fsspec python3-aiohttp
   # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
   clang-14 libclang-rt-14-dev openssl
+  # scripts/lint.sh
+  clang-format-14 clang-tidy-14
 )
 # Node.js may come from elsewhere (nodesource conflicts with Debian's npm): only ask apt when absent.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

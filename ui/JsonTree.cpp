@@ -2,6 +2,7 @@
 #include "metadata/JsonNonFinite.h"
 
 #include <QTreeWidget>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

@@ -1,7 +1,7 @@
 #pragma once
 // Fills a QTreeWidget from a JSON value: objects and arrays become expandable items.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 class QTreeWidget;
 class QTreeWidgetItem;

@@ -99,12 +99,12 @@ private:
     std::shared_ptr<Store> m_store;
     std::optional<NodeMetadata> m_node;
     SliceSource *m_source = nullptr;
-    Selection m_selection; // what the current (or last) read asked for
+    Selection m_selection;             // what the current (or last) read asked for
     Selection m_valuesSelection;       // what m_values holds (of the current read, or the last one)
     std::vector<double> m_values;      // NaN where no region has arrived yet
     std::vector<ResultRegion> m_ready; // regions of the current read in m_values
     bool m_complete = false;           // the current read finished: all of m_values is in
-    ValueRange m_heldRange; // the automatic colour range shown last (see drawImage)
+    ValueRange m_heldRange;            // the automatic colour range shown last (see drawImage)
     bool m_resettingAxes = false;
     int m_shownX = -1; // the displayed dimensions the axes were set up for
     int m_shownY = -1;

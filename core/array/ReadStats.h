@@ -18,7 +18,7 @@ struct ReadStats
     // Most chunk reads outstanding at once, those waiting in the store's limiter included (the
     // store's transferStats() tells how many were on the wire).
     int maxInFlight = 0;
-    double seconds = 0;               // wall time from start to the last chunk copied
+    double seconds = 0; // wall time from start to the last chunk copied
 };
 
 } // namespace zs

@@ -54,7 +54,7 @@ struct PassResult
     BenchPass pass;
     double seconds = 0; // the reader's wall time, start to last chunk copied
     ReadStats read;
-    std::optional<TransferStats> wire; // HTTP stores: what went over the wire
+    std::optional<TransferStats> wire;   // HTTP stores: what went over the wire
     std::optional<LimiterStats> limiter; // the store's concurrency budget (disk and HTTP stores)
     // Most requests running at once: on the wire, else in the store's limiter, else at the reader.
     int maxInFlight() const

@@ -2,6 +2,7 @@
 #include "codec/CodecUtil.h"
 
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

@@ -5,6 +5,8 @@
 
 #include "codec/ElementFilter.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 class BitRoundFilter final : public ElementFilter

@@ -2,6 +2,7 @@
 #include "codec/CodecUtil.h"
 
 #include <blosc.h>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

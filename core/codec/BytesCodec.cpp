@@ -1,6 +1,8 @@
 #include "codec/BytesCodec.h"
 #include "codec/CodecUtil.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 BytesCodec::BytesCodec(ByteOrder endian) : m_endian(endian) {}

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bzlib.h>
 #include <climits>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

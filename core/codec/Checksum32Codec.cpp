@@ -2,6 +2,7 @@
 #include "codec/CodecUtil.h"
 
 #include <QtEndian>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
 namespace zs {

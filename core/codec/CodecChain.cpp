@@ -1,5 +1,7 @@
 #include "codec/CodecChain.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 Status SizeHint::admits(std::uint64_t declared, const char *codec) const

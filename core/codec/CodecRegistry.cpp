@@ -21,6 +21,8 @@
 #include "codec/ZlibCodec.h"
 #include "codec/ZstdCodec.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 using nlohmann::json;

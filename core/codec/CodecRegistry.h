@@ -5,7 +5,7 @@
 
 #include "codec/CodecChain.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <variant>
 
 namespace zs {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace zs::codecutil {
 

@@ -7,7 +7,7 @@
 
 #include <QString>
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 
 namespace zs::codecutil {

@@ -4,6 +4,8 @@
 
 #include "codec/Codec.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 // CRC-32C of `size` bytes, continuing from `crc` (0 for a fresh checksum).

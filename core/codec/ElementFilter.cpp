@@ -1,6 +1,8 @@
 #include "codec/ElementFilter.h"
 #include "codec/CodecUtil.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 Result<ChunkSpec> ElementFilter::encodedSpec(const ChunkSpec &decoded) const

@@ -1,6 +1,8 @@
 #include "codec/FixedScaleOffsetFilter.h"
 #include "codec/CodecUtil.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 using namespace elements;

@@ -5,6 +5,8 @@
 #include "metadata/Json.h"
 #include "metadata/JsonNonFinite.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 using nlohmann::json;

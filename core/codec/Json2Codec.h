@@ -8,6 +8,8 @@
 
 #include "codec/Codec.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 class Json2Codec final : public ArrayToBytesCodec

@@ -3,6 +3,7 @@
 
 #include <QtEndian>
 #include <lz4.h>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

@@ -4,6 +4,7 @@
 #include "dtype/StringArena.h"
 
 #include <QtEndian>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

@@ -9,6 +9,7 @@
 #include "codec/Codec.h"
 
 #include <QByteArrayList>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

@@ -6,6 +6,8 @@
 
 #include "codec/ElementFilter.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 class PackBitsFilter final : public ElementFilter

@@ -3,6 +3,8 @@
 #include "codec/CodecUtil.h"
 #include "codec/ElementCast.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 using namespace elements;

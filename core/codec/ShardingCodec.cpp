@@ -4,6 +4,7 @@
 
 #include <QtEndian>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

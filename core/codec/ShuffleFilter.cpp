@@ -1,6 +1,8 @@
 #include "codec/ShuffleFilter.h"
 #include "codec/CodecUtil.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 ShuffleFilter::ShuffleFilter(std::size_t elementSize) : m_elementSize(elementSize) {}

@@ -6,6 +6,7 @@
 
 #include <QtEndian>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace zs {
 

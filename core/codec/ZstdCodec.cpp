@@ -2,6 +2,7 @@
 #include "codec/CodecUtil.h"
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <zstd.h>
 
 namespace zs {

@@ -5,7 +5,7 @@
 #include "dtype/DataType.h"
 
 #include <QByteArray>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace zs {
 

@@ -2,6 +2,8 @@
 
 #include "metadata/JsonNonFinite.h"
 
+#include <nlohmann/json.hpp>
+
 namespace zs {
 
 using nlohmann::json;

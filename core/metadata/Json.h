@@ -4,7 +4,7 @@
 #include "util/Result.h"
 
 #include <QByteArray>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace zs {
 

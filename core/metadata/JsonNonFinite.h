@@ -5,7 +5,7 @@
 // the same tokens, so a store round-trips through us unchanged.
 
 #include <QByteArray>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 

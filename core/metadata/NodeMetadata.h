@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+// json.hpp, not json_fwd.hpp: the structs below hold nlohmann::json members by value.
 #include <nlohmann/json.hpp>
 #include <optional>
 

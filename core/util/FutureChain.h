@@ -78,6 +78,12 @@ template <typename T, typename F> void whenCanceled(const QFuture<T> &future, F 
         Qt::QueuedConnection);
 }
 
+// Cancelling `out` (what the caller holds) cancels `next`, the read a continuation started for it.
+template <typename R> void cancelWith(const QFuture<R> &out, QFuture<R> next)
+{
+    whenCanceled(out, [next] { QFuture<R>(next).cancel(); });
+}
+
 } // namespace detail
 
 // Calls `done(result)` once `future` has finished, on the network thread (a few instructions of
@@ -90,7 +96,8 @@ template <typename T, typename F> void afterFinished(const QFuture<T> &future, F
 }
 
 // The future of fn(result of `future`), run in `pool`, or with a null pool on the network thread
-// itself (only for a few instructions of work). fn returns R or QFuture<R>.
+// itself (only for a few instructions of work). fn returns R or QFuture<R>; a QFuture fn returns
+// must be one fn started for this call alone, since cancelling the result cancels it.
 template <typename R, typename T, typename F>
 QFuture<R> continueIn(QThreadPool *pool, const QFuture<T> &future, F fn)
 {
@@ -99,10 +106,18 @@ QFuture<R> continueIn(QThreadPool *pool, const QFuture<T> &future, F fn)
     QFuture<R> out = promise->future();
     detail::whenDone(future, [pool, promise, fn = std::move(fn)](T value) mutable {
         auto run = [promise, fn = std::move(fn), value = std::move(value)]() mutable {
+            // Cancelled while `future` ran: start nothing more (a zip entry's read would still go out).
+            if (promise->isCanceled()) {
+                detail::settle(promise, R(makeError(QStringLiteral("the read was cancelled"))));
+                return;
+            }
             auto next = fn(std::move(value));
-            if constexpr (detail::IsFuture<decltype(next)>::value)
+            if constexpr (detail::IsFuture<decltype(next)>::value) {
+                // fn's future is this continuation's own read (never one shared with others): a
+                // cancel of the result reaches it, so a queued request is dropped, not sent.
+                detail::cancelWith(promise->future(), next);
                 detail::whenDone(next, [promise](R r) { detail::settle(promise, std::move(r)); });
-            else
+            } else
                 detail::settle(promise, R(std::move(next)));
         };
         if (pool)

@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
+#include <nlohmann/json.hpp>
 #include <zstd.h>
 
 using namespace zs;

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 using namespace zs;

@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -145,7 +146,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("select");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QJsonValue>("dimensionNames");
-        for (const QJsonValue &v : m_entries) {
+        for (const QJsonValue v : m_entries) {
             const QJsonObject e = v.toObject();
             QTest::addRow("%s", qPrintable(e[u"name"].toString()))
                 << e[u"store"].toString() << e[u"array"].toString() << e[u"select"].toString()
@@ -172,7 +173,7 @@ private Q_SLOTS:
 
         if (dimensionNames.isArray()) {
             QStringList want;
-            for (const QJsonValue &n : dimensionNames.toArray())
+            for (const QJsonValue n : dimensionNames.toArray())
                 want << (n.isNull() ? QString() : n.toString());
             QCOMPARE(meta.dimensionNames, want);
         } else {
@@ -212,7 +213,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
-        for (const QJsonValue &v : m_entries) {
+        for (const QJsonValue v : m_entries) {
             const QJsonObject e = v.toObject();
             if (e[u"zarrita"].toBool())
                 QTest::addRow("%s", qPrintable(e[u"name"].toString()))
@@ -234,7 +235,7 @@ private Q_SLOTS:
         const auto npy = zstest::readNpy(path(expected), &err);
         QVERIFY2(npy, qPrintable(err));
         std::vector<std::uint64_t> shape;
-        for (const QJsonValue &d : info[u"shape"].toArray())
+        for (const QJsonValue d : info[u"shape"].toArray())
             shape.push_back(std::uint64_t(d.toDouble()));
         QCOMPARE(describeShape(shape), describeShape(npy->shape));
 
@@ -261,7 +262,7 @@ private Q_SLOTS:
         QSet<QString> checked, written;
         std::function<void(const QJsonArray &, QSet<QString> &)> collect = [&](const QJsonArray &codecs,
                                                                                QSet<QString> &into) {
-            for (const QJsonValue &c : codecs) {
+            for (const QJsonValue c : codecs) {
                 const QJsonObject o = c.toObject();
                 into.insert(o[u"name"].toString());
                 if (o[u"name"].toString() == u"sharding_indexed") {
@@ -274,7 +275,7 @@ private Q_SLOTS:
             }
         };
         int zarritaCount = 0;
-        for (const QJsonValue &v : m_entries) {
+        for (const QJsonValue v : m_entries) {
             const QJsonObject e = v.toObject();
             QFile f(
                 path(e[u"store"].toString() + u'/' + e[u"array"].toString() + QStringLiteral("/zarr.json")));
@@ -304,10 +305,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("consolidated");
         QTest::addColumn<QStringList>("paths");
         QTest::addColumn<QJsonObject>("nodes");
-        for (const QJsonValue &v : m_hierarchies) {
+        for (const QJsonValue v : m_hierarchies) {
             const QJsonObject h = v.toObject();
             QStringList paths;
-            for (const QJsonValue &p : h[u"paths"].toArray())
+            for (const QJsonValue p : h[u"paths"].toArray())
                 paths << p.toString();
             QTest::addRow("%s", qPrintable(h[u"store"].toString()))
                 << h[u"store"].toString() << h[u"consolidated"].toBool() << paths << h[u"nodes"].toObject();
@@ -368,7 +369,7 @@ private:
             std::unique_ptr<QProcess> proc;
         };
         QList<QJsonObject> todo;
-        for (const QJsonValue &v : m_entries)
+        for (const QJsonValue v : m_entries)
             if (v.toObject()[u"zarrita"].toBool()) todo << v.toObject();
         std::vector<Pending> running;
         auto finishOne = [&](Pending &p) {

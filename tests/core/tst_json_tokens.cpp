@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTest>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 using nlohmann::json;
 

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 using nlohmann::json;
 

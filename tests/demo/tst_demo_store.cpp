@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 using namespace zs;
 using json = nlohmann::json;

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
+#include <nlohmann/json.hpp>
 
 using namespace zs;
 

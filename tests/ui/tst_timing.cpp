@@ -21,6 +21,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 using namespace zs;
 

@@ -7,7 +7,7 @@
 #include "util/Result.h"
 
 #include <QStringList>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace zs {
 

@@ -1,6 +1,7 @@
 #include "store/http/HttpStore.h"
 
 #include "store/http/HttpListing.h"
+#include "util/FutureChain.h"
 
 namespace zs {
 
@@ -44,7 +45,18 @@ QFuture<GetResult> HttpStore::get(const QString &key)
 
 QFuture<GetResult> HttpStore::getRange(const QString &key, ByteRange range)
 {
-    return m_scheduler->fetch(urlFor(key), range);
+    if (range.length > 0 || range.suffix) return m_scheduler->fetch(urlFor(key), range);
+    // HTTP cannot ask for zero bytes ("bytes=5-4" is not a range; nginx and S3 answer the whole
+    // object or 416). Read the byte before the offset instead (the last byte, or nothing of an
+    // empty object, for offset 0): that tells a missing key and an offset past the end, as
+    // every other store does, and the answer is empty.
+    const ByteRange probe =
+        range.offset == 0 ? ByteRange::lastBytes(1) : ByteRange::fromStart(range.offset - 1, 1);
+    return continueIn<GetResult>(nullptr, m_scheduler->fetch(urlFor(key), probe),
+                                 [](const GetResult &r) -> GetResult {
+                                     if (!r || !*r) return r;
+                                     return MaybeBytes{QByteArray()};
+                                 });
 }
 
 QFuture<RangeReadResult> HttpStore::getRangeOrWhole(const QString &key, ByteRange range)

@@ -61,12 +61,13 @@ ZipStore::ZipStore(std::shared_ptr<Store> source, QString archiveKey, QString ro
     m_state->key = std::move(archiveKey);
     m_state->where = m_state->source->locate(m_state->key);
     if (!root.isEmpty()) m_state->where += u'/' + root;
-    m_state->archive = QtConcurrent::run(
-        zipPool(),
-        [source = m_state->source, key = m_state->key, root, where = m_state->where]() -> ArchiveResult {
-            ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
-            return std::shared_ptr<const ZipArchive>(std::make_shared<ZipArchive>(std::move(a)));
-        });
+    m_state->archive = QtConcurrent::run(zipPool(),
+                                         [source = m_state->source, key = m_state->key,
+                                          root = std::move(root), where = m_state->where]() -> ArchiveResult {
+                                             ZS_TRY(ZipArchive a, loadZipArchive(*source, key, root, where));
+                                             return std::shared_ptr<const ZipArchive>(
+                                                 std::make_shared<ZipArchive>(std::move(a)));
+                                         });
 }
 
 ZipStore::~ZipStore() = default;
@@ -113,22 +114,24 @@ QFuture<GetResult> ZipStore::get(const QString &key)
             const ByteRange request = zipEntryRequest(entry);
             auto fromBytes = [st, entry, where](const QByteArray &fetched) -> GetResult {
                 ZS_TRY(QByteArray data,
-                       zipEntryFromFetched(fetched, entry, where, [st](ByteRange r) -> Result<QByteArray> {
-                           ZS_TRY(MaybeBytes more, await(st->source->getRange(st->key, r)));
-                           if (!more) return makeError(QStringLiteral("the zip archive is gone"), st->where);
-                           return *more;
-                       }));
+                       zipEntryFromFetched(
+                           fetched, entry, where, [st, where](ByteRange r) -> Result<QByteArray> {
+                               ZS_TRY(MaybeBytes more, await(st->source->getRange(st->key, r)));
+                               if (!more) return makeError(QStringLiteral("the zip archive is gone"), where);
+                               return *more;
+                           }));
                 return MaybeBytes{std::move(data)};
             };
             if (const auto whole = (*archive)->whole) // already in the pool: cut and decode here
                 return QtFuture::makeReadyFuture(
                     fromBytes(whole->mid(qsizetype(request.offset), qsizetype(request.length))));
+            // Errors of the archive read name the entry (its where holds the archive's location).
             return continueIn<GetResult>(zipPool(), st->source->getRange(st->key, request),
-                                         [st, fromBytes](const GetResult &r) -> GetResult {
-                                             if (!r) return r.error();
+                                         [where, fromBytes](const GetResult &r) -> GetResult {
+                                             if (!r) return Error{r.error().what, where};
                                              if (!*r)
                                                  return makeError(QStringLiteral("the zip archive is gone"),
-                                                                  st->where);
+                                                                  where);
                                              return fromBytes(**r);
                                          });
         });
@@ -168,18 +171,18 @@ QFuture<GetResult> ZipStore::getRange(const QString &key, ByteRange range)
     const ByteRange header = ByteRange::fromStart(
         entry.headerOffset, std::min(kZipLocalHeaderBytes + entry.nameBytes + kZipLocalExtraAllowance,
                                      entry.limit - entry.headerOffset));
-    return continueIn<GetResult>(zipPool(), st->source->getRange(st->key, header),
-                                 [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
-                                     if (!r) return QtFuture::makeReadyFuture(r);
-                                     if (!*r)
-                                         return QtFuture::makeReadyFuture(GetResult(makeError(
-                                             QStringLiteral("the zip archive is gone"), st->where)));
-                                     const auto dataOffset = zipDataOffset(**r, entry, where);
-                                     if (!dataOffset)
-                                         return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
-                                     st->rememberDataOffset(entry.name, *dataOffset);
-                                     return fetchData(*dataOffset);
-                                 });
+    return continueIn<GetResult>(
+        zipPool(), st->source->getRange(st->key, header),
+        [st, entry, where, fetchData](const GetResult &r) -> QFuture<GetResult> {
+            if (!r) return QtFuture::makeReadyFuture(GetResult(Error{r.error().what, where}));
+            if (!*r)
+                return QtFuture::makeReadyFuture(
+                    GetResult(makeError(QStringLiteral("the zip archive is gone"), where)));
+            const auto dataOffset = zipDataOffset(**r, entry, where);
+            if (!dataOffset) return QtFuture::makeReadyFuture(GetResult(dataOffset.error()));
+            st->rememberDataOffset(entry.name, *dataOffset);
+            return fetchData(*dataOffset);
+        });
 }
 
 QFuture<ListResult> ZipStore::list(const QString &prefix)
