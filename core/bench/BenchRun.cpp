@@ -1,7 +1,7 @@
 #include "bench/BenchRun.h"
 
 #include "array/ArrayReader.h"
-#include "store/http/HttpStore.h"
+#include "store/MeasuredStore.h"
 
 #include <QEventLoop>
 #include <QRandomGenerator>
@@ -86,10 +86,11 @@ void BenchRunner::stop()
         m_reader->deleteLater();
         m_reader = nullptr;
     }
-    if (m_store) {
-        if (auto *http = dynamic_cast<HttpStore *>(m_store.get())) http->scheduler()->disconnect(this);
-        m_store.reset();
+    if (m_log) {
+        m_log->disconnect(this);
+        m_log.reset();
     }
+    m_store.reset();
 }
 
 void BenchRunner::startPass()
@@ -115,34 +116,24 @@ void BenchRunner::startPass()
         Q_EMIT benchFailed(error);
         return;
     }
-    m_store = *store;
+    // The pass reads through a measured store: every request it makes is a waterfall row, on
+    // disk as over HTTP, with times from the moment the pass began (as the chunks' are).
+    auto measured = std::make_shared<MeasuredStore>(*store);
+    m_log = measured->log();
+    m_store = std::move(measured);
     m_results.push_back(PassResult{pass, 0, {}, {}, {}, {}, {}});
     const quint64 run = m_runId;
-
-    // Records are stamped by the scheduler's clock; ours starts at the same moment so both
-    // read "ns since the pass began".
-    if (auto *http = dynamic_cast<HttpStore *>(m_store.get())) {
-        m_schedulerStartNs = http->scheduler()->elapsedNs();
-        // Records name the URL path; keys relative to the store read better in a waterfall.
-        QString prefix = http->urlFor(QStringLiteral("x")).path();
-        prefix.chop(1);
-        connect(
-            http->scheduler(), &FetchScheduler::requestFinished, this,
-            [this, run, index, prefix](FetchRecord r) {
-                if (run != m_runId || std::size_t(index) + 1 != m_results.size()) return;
-                if (r.key.startsWith(prefix)) r.key = r.key.mid(prefix.size());
-                for (qint64 *t : {&r.queuedNs, &r.sentNs, &r.firstByteNs, &r.doneNs})
-                    if (*t) *t -= m_schedulerStartNs;
-                m_results.back().requests.push_back(r);
-                Q_EMIT requestRecorded(index, r);
-            },
-            Qt::QueuedConnection);
-    }
-    m_clock.start();
-
+    connect(
+        m_log.get(), &RequestLog::requestRecorded, this,
+        [this, run, index](const FetchRecord &r) {
+            if (run != m_runId || std::size_t(index) + 1 != m_results.size()) return;
+            m_results.back().requests.push_back(r);
+            Q_EMIT requestRecorded(index, r);
+        },
+        Qt::QueuedConnection);
     m_reader = new ArrayReader(m_store, m_config.arrayPath, m_config.meta, this);
     connect(m_reader, &ArrayReader::progress, this, [this, index](quint64 done, quint64 total, quint64) {
-        const qint64 ns = m_clock.nsecsElapsed();
+        const qint64 ns = m_log->elapsedNs();
         m_results.back().chunkDoneNs.push_back(ns);
         Q_EMIT chunkCompleted(index, done, total, ns);
     });
@@ -166,7 +157,8 @@ void BenchRunner::onReadFinished()
     result.limiter = m_store->limiterStats();
     const int index = int(m_results.size()) - 1;
     const quint64 run = m_runId;
-    // The scheduler's last records are queued behind this signal: let them land first.
+    // The last records are queued behind this signal (each is sent before its answer reaches the
+    // reader): let them land first.
     QMetaObject::invokeMethod(
         this,
         [this, run, index] {

@@ -2,8 +2,9 @@
 // One benchmark of a read, shared by `zarrscope-cli bench` and the GUI's timing panel: a list
 // of passes (sequential = concurrency 1, concurrent = N; repeats interleaved so drift hits both
 // modes alike), each on a freshly opened store so connection pools and counters start clean.
-// HTTP stores report every request as it finishes (FetchScheduler::requestFinished), with times
-// relative to the start of its pass. Runs on the thread that owns the runner, never blocking it.
+// Each pass reads through a MeasuredStore, which reports every request as it finishes (HTTP
+// exchanges with their statuses and retries; calls to a directory or zip file), with times
+// relative to the start of the pass. Runs on the thread that owns the runner, never blocking it.
 
 #include "array/ReadStats.h"
 #include "metadata/NodeMetadata.h"
@@ -11,7 +12,6 @@
 #include "selection/Selection.h"
 #include "store/StoreFactory.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <memory>
 #include <optional>
@@ -20,6 +20,7 @@
 namespace zs {
 
 class ArrayReader;
+class RequestLog;
 class Store;
 
 struct BenchPass
@@ -61,8 +62,7 @@ struct PassResult
     {
         return wire ? wire->maxInFlight : limiter ? limiter->maxRunning : read.maxInFlight;
     }
-    std::vector<FetchRecord>
-        requests;                    // HTTP stores: times in ns from the pass start, keys from the store root
+    std::vector<FetchRecord> requests; // times in ns from the pass start, keys from the store root
     std::vector<qint64> chunkDoneNs; // when each chunk was copied, ns from the pass start
 };
 
@@ -99,9 +99,8 @@ private:
     std::size_t m_next = 0;
     quint64 m_runId = 0;
     std::shared_ptr<Store> m_store;
+    std::shared_ptr<RequestLog> m_log; // the pass's records, and the clock its chunk times read
     ArrayReader *m_reader = nullptr;
-    QElapsedTimer m_clock;
-    qint64 m_schedulerStartNs = 0;
 };
 
 // Blocking, for the CLI: runs an event loop until every pass is done.

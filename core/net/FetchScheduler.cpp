@@ -2,6 +2,7 @@
 
 #include "net/NetworkThread.h"
 #include "net/ResponseCheck.h"
+#include "util/MonotonicClock.h"
 
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
@@ -41,7 +42,6 @@ FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(optio
     qRegisterMetaType<zs::FetchRecord>();
     m_options.concurrency = std::clamp(m_options.concurrency, 1, 4096);
     m_perManager = m_options.http2Cleartext ? 100 : 6;
-    m_clock.start();
     moveToThread(NetworkThread::instance());
 }
 
@@ -76,7 +76,7 @@ void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url,
     p->range = range;
     p->record.key = url.path();
     p->record.range = range.has_value();
-    p->record.queuedNs = m_clock.nsecsElapsed();
+    p->record.queuedNs = monotonicNs();
     std::visit([](auto &pr) { pr.start(); }, p->promise);
     QMetaObject::invokeMethod(
         this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
@@ -166,11 +166,11 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
         m_stats.rangeRequests += p->range ? 1 : 0;
         m_stats.maxInFlight = std::max(m_stats.maxInFlight, ++m_stats.inFlight);
     }
-    p->record.sentNs = m_clock.nsecsElapsed();
+    p->record.sentNs = monotonicNs();
     p->record.firstByteNs = 0;
     QNetworkReply *reply = m_managers[m]->get(req);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, p] {
-        if (!p->record.firstByteNs) p->record.firstByteNs = m_clock.nsecsElapsed();
+        if (!p->record.firstByteNs) p->record.firstByteNs = monotonicNs();
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply, p](qint64 received, qint64 total) {
         if (!p->tooLarge && std::uint64_t(std::max(received, total)) > m_options.maxObjectBytes) {
@@ -210,7 +210,7 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         a.body = reply->readAll();
     p->record.status = a.status;
     p->record.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-    p->record.doneNs = m_clock.nsecsElapsed();
+    p->record.doneNs = monotonicNs();
     p->record.bytes = std::uint64_t(a.body.size());
     {
         QMutexLocker lock(&m_statsMutex);
@@ -282,7 +282,7 @@ void FetchScheduler::retryLater(const std::shared_ptr<Pending> &p, int delayMs)
         ++m_stats.retries;
     }
     ++p->record.attempt;
-    p->record.queuedNs = m_clock.nsecsElapsed();
+    p->record.queuedNs = monotonicNs();
     // The slot is free while we wait; the retry goes to the front so it is not starved.
     QTimer::singleShot(delayMs, this, [this, p] { enqueue(p, true); });
 }

@@ -8,7 +8,6 @@
 #include "net/FetchTypes.h"
 #include "store/Store.h"
 
-#include <QElapsedTimer>
 #include <QFuture>
 #include <QMutex>
 #include <QObject>
@@ -40,11 +39,10 @@ public:
 
     TransferStats stats() const;
     void resetStats();
-    // The clock FetchRecord times are read from (ns since the scheduler was created).
-    qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
     const FetchOptions &options() const { return m_options; }
 
 Q_SIGNALS:
+    // Every exchange as it ends (a retried one too, before its retry), on the network thread.
     void requestFinished(const zs::FetchRecord &record);
 
 private:
@@ -59,7 +57,6 @@ private:
     std::size_t pickManager();
 
     FetchOptions m_options;
-    QElapsedTimer m_clock;
     std::deque<std::shared_ptr<Pending>> m_queue;
     std::vector<QNetworkAccessManager *> m_managers;
     std::vector<int> m_load;

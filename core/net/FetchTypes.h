@@ -24,15 +24,16 @@ struct FetchOptions
     RetryPolicy retry;
 };
 
-// One HTTP exchange as it happened, for timing panels and waterfalls.
+// One request to a store as it happened, for timing panels and waterfalls: an HTTP exchange
+// (each retry its own record), or a call to a store without a wire (MeasuredStore).
 struct FetchRecord
 {
-    QString key;
-    qint64 queuedNs = 0; // all times from the scheduler's clock
+    QString key;         // the URL path from the scheduler; relative to the store root once measured
+    qint64 queuedNs = 0; // all times from monotonicNs(); relative to its start once measured
     qint64 sentNs = 0;
     qint64 firstByteNs = 0;
     qint64 doneNs = 0;
-    int status = 0;  // HTTP status, 0 for a transport failure
+    int status = 0;  // HTTP status, 0 for a transport failure or a store without a wire
     int attempt = 1; // 1 for the first try
     std::uint64_t bytes = 0;
     bool range = false;

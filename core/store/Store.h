@@ -11,6 +11,7 @@
 #include <QFuture>
 #include <QStringList>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -58,6 +59,10 @@ struct StoredSize
 };
 using StoredSizeResult = Result<std::optional<StoredSize>>; // nullopt: the store cannot tell
 
+// Hears each exchange a store's transport makes (HttpStore: every HTTP request, retries each
+// their own), on the transport's thread. MeasuredStore is what listens.
+using ExchangeObserver = std::function<void(FetchRecord)>;
+
 class Store
 {
 public:
@@ -84,6 +89,14 @@ public:
     // The store's concurrency budget as it stands (running, queued, most running at once), for
     // stores that limit their requests (disk and HTTP do; memory answers at once).
     virtual std::optional<LimiterStats> limiterStats() const { return std::nullopt; }
+    // A store with a wire reports every exchange from now on to `observer` (status, attempt, sent
+    // and first-byte times, keys relative to the store root) and answers true; a store without one
+    // has nothing finer than its calls and answers false. Adapters pass it to their source.
+    virtual bool observeExchanges(ExchangeObserver observer)
+    {
+        Q_UNUSED(observer);
+        return false;
+    }
     // Stored size under `prefix` when the store knows it without reading the objects (a directory
     // does; plain HTTP does not): the "stored bytes" and compression ratio users expect from
     // zarr-python's info. Default: unknown.

@@ -10,12 +10,14 @@
 //  - the concurrency case runs on the stores with a network (local and memory stores have no
 //    FetchOptions limit); the fault cases on the stores served by our server (StoreServer's
 //    FaultRules): nginx and s3rver cannot be told to fail.
+//  - the measured rows wear MeasuredStore over another row's store and behave as that store does.
 
 #include "ContractFixture.h"
 #include "NginxFront.h"
 #include "S3rverProcess.h"
 #include "ServerThread.h"
 #include "store/LocalStore.h"
+#include "store/MeasuredStore.h"
 #include "store/MemoryStore.h"
 #include "store/StoreFactory.h"
 #include "store/zip/ZipStore.h"
@@ -50,15 +52,26 @@ struct Traits
 const QStringList &storeNames()
 {
     static const QStringList names = {
-        QStringLiteral("local"),        QStringLiteral("memory"),     QStringLiteral("http-server"),
-        QStringLiteral("http-noindex"), QStringLiteral("http-nginx"), QStringLiteral("s3rver"),
-        QStringLiteral("zip-file"),     QStringLiteral("zip-http"),
+        QStringLiteral("local"),
+        QStringLiteral("memory"),
+        QStringLiteral("http-server"),
+        QStringLiteral("http-noindex"),
+        QStringLiteral("http-nginx"),
+        QStringLiteral("s3rver"),
+        QStringLiteral("zip-file"),
+        QStringLiteral("zip-http"),
+        // The measurement wrapper must not change what a store answers, with a wire or without.
+        QStringLiteral("measured-local"),
+        QStringLiteral("measured-http-server"),
     };
     return names;
 }
 
+const QString kMeasured = QStringLiteral("measured-");
+
 Traits traitsOf(const QString &name)
 {
+    if (name.startsWith(kMeasured)) return traitsOf(name.mid(kMeasured.size()));
     Traits t;
     if (name == u"http-server") t = {ListKind::IndexPages, true, true, QStringLiteral("fixture/"), false};
     if (name == u"http-noindex") t = {ListKind::CannotList, true, true, QStringLiteral("fixture/"), false};
@@ -90,6 +103,10 @@ private:
     // A fresh store of the kind `name` over the fixture objects; null with a failure recorded.
     std::shared_ptr<Store> open(const QString &name, FetchOptions fetch = {})
     {
+        if (name.startsWith(kMeasured)) {
+            auto inner = open(name.mid(kMeasured.size()), fetch);
+            return inner ? std::make_shared<MeasuredStore>(inner) : nullptr;
+        }
         fetch.retry.baseDelayMs = 10; // keep the fault cases quick; backoff is tested in tst_http_store
         StoreOptions o;
         o.fetch = fetch;

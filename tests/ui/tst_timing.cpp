@@ -407,14 +407,29 @@ b[:] = np.arange(64)
         QVERIFY2(options, qPrintable(options ? QString() : options.error().toString()));
         QCOMPARE(options->chunks, (Shape{8, 8}));
         dialog->close();
-        // A local run goes through the same runner: no HTTP records, but chunk timings.
+        // A local run goes through the same runner and the same measured store: chunk timings,
+        // and a waterfall row for every file read (no HTTP status; the unwritten chunks missing).
         QSignalSpy finished(panel, &TimingPanel::runFinished);
         panel->setSelectionText(QString());
         QVERIFY(panel->startRun());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-        QCOMPARE(panel->run().passes.size(), std::size_t(2));
-        QCOMPARE(panel->run().passes[1].chunkDoneMs.size(), std::size_t(kGridChunks));
-        QVERIFY(panel->run().rows.empty());
+        const TimingRun &run = panel->run();
+        QCOMPARE(run.passes.size(), std::size_t(2));
+        QCOMPARE(run.passes[1].chunkDoneMs.size(), std::size_t(kGridChunks));
+        QCOMPARE(run.rows.size(), std::size_t(2 * kGridChunks));
+        int missing = 0;
+        for (const WaterfallRow &r : run.rows) {
+            QVERIFY(r.key.startsWith(QStringLiteral("grid/")));
+            QCOMPARE(r.status, 0);
+            QVERIFY(r.queuedMs >= 0 && r.queuedMs <= r.sentMs && r.sentMs <= r.firstByteMs &&
+                    r.firstByteMs <= r.doneMs);
+            QVERIFY(r.doneMs <= run.passes[r.pass].seconds * 1e3 + 5);
+            if (r.outcome == RequestOutcome::NotFound)
+                ++missing;
+            else
+                QVERIFY(r.outcome == RequestOutcome::Ok && r.bytes > 0);
+        }
+        QCOMPARE(missing, 2 * kGridMissing);
     }
 };
 

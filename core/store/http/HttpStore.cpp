@@ -38,6 +38,21 @@ std::optional<LimiterStats> HttpStore::limiterStats() const
     return l;
 }
 
+bool HttpStore::observeExchanges(ExchangeObserver observer)
+{
+    // The scheduler names the URL path; the store root's path comes off so keys read as keys.
+    // Listing requests to a bucket endpoint keep their full path.
+    const QString root = m_base.path() + u'/';
+    QObject::connect(
+        m_scheduler, &FetchScheduler::requestFinished, m_scheduler,
+        [root, observer = std::move(observer)](FetchRecord record) {
+            if (record.key.startsWith(root)) record.key = record.key.mid(root.size());
+            observer(std::move(record));
+        },
+        Qt::DirectConnection);
+    return true;
+}
+
 QFuture<GetResult> HttpStore::get(const QString &key)
 {
     return m_scheduler->fetch(urlFor(key));

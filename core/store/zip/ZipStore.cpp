@@ -87,6 +87,12 @@ std::optional<LimiterStats> ZipStore::limiterStats() const
     return m_state->source->limiterStats();
 }
 
+// Over HTTP the exchanges are range reads of the archive; on disk there are none finer than calls.
+bool ZipStore::observeExchanges(ExchangeObserver observer)
+{
+    return m_state->source->observeExchanges(std::move(observer));
+}
+
 std::optional<TransferStats> ZipStore::transferStats() const
 {
     return m_state->source->transferStats();

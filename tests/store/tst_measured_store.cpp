@@ -1,0 +1,234 @@
+// MeasuredStore, the measurement wrapper: what it records for a store without a wire (a directory,
+// a zip file on disk), timed call by call, and for one with a wire (HTTP on our server, a zip
+// archive over HTTP), exchange by exchange with statuses and retries. That it answers as the store
+// it wears does is the contract suite's measured rows.
+
+#include "ContractFixture.h"
+#include "ServerThread.h"
+#include "store/LocalStore.h"
+#include "store/MeasuredStore.h"
+#include "store/StoreFactory.h"
+#include "store/zip/ZipStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace zs;
+using zs::server::FaultRule;
+using Outcome = FetchRecord::Outcome;
+
+Q_DECLARE_METATYPE(FetchRecord::Outcome)
+
+class TstMeasuredStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<server::ServerThread> m_server;
+
+    QString fixtureDir() const { return m_dir.filePath(QStringLiteral("fixture")); }
+    server::StoreServer *srv() const { return m_server->server(); }
+
+    std::shared_ptr<Store> openOrFail(const QString &location)
+    {
+        StoreOptions o;
+        o.fetch.retry.baseDelayMs = 10;
+        auto opened = openStore(location, o);
+        if (!opened) {
+            qWarning().noquote() << location << opened.error().toString();
+            return nullptr;
+        }
+        if (auto *zip = dynamic_cast<ZipStore *>(opened->get())) {
+            const Status open = zip->waitUntilOpen(); // its directory read comes before the wrapper
+            if (!open) qWarning().noquote() << location << open.error().toString();
+        }
+        return *opened;
+    }
+
+    static FetchRecord recordAt(const QSignalSpy &spy, qsizetype i)
+    {
+        return spy.at(i).at(0).value<FetchRecord>();
+    }
+
+    static bool timesInOrder(const FetchRecord &r)
+    {
+        return r.queuedNs >= 0 && r.queuedNs <= r.sentNs && r.sentNs <= r.firstByteNs &&
+               r.firstByteNs <= r.doneNs;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<zs::FetchRecord>();
+        QVERIFY(m_dir.isValid());
+        QString problem;
+        QVERIFY2(zstest::writeFixtureTree(fixtureDir(), &problem), qPrintable(problem));
+        QVERIFY2(
+            zstest::zipFixtureTree(fixtureDir(), m_dir.filePath(QStringLiteral("fixture.zip")), &problem),
+            qPrintable(problem));
+        m_server = std::make_unique<server::ServerThread>(m_dir.path());
+        QVERIFY(m_server->start() != 0);
+    }
+
+    void init()
+    {
+        srv()->clearFaults();
+        srv()->resetStats();
+    }
+
+    // One record per call, in the order answered here (each call is awaited), with the outcome,
+    // bytes and range the caller saw; no status, since there is no wire.
+    void callsWithoutAWire_data()
+    {
+        QTest::addColumn<QString>("location");
+        QTest::addRow("directory") << fixtureDir();
+        QTest::addRow("zip-file") << m_dir.filePath(QStringLiteral("fixture.zip"));
+    }
+    void callsWithoutAWire()
+    {
+        QFETCH(QString, location);
+        const auto inner = openOrFail(location);
+        QVERIFY(inner);
+        MeasuredStore store(inner);
+        QVERIFY(!store.recordsExchanges());
+        QSignalSpy spy(store.log().get(), &RequestLog::requestRecorded);
+
+        const QByteArray a = zstest::fixtureBytes(QStringLiteral("a.bin"));
+        QCOMPARE(await(store.get(QStringLiteral("a.bin"))).value(), std::optional<QByteArray>(a));
+        QVERIFY(!await(store.get(QStringLiteral("nope.bin"))).value().has_value());
+        QCOMPARE(await(store.getRange(QStringLiteral("dir/b.txt"), ByteRange::lastBytes(3))).value()->size(),
+                 3);
+        QVERIFY(!await(store.getRange(QStringLiteral("a.bin"), ByteRange::fromStart(2000, 5))));
+        QVERIFY(await(store.list(QStringLiteral("dir"))));
+        QVERIFY(await(store.list(QString())));
+
+        struct Expected
+        {
+            QString key;
+            Outcome outcome;
+            std::uint64_t bytes;
+            bool range;
+        };
+        const std::vector<Expected> expected = {
+            {QStringLiteral("a.bin"), Outcome::Ok, std::uint64_t(a.size()), false},
+            {QStringLiteral("nope.bin"), Outcome::Missing, 0, false},
+            {QStringLiteral("dir/b.txt"), Outcome::Ok, 3, true},
+            {QStringLiteral("a.bin"), Outcome::Failed, 0, true},
+            {QStringLiteral("dir/"), Outcome::Ok, 0, false},
+            {QStringLiteral("/"), Outcome::Ok, 0, false},
+        };
+        // Each record is sent before its answer reaches the caller: all are here already.
+        QCOMPARE(spy.size(), qsizetype(expected.size()));
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const FetchRecord r = recordAt(spy, qsizetype(i));
+            QCOMPARE(r.key, expected[i].key);
+            QCOMPARE(r.outcome, expected[i].outcome);
+            QCOMPARE(r.bytes, expected[i].bytes);
+            QCOMPARE(r.range, expected[i].range);
+            QCOMPARE(r.status, 0);
+            QCOMPARE(r.attempt, 1);
+            QVERIFY(timesInOrder(r));
+            QVERIFY(r.doneNs <= store.log()->elapsedNs());
+        }
+    }
+
+    // A call cancelled while it waits for the store's one slot is recorded as cancelled at once
+    // and finishes for its caller; the cancel reaches the store, which drops the queued read
+    // without running it when its turn comes.
+    void cancelledCall()
+    {
+        const QString fifo = m_dir.filePath(QStringLiteral("fixture/slow.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const auto cleanup = qScopeGuard([&] { QFile::remove(fifo); });
+        auto local = std::make_shared<LocalStore>(fixtureDir(), 1);
+        MeasuredStore store(local);
+        QSignalSpy spy(store.log().get(), &RequestLog::requestRecorded);
+        QFuture<GetResult> slow = store.get(QStringLiteral("slow.fifo")); // holds the slot: open() blocks
+        QTRY_COMPARE_WITH_TIMEOUT(local->limiterStats()->running, 1, 5000);
+        QFuture<GetResult> queued = store.get(QStringLiteral("a.bin"));
+        QTRY_COMPARE_WITH_TIMEOUT(local->limiterStats()->queued, 1, 5000);
+        queued.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), qsizetype(1), 5000);
+        QCOMPARE(recordAt(spy, 0).key, QStringLiteral("a.bin"));
+        QCOMPARE(recordAt(spy, 0).outcome, Outcome::Cancelled);
+        QVERIFY(queued.isFinished() && queued.isCanceled()); // nobody waits on it
+
+        // A writer lets the slow read go on; a pipe cannot be read as a file (no seeking), so it
+        // fails, and is recorded so.
+        int writer = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK)) >= 0, 5000);
+        ::close(writer);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), qsizetype(2), 5000);
+        QCOMPARE(recordAt(spy, 1).key, QStringLiteral("slow.fifo"));
+        QCOMPARE(recordAt(spy, 1).outcome, Outcome::Failed);
+        QVERIFY(slow.isFinished() && !slow.isCanceled());
+        QTest::qWait(50); // the dropped read is not recorded a second time
+        QCOMPARE(spy.size(), qsizetype(2));
+        QTRY_COMPARE_WITH_TIMEOUT(local->limiterStats()->dropped, std::uint64_t(1), 5000);
+        QCOMPARE(local->limiterStats()->started, std::uint64_t(1)); // the cancelled read never ran
+    }
+
+    // Over HTTP the records are the exchanges: each retry its own record with the status that
+    // caused it, keys relative to the store root, and no second record for the call.
+    void exchangesOverHttp()
+    {
+        const auto inner = openOrFail(m_server->url().toString() + QStringLiteral("fixture"));
+        QVERIFY(inner);
+        MeasuredStore store(inner);
+        QVERIFY(store.recordsExchanges());
+        QSignalSpy spy(store.log().get(), &RequestLog::requestRecorded);
+        srv()->addFault(FaultRule::withStatus(QStringLiteral("fixture/a.bin"), 503, 1));
+        QCOMPARE(await(store.get(QStringLiteral("a.bin"))).value(),
+                 std::optional<QByteArray>(zstest::fixtureBytes(QStringLiteral("a.bin"))));
+        QVERIFY(!await(store.get(QStringLiteral("dir/nope"))).value().has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), qsizetype(3), 5000);
+        QTest::qWait(50);
+        QCOMPARE(spy.size(), qsizetype(3));
+        QCOMPARE(qint64(spy.size()), srv()->totalRequests());
+
+        const FetchRecord retried = recordAt(spy, 0), ok = recordAt(spy, 1), missing = recordAt(spy, 2);
+        QCOMPARE(retried.key, QStringLiteral("a.bin"));
+        QCOMPARE(retried.outcome, Outcome::Retried);
+        QCOMPARE(retried.status, 503);
+        QCOMPARE(retried.attempt, 1);
+        QCOMPARE(ok.key, QStringLiteral("a.bin"));
+        QCOMPARE(ok.outcome, Outcome::Ok);
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.attempt, 2);
+        QCOMPARE(ok.bytes, std::uint64_t(1000));
+        QCOMPARE(missing.key, QStringLiteral("dir/nope"));
+        QCOMPARE(missing.outcome, Outcome::Missing);
+        QCOMPARE(missing.status, 404);
+        for (const FetchRecord &r : {retried, ok, missing})
+            QVERIFY(timesInOrder(r) && r.doneNs <= store.log()->elapsedNs());
+        QVERIFY(ok.queuedNs >= retried.doneNs); // the retry waited for its backoff
+    }
+
+    // A zip archive over HTTP: the wire's exchanges are range reads of the archive object.
+    void zipOverHttpRecordsArchiveRanges()
+    {
+        const auto inner = openOrFail(m_server->url().toString() + QStringLiteral("fixture.zip"));
+        QVERIFY(inner);
+        srv()->resetStats();
+        MeasuredStore store(inner);
+        QVERIFY(store.recordsExchanges());
+        QSignalSpy spy(store.log().get(), &RequestLog::requestRecorded);
+        QCOMPARE(await(store.get(QStringLiteral("a.bin"))).value(),
+                 std::optional<QByteArray>(zstest::fixtureBytes(QStringLiteral("a.bin"))));
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), qsizetype(srv()->totalRequests()), 5000);
+        QVERIFY(spy.size() >= 1);
+        for (qsizetype i = 0; i < spy.size(); ++i) {
+            QCOMPARE(recordAt(spy, i).key, QStringLiteral("fixture.zip"));
+            QVERIFY(recordAt(spy, i).range);
+            QCOMPARE(recordAt(spy, i).status, 206);
+        }
+    }
+};
+
+QTEST_MAIN(TstMeasuredStore)
+#include "tst_measured_store.moc"
