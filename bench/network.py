@@ -4,6 +4,9 @@ simulated latency, read by zarrscope-cli (sequential and concurrent), zarr-pytho
 + fsspec, and zarrita in the same run; a concurrency sweep; and a throughput case from nginx.
 
 Usage: /usr/bin/python3 bench/network.py [--cli build/bin/zarrscope-cli] [--repeats 5] [--skip-throughput]
+       /usr/bin/python3 bench/network.py --baseline-cli OLD/zarrscope-cli [--repeats 7]
+With --baseline-cli: only the concurrent reads (256 in flight at 20 and 50 ms, and the nginx
+throughput case), ours and the older build's interleaved, to tell a regression from a slower machine.
 Needs Debian's python3-zarr, python3-fsspec, python3-aiohttp, nginx-light, and `npm install` in tests/js.
 """
 import argparse
@@ -158,15 +161,48 @@ def throughput_case(cli, directory, repeats):
         nginx.close()
 
 
+def baseline_case(cli, baseline, seed, big, repeats):
+    rows = []
+    for latency in (20, 50):
+        server = Server(cli, seed, latency)
+        try:
+            ours, old = [], []
+            for _ in range(repeats):
+                ours.append(zarrscope(cli, server.url, "time", "concurrent", 256)["concurrent_s"])
+                old.append(zarrscope(baseline, server.url, "time", "concurrent", 256)["concurrent_s"])
+            rows.append({"case": f"seed, {latency} ms, 256 in flight", "zarrscope_s": median(ours),
+                         "baseline_s": median(old), "ratio_baseline_over_ours": median(old) / median(ours)})
+        finally:
+            server.close()
+    nginx = Nginx(big)
+    try:
+        ours, old = [], []
+        for _ in range(repeats):
+            ours.append(zarrscope(cli, nginx.url, "big", "concurrent", 64)["concurrent_s"])
+            old.append(zarrscope(baseline, nginx.url, "big", "concurrent", 64)["concurrent_s"])
+        rows.append({"case": "256 MiB in 1 MiB chunks from nginx, 64 in flight", "zarrscope_s": median(ours),
+                     "baseline_s": median(old), "ratio_baseline_over_ours": median(old) / median(ours)})
+    finally:
+        nginx.close()
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin", "zarrscope-cli"))
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--dir", default="/tmp/zs-bench-net")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--baseline-cli", help="an older zarrscope-cli to compare concurrent reads with")
     args = ap.parse_args()
     seed = os.path.join(args.dir, "seed")
     make_seed_store(seed)
+    if args.baseline_cli:
+        big = os.path.join(args.dir, "big")
+        make_big_store(big)
+        print(json.dumps({"baseline": baseline_case(args.cli, args.baseline_cli, seed, big, args.repeats)},
+                         indent=2))
+        return 0
     result = {"latency": [latency_case(args.cli, seed, l, args.repeats) for l in (20, 50)],
               "sweep_20ms": sweep(args.cli, seed, 20, args.repeats)}
     if not args.skip_throughput:
