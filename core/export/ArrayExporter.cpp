@@ -1,22 +1,11 @@
 #include "export/ArrayExporter.h"
 
+#include "store/FileIoPool.h"
 #include "util/WhenFinished.h"
 
-#include <QThreadPool>
 #include <QtConcurrent>
 
 namespace zs {
-
-// One writer thread per process: each batch already encodes its chunks on every core.
-static QThreadPool *writerPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(1);
-        return p;
-    }();
-    return pool;
-}
 
 ArrayExporter::ArrayExporter(std::shared_ptr<Store> store, std::shared_ptr<const ArrayExportJob> job,
                              ExportOptions options, QObject *parent)
@@ -135,9 +124,11 @@ void ArrayExporter::onReadFinished()
 
 void ArrayExporter::startWrite(Read read)
 {
+    // One batch at a time per export (m_writeBusy), waiting on the file I/O pool while its chunks
+    // are encoded and written on the decode pool's cores (writeBatch).
     m_writeBusy = true;
     m_writing =
-        QtConcurrent::run(writerPool(), [job = m_job, cancelled = m_cancelled, read = std::move(read)]() {
+        QtConcurrent::run(fileIoPool(), [job = m_job, cancelled = m_cancelled, read = std::move(read)]() {
             return writeBatch(*job, read.region, read.data, read.chunks, *cancelled);
         });
     whenFinished(m_writing, this, [this](Result<BatchOutcome> r) { onWritten(r); });

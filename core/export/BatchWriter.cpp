@@ -1,6 +1,7 @@
 #include "export/BatchWriter.h"
 
 #include "array/ChunkPlan.h"
+#include "array/DecodePool.h"
 
 #include <QtConcurrent>
 #include <cstring>
@@ -35,7 +36,8 @@ Result<BatchOutcome> writeBatch(const ArrayExportJob &job, const ExportBatch &ba
     std::vector<std::size_t> indices(chunks.size());
     for (std::size_t i = 0; i < indices.size(); ++i)
         indices[i] = i;
-    QtConcurrent::blockingMap(indices, [&](std::size_t i) {
+    // Encoding is codec work: the decode pool's threads, sized to the cores, not the global pool.
+    QtConcurrent::blockingMap(decodePool(), indices, [&](std::size_t i) {
         if (cancelled.load()) return;
         const Shape &coords = chunks[i];
         std::vector<CopyDim> copy(coords.size());
