@@ -92,9 +92,10 @@ Result<DateTime> TimeCoder::decode(qint64 value) const
 
 Result<DateTime> TimeCoder::decode(double value) const
 {
-    if (!std::isfinite(value)) return makeError(QStringLiteral("time value is not a number: %1").arg(value));
-    // cftime's resolution is the microsecond. long double's 64-bit mantissa keeps the product
-    // exact to well below a microsecond for any count cftime can decode (|us| < 2^63).
+    if (!std::isfinite(value)) return makeError(QStringLiteral("time value is not finite: %1").arg(value));
+    // cftime's resolution is the microsecond. In long double (64-bit mantissa) the product is
+    // rounded once, far below a microsecond for any count cftime can decode (|us| < 2^63), so the
+    // rounding to the microsecond is the one exact arithmetic would give (bar exact ties).
     const qint64 usPerUnit = nanosecondsPer(m_unit) / 1000; // exact: every unit is whole microseconds
     const long double us =
         std::nearbyint(static_cast<long double>(value) * static_cast<long double>(usPerUnit));

@@ -35,7 +35,8 @@ public:
     // Exact: integer counts of any unit, however large, lose nothing.
     Result<DateTime> decode(qint64 value) const;
     // As cftime: the value in microseconds, rounded to the nearest (ties to even). NaN and
-    // infinities are errors.
+    // infinities are errors. (cftime 1.6.2's own float arithmetic can land a microsecond away:
+    // 59.999999 seconds is 00:00:59.999999 here and 00:01:00 there.)
     Result<DateTime> decode(double value) const;
     // The inverse of decode: the value (in this unit, since the reference) of a date-time,
     // which must exist in the calendar.

@@ -169,20 +169,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<int>("calendar"); // -1: refused
-        QTest::addRow("absent") << "" << int(Calendar::Standard);
-        QTest::addRow("standard") << "standard" << int(Calendar::Standard);
-        QTest::addRow("Gregorian") << "Gregorian" << int(Calendar::Standard);
-        QTest::addRow("PROLEPTIC_GREGORIAN") << "PROLEPTIC_GREGORIAN" << int(Calendar::ProlepticGregorian);
-        QTest::addRow("noleap") << "noleap" << int(Calendar::NoLeap);
-        QTest::addRow("365_day") << "365_day" << int(Calendar::NoLeap);
-        QTest::addRow("all_leap") << "all_leap" << int(Calendar::AllLeap);
-        QTest::addRow("366_Day") << "366_Day" << int(Calendar::AllLeap);
-        QTest::addRow("360_day") << "360_day" << int(Calendar::Day360);
-        QTest::addRow("Julian") << "Julian" << int(Calendar::Julian);
-        QTest::addRow("none") << "none" << -1;
-        QTest::addRow("bogus") << "bogus" << -1;
-        QTest::addRow("360") << "360" << -1;
-        QTest::addRow("no_leap") << "no_leap" << -1;
+        const std::pair<const char *, int> names[] = {
+            {"", int(Calendar::Standard)},
+            {"standard", int(Calendar::Standard)},
+            {"Gregorian", int(Calendar::Standard)},
+            {"PROLEPTIC_GREGORIAN", int(Calendar::ProlepticGregorian)},
+            {"noleap", int(Calendar::NoLeap)},
+            {"365_day", int(Calendar::NoLeap)},
+            {"all_leap", int(Calendar::AllLeap)},
+            {"366_Day", int(Calendar::AllLeap)},
+            {"360_day", int(Calendar::Day360)},
+            {"Julian", int(Calendar::Julian)},
+            {"none", -1},
+            {"bogus", -1},
+            {"360", -1},
+            {"no_leap", -1}};
+        for (const auto &[name, calendar] : names)
+            QTest::addRow("%s", *name ? name : "absent") << QString::fromLatin1(name) << calendar;
     }
     void calendars()
     {
