@@ -33,7 +33,7 @@ struct TimeUnits
 // microseconds/microsecond/usecs/usec/us; case-insensitive.
 Result<TimeUnit> parseTimeUnit(const QString &word);
 
-// "<unit> since <date>[( |T)<time>][ ]<zone>]": date Y-M-D (any number of year digits, a
+// "<unit> since <date>[( |T)<time>][[ ]<zone>]": date Y-M-D (any number of year digits, a
 // sign allowed; month and day with or without zero padding), time H:M[:S[.fraction]], zone
 // Z, UTC, GMT, [+-]H, [+-]HH, [+-]HMM, [+-]HHMM or [+-]H:MM. Fields are range-checked here
 // (month 1-12, hour 0-23, ...); whether the day exists depends on the calendar (TimeCoder).
