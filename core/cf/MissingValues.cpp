@@ -50,7 +50,16 @@ MissingValues resolveMissingValues(const NodeMetadata &array, Decisions &applied
     QString problem;
     const auto fillAttr = numbersAttribute(attrs, "_FillValue", &problem);
     if (!problem.isEmpty()) refused.push_back({QStringLiteral("_FillValue"), problem});
-    const auto zarrFill = zarrFillValue(*array.array);
+    // Zarr v3 requires a fill_value (0 by default for integers), so xarray (since it reads v3: its
+    // use_zarr_fill_value_as_mask defaults to False there) masks only the _FillValue attribute in v3.
+    const bool v3 = array.array->zarrFormat == 3;
+    const auto zarrFill = v3 ? std::nullopt : zarrFillValue(*array.array);
+    const auto v3Fill = v3 ? zarrFillValue(*array.array) : std::nullopt;
+    if (v3Fill && !fillAttr && !std::isnan(*v3Fill))
+        refused.push_back({QStringLiteral("fill_value"),
+                           QStringLiteral("Zarr v3 fill_value %1 is not a missing value (v3 requires one; "
+                                          "xarray masks only a _FillValue attribute in v3)")
+                               .arg(numbersText({*v3Fill}))});
     if (zarrFill) {
         // xarray's Zarr backend sets _FillValue from the array's fill_value, over any attribute.
         addDistinct(m.fillValues, *zarrFill);
