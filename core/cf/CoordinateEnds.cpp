@@ -1,6 +1,7 @@
 #include "cf/CoordinateEnds.h"
 
 #include "array/ArrayReader.h"
+#include "cf/StoredElement.h"
 #include "cf/TimeDecoding.h"
 #include "cf/ValueDecoder.h"
 

@@ -1,6 +1,7 @@
 #include "cf/MissingValues.h"
 
 #include "cf/AttributeValues.h"
+#include "cf/StoredElement.h"
 #include "codec/ElementCast.h"
 
 #include <QByteArray>
@@ -8,23 +9,6 @@
 #include <cmath>
 
 namespace zs::cf {
-
-std::optional<double> elementAsDouble(const char *element, const DataType &dtype)
-{
-    if (!elements::isPlainNumber(dtype, true)) return std::nullopt;
-    char buf[8];
-    std::memcpy(buf, element, dtype.size);
-    if (dtype.needsSwapFrom(nativeByteOrder())) byteSwap(buf, dtype.size, dtype.size);
-    double out = 0;
-    elements::withType(dtype, [&](auto t) {
-        using T = decltype(t);
-        if constexpr (std::is_same_v<T, bool>)
-            out = buf[0] ? 1.0 : 0.0;
-        else
-            out = elements::toDouble(elements::load<T>(buf));
-    });
-    return out;
-}
 
 // The Zarr fill_value as a number; nullopt when there is none (v2 null) or it is not a number.
 static std::optional<double> zarrFillValue(const ArrayMetadata &a)

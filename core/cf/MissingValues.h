@@ -26,7 +26,4 @@ struct MissingValues
 
 MissingValues resolveMissingValues(const NodeMetadata &array, Decisions &applied, Decisions &refused);
 
-// One stored element (numeric dtype, memory byte order) as a double; nullopt for other dtypes.
-std::optional<double> elementAsDouble(const char *element, const DataType &dtype);
-
 } // namespace zs::cf
