@@ -13,6 +13,8 @@ packages=(
   python3 python3-numpy python3-zarr python3-numcodecs
   # xarray writes the datasets users open (strings, CF attributes, NaN tokens); pandas and cftime are its decoders
   python3-xarray python3-pandas python3-cftime
+  # GDAL writes the rasters of the conventions tests (gdal_translate -of ZARR)
+  gdal-bin python3-gdal
   nginx-light python3-fsspec python3-aiohttp
   # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
   clang-14 libclang-rt-14-dev openssl

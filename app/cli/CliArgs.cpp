@@ -18,10 +18,11 @@ const QList<CommandSpec> &commandSpecs()
          withStoreValued({}), QStringLiteral("ls STORE [--json] [--strict]")},
         {QStringLiteral("info"), 1, 2, withStoreFlags({QStringLiteral("--json")}), withStoreValued({}),
          QStringLiteral("info STORE [ARRAY] [--json]")},
-        {QStringLiteral("get"), 2, 2, withStoreFlags({}),
+        {QStringLiteral("get"), 2, 2, withStoreFlags({QStringLiteral("--decode")}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency"),
                           QStringLiteral("--cache-mib")}),
-         QStringLiteral("get STORE ARRAY [--select SEL] [--concurrency N] [--cache-mib N] -o OUT.npy")},
+         QStringLiteral(
+             "get STORE ARRAY [--select SEL] [--decode] [--concurrency N] [--cache-mib N] -o OUT.npy")},
         {QStringLiteral("bench"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"),
                           QStringLiteral("--concurrency"), QStringLiteral("--cache-bust"),

@@ -1,9 +1,12 @@
-// `get`: a selection of one array, written as .npy.
+// `get`: a selection of one array, written as .npy; with --decode, CF-decoded (core/cf).
 
 #include "Commands.h"
 
 #include "array/ArrayReader.h"
+#include "cf/DecodeArray.h"
 #include "io/NpyWriter.h"
+
+#include <cstdio>
 
 int runGet(const CliArgs &args)
 {
@@ -20,6 +23,15 @@ int runGet(const CliArgs &args)
     auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(),
                                    target->selection, options);
     if (!array) return reportError(array.error());
+    if (args.has(QStringLiteral("--decode"))) {
+        // CF-decoded values: the array's own attributes decide (no coordinates are needed for values).
+        const auto conventions = zs::cf::resolveValueConventions(target->opened.node);
+        auto decoded = zs::cf::decodeArray(*array, conventions);
+        if (!decoded) return reportError(decoded.error().at(nodePathArgument(args)));
+        for (const QString &note : decoded->notes)
+            std::fprintf(stderr, "note: %s\n", qPrintable(note));
+        *array = std::move(decoded->values);
+    }
     const auto written = zs::writeNpy(*array, args.value(QStringLiteral("-o")));
     if (!written) return reportError(written.error());
     return ExitCode::Ok;

@@ -1,6 +1,7 @@
 // `ls` and `info`: the hierarchy and one node's metadata.
 
 #include "Commands.h"
+#include "InfoConventions.h"
 #include "metadata/JsonNonFinite.h"
 
 #include "hierarchy/EntryJson.h"
@@ -69,7 +70,13 @@ int runInfo(const CliArgs &args)
     auto opened = openNode(args, path, false);
     if (!opened) return reportError(opened.error());
     const zs::NodeMetadata *node = &opened->node;
-    const json details = zs::nodeDetails(*node);
+    json details = zs::nodeDetails(*node);
+    // Arrays: what the CF/xarray conventions make of them (coordinates are read for first/last).
+    std::optional<InfoConventions> conventions;
+    if (node->isArray()) {
+        conventions = resolveInfoConventions(*opened);
+        addConventionsJson(details, *conventions);
+    }
     if (args.has(QStringLiteral("--json"))) {
         printOut(QString::fromStdString(zs::dumpJson(details, 2)) + u'\n');
         return ExitCode::Ok;
@@ -88,8 +95,6 @@ int runInfo(const CliArgs &args)
         text += QStringLiteral("dtype:       %1 (%2)\n").arg(a.dtype.name, a.dtype.numpyTypeString());
         text += QStringLiteral("fill_value:  %1\n").arg(QString::fromStdString(zs::dumpJson(a.fillJson)));
         if (a.zarrFormat == 2) text += QStringLiteral("order:       %1\n").arg(QChar::fromLatin1(a.order));
-        if (!a.dimensionNames.isEmpty())
-            text += QStringLiteral("dimensions:  %1\n").arg(a.dimensionNames.join(QStringLiteral(", ")));
         text += QStringLiteral("chunk keys:  %1\n").arg(a.keyEncoding.describe());
         text += QStringLiteral("chunk count: %1\n").arg(a.chunkCount());
         text += QStringLiteral("codecs:\n");
@@ -97,6 +102,7 @@ int runInfo(const CliArgs &args)
             text += QStringLiteral("  %1 %2\n")
                         .arg(QString::fromStdString(c["name"].get<std::string>()),
                              QString::fromStdString(zs::dumpJson(c["configuration"])));
+        text += conventionsText(*conventions);
     }
     text +=
         QStringLiteral("attributes:  %1\n").arg(QString::fromStdString(zs::dumpJson(node->attributes, 2)));

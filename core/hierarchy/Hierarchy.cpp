@@ -28,6 +28,11 @@ std::optional<HierarchyEntry> probeNode(Store &store, const QString &path)
 
 } // namespace
 
+std::optional<HierarchyEntry> findNode(Store &store, const QString &path)
+{
+    return probeNode(store, path);
+}
+
 Result<NodeMetadata> loadNode(Store &store, const QString &path)
 {
     std::optional<HierarchyEntry> entry = probeNode(store, path);

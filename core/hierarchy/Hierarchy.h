@@ -13,6 +13,9 @@ namespace zs {
 
 // The node at `path` ("" for the root): zarr.json first, then .zarray, then .zgroup.
 Result<NodeMetadata> loadNode(Store &store, const QString &path);
+// The node at `path` as an entry (loaded, or failed with its reason); nullopt when no node is there.
+// For callers to whom "absent" and "broken" mean different things (a coordinate looked up by name).
+std::optional<HierarchyEntry> findNode(Store &store, const QString &path);
 
 // Every node, sorted by path, the root first. A node that fails to load is kept with its error
 // and the walk goes on (a browser shows it inline); the store as a whole failing is an error.

@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Stores that follow the CF/xarray conventions, written at test time by the real writers
+(xarray 2023.01 through zarr-python 2.13, zarr-python for hand-made hierarchies), and what xarray's
+decode_cf makes of them: each variable's decoded values (.npy) and, in expected.json, its
+dimensions, coordinates, attributes and decoded dtype, for tst_cli_conventions to compare with
+`zarrscope-cli get --decode` and `info --json`. Also a raster GDAL writes (gdal_translate -of ZARR),
+and the expectations for the v3 copy the test makes with `zarrscope-cli export --zarr-format 3`.
+Usage: make_cf_fixtures.py OUTDIR"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import xarray as xr
+import zarr
+
+out = sys.argv[1]
+expected = {"cases": [], "hand": {}}
+
+# An SST analysis as the seed's MUR store is written: int16 packed, land masked, lat/lon with units.
+rng = np.random.default_rng(15)
+nt, ny, nx = 3, 18, 36
+lat = np.linspace(-85.0, 85.0, ny)
+lon = np.linspace(-175.0, 175.0, nx)
+sst = 271.0 + 30.0 * rng.random((nt, ny, nx))
+sst[:, :4, :] = np.nan  # "land"
+sst[1, 7, 9] = np.nan
+err = rng.random((nt, ny, nx)).astype("float32")
+err[0, 0, :5] = np.nan
+mv = rng.integers(0, 100, (ny, nx)).astype("int16")
+mv[0, :3] = -1
+mv[1, :2] = -2
+vr = rng.integers(-50, 1050, (ny, nx)).astype("int16")
+flags = rng.integers(0, 3, (ny, nx)).astype("uint8")
+small = rng.integers(-100, 100, (ny, nx)).astype("int8")
+wide = rng.integers(-100000, 100000, (ny, nx)).astype("int32")
+wide[0, 0] = -999
+yy, xx = np.meshgrid(np.arange(4), np.arange(5), indexing="ij")
+
+ds = xr.Dataset(
+    {
+        "sst": (("time", "lat", "lon"), sst,
+                {"units": "kelvin", "long_name": "analysed sea surface temperature",
+                 "standard_name": "sea_surface_foundation_temperature"}),
+        "error": (("time", "lat", "lon"), err, {"units": "kelvin", "long_name": "estimated error"}),
+        "mv_list": (("lat", "lon"), mv, {"missing_value": [-1, -2], "long_name": "with a missing_value list"}),
+        "ranged": (("lat", "lon"), vr, {"valid_range": [0, 1000], "scale_factor": 0.5}),
+        "mask": (("lat", "lon"), flags,
+                 {"flag_values": [0, 1, 2], "flag_meanings": "water land ice", "long_name": "surface type"}),
+        "small": (("lat", "lon"), small, {"scale_factor": 0.25}),
+        "wide": (("lat", "lon"), wide, {"scale_factor": 0.01, "add_offset": 5.0}),
+        "swath": (("y", "x"), (yy * 10 + xx).astype("float64"), {"units": "1"}),
+    },
+    coords={
+        "time": ("time", pd.date_range("2002-06-01", periods=nt, freq="D")),
+        "lat": ("lat", lat, {"units": "degrees_north", "standard_name": "latitude", "axis": "Y"}),
+        "lon": ("lon", lon, {"units": "degrees_east", "standard_name": "longitude", "axis": "X"}),
+        "lat2d": (("y", "x"), 40.0 + yy + 0.1 * xx, {"units": "degrees_north"}),
+        "lon2d": (("y", "x"), -10.0 + xx + 0.1 * yy, {"units": "degrees_east"}),
+    },
+)
+encoding = {
+    "sst": {"dtype": "int16", "scale_factor": 0.001, "add_offset": 298.15, "_FillValue": -32768},
+    "error": {"_FillValue": -999.0},
+    "wide": {"_FillValue": -999},
+    "time": {"units": "days since 1981-01-01", "calendar": "standard"},
+}
+store = os.path.join(out, "sst.zarr")
+ds.to_zarr(store, mode="w", encoding=encoding)
+
+
+def describe(label, store, opened, raw, name, array=None):
+    """What xarray reports for one variable, and its decoded values as .npy (not for dates: those
+    are the time module's work, and stay stored numbers for now)."""
+    var = opened[name]
+    values = var.values
+    npy = None
+    if values.dtype.kind != "M":
+        npy = os.path.join(out, "xr-%s-%s.npy" % (label, name))
+        np.save(npy, values)
+    enc = var.encoding
+    fill = enc.get("_FillValue")
+    return {
+        "label": label,
+        "store": store,
+        "array": array or name,
+        "npy": npy,
+        "dims": list(var.dims),
+        "sizes": [int(opened.sizes[d]) for d in var.dims],
+        # Which dims have a dimension coordinate, and which other coordinates the variable has.
+        "dim_coords": [d for d in var.dims if d in opened.coords],
+        "aux_coords": sorted(str(c) for c in var.coords if c not in var.dims),
+        "decoded_dtype": values.dtype.str,
+        "stored_dtype": raw[name].dtype.str,
+        "scale_factor": enc.get("scale_factor"),
+        "add_offset": enc.get("add_offset"),
+        "fill_values": sorted(set(
+            ([] if fill is None or pd.isnull(fill) else [float(fill)]) +
+            ([float(v) for v in np.ravel(enc["missing_value"])] if "missing_value" in enc else []))),
+        "units": var.attrs.get("units", enc.get("units")),
+        "calendar": enc.get("calendar"),
+        "long_name": var.attrs.get("long_name"),
+        "standard_name": var.attrs.get("standard_name"),
+        "valid_range": var.attrs.get("valid_range"),
+        "flag_values": var.attrs.get("flag_values"),
+        "flag_meanings": var.attrs.get("flag_meanings"),
+        "first_last": {d: [float(opened[d].values[0]), float(opened[d].values[-1])]
+                       for d in var.dims if d in opened.coords and opened[d].dtype.kind == "f"},
+    }
+
+
+opened = xr.open_zarr(store)
+raw = xr.open_zarr(store, decode_cf=False)
+for name in list(opened.data_vars) + list(opened.coords):
+    expected["cases"].append(describe("xarray", store, opened, raw, name))
+
+# The v3 copy keeps the attributes; xarray masks no v3 fill_value (only a _FillValue attribute),
+# so its decode is xarray's decode of these attributes without _FillValue.
+unfilled = raw.copy()
+for v in unfilled.variables.values():
+    v.attrs.pop("_FillValue", None)
+v3_opened = xr.decode_cf(unfilled)
+v3_store = os.path.join(out, "v3.zarr")
+for name in list(opened.data_vars) + list(opened.coords):
+    expected["cases"].append(describe("v3", v3_store, v3_opened, raw, name))
+
+# A raster as GDAL writes it: int16 with nodata, scale and offset, X/Y coordinate arrays.
+try:
+    from osgeo import gdal, osr
+except ImportError:
+    sys.exit("python3-gdal is missing (apt install gdal-bin python3-gdal)")
+if shutil.which("gdal_translate") is None:
+    sys.exit("gdal_translate is missing (apt install gdal-bin)")
+tif = os.path.join(out, "raster.tif")
+r = gdal.GetDriverByName("GTiff").Create(tif, 6, 4, 1, gdal.GDT_Int16)
+r.SetGeoTransform([10.0, 0.5, 0.0, 50.0, 0.0, -0.5])
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(4326)  # EPSG:4326: its _CRS is ASCII, which zarr-python 2.13 needs to read it
+r.SetProjection(srs.ExportToWkt())
+band = r.GetRasterBand(1)
+pixels = np.arange(24, dtype="int16").reshape(4, 6)
+pixels[0, 0] = -9999
+pixels[3, 5] = -9999
+band.WriteArray(pixels)
+band.SetNoDataValue(-9999)
+band.SetScale(0.5)
+band.SetOffset(10.0)
+r = None
+gdal_store = os.path.join(out, "raster.zarr")
+subprocess.run(["gdal_translate", "-q", "-of", "ZARR", "-co", "FORMAT=ZARR_V2", tif, gdal_store], check=True)
+g_opened = xr.open_zarr(gdal_store)
+g_raw = xr.open_zarr(gdal_store, decode_cf=False)
+for name in list(g_opened.data_vars) + list(g_opened.coords):
+    expected["cases"].append(describe("gdal", gdal_store, g_opened, g_raw, name))
+
+# Hand-made with zarr-python: a coordinate in an ancestor group, and one of the wrong length.
+hand = os.path.join(out, "hierarchy.zarr")
+root = zarr.open_group(hand, mode="w")
+c = root.create_dataset("depth", data=np.array([0.0, 10.0, 20.0, 50.0]), fill_value=None)
+c.attrs.update({"_ARRAY_DIMENSIONS": ["depth"], "units": "m", "positive": "down"})
+b = root.create_dataset("band", data=np.arange(3.0), fill_value=None)
+b.attrs.update({"_ARRAY_DIMENSIONS": ["band"]})
+g = root.create_group("sub").create_group("deeper")
+t = g.create_dataset("temp", data=np.arange(20.0).reshape(4, 5), fill_value=None)
+t.attrs.update({"_ARRAY_DIMENSIONS": ["depth", "band"], "units": "degC", "coordinates": "nowhere"})
+expected["hand"] = {"store": hand, "array": "sub/deeper/temp"}
+
+with open(os.path.join(out, "expected.json"), "w") as f:
+    json.dump(expected, f, indent=1)
