@@ -66,7 +66,8 @@ ojson conventionsJson(const Conventions &c)
     out["flag_values"] = v.flags ? numbers(v.flags->values) : ojson::array();
     out["flag_masks"] = v.flags ? numbers(v.flags->masks) : ojson::array();
     out["flag_meanings"] = v.flags ? texts(v.flags->meanings) : ojson::array();
-    // What `get --decode` writes; null while it writes the stored values (time: until CfTime plugs in).
+    // What `get --decode` writes; null while it writes the stored values, and for times, whose
+    // datetime64 unit (or ISO text width) depends on the values read.
     out["decoded_dtype"] =
         v.decodedType && !v.time ? ojson(v.decodedType->numpyTypeString().toStdString()) : ojson(nullptr);
     out["applied"] = decisions(c.applied);

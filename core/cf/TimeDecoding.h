@@ -1,10 +1,9 @@
 #pragma once
-// ============================================================================================
-// THE PLACE CF TIME DECODING PLUGS IN (issue 15). Everything time-related the conventions layer
-// does goes through these three functions; nothing else in core/cf interprets time units.
-// Today they decode nothing: stored values stay as they are, and a note says so. The CfTime*
-// module (units "<unit> since <date>", calendars, ISO 8601 text, datetime64) replaces their bodies.
-// ============================================================================================
+// CF times in the conventions layer: everything time-related goes through these three functions,
+// which decode with CfTime (units "<unit> since <date>", the CF calendars). As xarray does, dates
+// become NumPy datetime64 where NumPy can hold them (standard and proleptic_gregorian calendars,
+// the standard one from 1582-10-15) and the calendar's own dates otherwise, here as ISO 8601 text.
+// Durations (bare units, xarray's timedelta) stay as stored.
 
 #include "array/NdArray.h"
 #include "cf/TimeEncoding.h"
@@ -21,7 +20,8 @@ std::optional<Decision> timeRefusal(const TimeEncoding &time);
 // DecodeArray made of the stored values). nullopt: not decoded; `note` then says why.
 std::optional<NdArray> decodeTimeValues(const NdArray &values, const TimeEncoding &time, QString *note);
 
-// One decoded time value for JSON (a coordinate's first/last in `info --json`): for now the number.
+// One decoded time value for JSON (a coordinate's first/last in `info --json`): ISO 8601 text as
+// precise as the value needs; the number when it cannot be decoded.
 nlohmann::ordered_json timeValueJson(double value, const TimeEncoding &time);
 
 } // namespace zs::cf

@@ -36,8 +36,16 @@ ValueConventions resolveValueConventions(const NodeMetadata &array)
         v.applied.push_back({QStringLiteral("packing"), parts.join(QStringLiteral(", "))});
     }
     if (v.decodedType) v.applied.push_back({QStringLiteral("decoded type"), why});
-    if (v.time)
-        if (auto refusal = timeRefusal(*v.time)) v.refused.push_back(*refusal);
+    if (v.time) {
+        if (auto refusal = timeRefusal(*v.time))
+            v.refused.push_back(*refusal);
+        else
+            v.applied.push_back({QStringLiteral("time"),
+                                 QStringLiteral("\"%1\", calendar %2")
+                                     .arg(v.time->units, v.time->calendar.isEmpty()
+                                                             ? QStringLiteral("standard (CF's default)")
+                                                             : v.time->calendar)});
+    }
     return v;
 }
 

@@ -169,5 +169,23 @@ t = g.create_dataset("temp", data=np.arange(20.0).reshape(4, 5), fill_value=None
 t.attrs.update({"_ARRAY_DIMENSIONS": ["depth", "band"], "units": "degC", "coordinates": "nowhere"})
 expected["hand"] = {"store": hand, "array": "sub/deeper/temp"}
 
+# Times. The standard calendar from 1582-10-15: xarray gives datetime64, kept here as int64 seconds.
+np.save(os.path.join(out, "xr-time-seconds.npy"), opened["time"].values.astype("datetime64[s]").astype("int64"))
+# Other calendars, and the standard one before 1582-10-15: xarray gives cftime dates; as ISO text.
+nl = xr.Dataset(coords={"t": ("t", xr.cftime_range("2001-02-26", periods=4, freq="D", calendar="noleap"))},
+                data_vars={"v": ("t", np.arange(4.0))})
+nl_store = os.path.join(out, "noleap.zarr")
+nl.to_zarr(nl_store, mode="w")
+old_store = os.path.join(out, "old.zarr")
+o = zarr.open_group(old_store, mode="w").create_dataset("old", data=np.array([0, 1, 31, 366 * 82 + 285]),
+                                                        fill_value=None)
+o.attrs.update({"_ARRAY_DIMENSIONS": ["old"], "units": "days since 1500-01-01", "calendar": "standard"})
+expected["iso_times"] = []
+for label, path, name in (("noleap", nl_store, "t"), ("before-1582", old_store, "old")):
+    values = xr.open_zarr(path)[name].values
+    assert values.dtype.kind == "O", (label, values.dtype)  # cftime dates, not datetime64
+    expected["iso_times"].append({"label": label, "store": path, "array": name,
+                                  "iso": [d.strftime("%Y-%m-%d") for d in values]})
+
 with open(os.path.join(out, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1)

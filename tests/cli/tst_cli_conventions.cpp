@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -170,20 +171,69 @@ private Q_SLOTS:
         if (c["fill_values"].size() && c["label"] != "gdal") QVERIFY2(nans > 0, "the fixture masks nothing");
     }
 
-    // A time variable is written as stored for now, and stderr says so.
-    void timeIsStoredWithNote()
+    // Times in the standard calendar decode to datetime64 as xarray's (here in seconds, the
+    // coarsest unit the values need), and the coordinate's first/last read as dates.
+    void timeDecodesAsXarray()
     {
         const QString store = m_dir.filePath(QStringLiteral("sst.zarr"));
         const QString decoded = m_dir.filePath(QStringLiteral("time-decoded.npy"));
-        const QString plain = m_dir.filePath(QStringLiteral("time-plain.npy"));
-        const CliRun r = cli({QStringLiteral("get"), store, QStringLiteral("time"),
-                              QStringLiteral("--decode"), QStringLiteral("-o"), decoded});
-        QCOMPARE(r.code, 0);
-        QVERIFY2(r.err.startsWith("note: time decoding is not yet applied"), r.err.constData());
-        QCOMPARE(
-            cli({QStringLiteral("get"), store, QStringLiteral("time"), QStringLiteral("-o"), plain}).code, 0);
-        QCOMPARE(zstest::readNpy(decoded)->data, zstest::readNpy(plain)->data);
-        QCOMPARE(zstest::readNpy(decoded)->descr, QStringLiteral("<i8"));
+        const QStringList args{QStringLiteral("get"),  store,
+                               QStringLiteral("time"), QStringLiteral("--decode"),
+                               QStringLiteral("-o"),   decoded};
+        const CliRun r = cli(args);
+        QVERIFY2(r.code == 0 && r.err.isEmpty(), qPrintable(zstest::describeRun(args, r)));
+        const auto got = zstest::readNpy(decoded);
+        const auto want = zstest::readNpy(m_dir.filePath(QStringLiteral("xr-time-seconds.npy")));
+        QVERIFY(got && want);
+        QCOMPARE(got->descr, QStringLiteral("<M8[s]"));
+        QCOMPARE(got->shape, want->shape);
+        QCOMPARE(got->data, want->data); // int64 seconds since 1970 either way
+        const json info = infoJson(store, QStringLiteral("sst"));
+        const json &time = info["dimensions"][0];
+        QCOMPARE(text(time["first"]), QStringLiteral("\"2002-06-01\""));
+        QCOMPARE(text(time["last"]), QStringLiteral("\"2002-06-03\""));
+    }
+
+    // Calendars NumPy cannot hold (noleap; the standard one before 1582-10-15) decode to ISO text,
+    // the dates xarray gives as cftime objects.
+    void otherCalendarsDecodeToIsoText_data()
+    {
+        QTest::addColumn<QString>("caseJson");
+        for (const json &c : m_expected["iso_times"])
+            QTest::addRow("%s", std::string(c["label"]).c_str()) << QString::fromStdString(c.dump());
+    }
+    void otherCalendarsDecodeToIsoText()
+    {
+        QFETCH(QString, caseJson);
+        const json c = json::parse(caseJson.toStdString());
+        const QString out =
+            m_dir.filePath(QStringLiteral("iso-%1.npy").arg(QString::fromStdString(c["label"])));
+        const QStringList args{QStringLiteral("get"),
+                               QString::fromStdString(c["store"]),
+                               QString::fromStdString(c["array"]),
+                               QStringLiteral("--decode"),
+                               QStringLiteral("-o"),
+                               out};
+        const CliRun r = cli(args);
+        QVERIFY2(r.code == 0, qPrintable(zstest::describeRun(args, r)));
+        const auto got = zstest::readNpy(out);
+        QVERIFY(got);
+        QVERIFY2(got->descr.startsWith(QStringLiteral("<U")), qPrintable(got->descr));
+        const int width = got->descr.mid(2).toInt();
+        QStringList texts;
+        for (qsizetype i = 0; i + width * 4 <= got->data.size(); i += width * 4) {
+            QList<uint> cps;
+            for (int k = 0; k < width; ++k) {
+                quint32 cp = 0;
+                std::memcpy(&cp, got->data.constData() + i + k * 4, 4);
+                if (cp) cps << qFromLittleEndian(cp);
+            }
+            texts << QString::fromUcs4(reinterpret_cast<const char32_t *>(cps.constData()), cps.size());
+        }
+        QStringList want;
+        for (const json &d : c["iso"])
+            want << QString::fromStdString(d);
+        QCOMPARE(texts, want);
     }
 
     // Without --decode, get is unchanged: the stored int16.
