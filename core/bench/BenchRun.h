@@ -63,7 +63,7 @@ struct PassResult
         return wire ? wire->maxInFlight : limiter ? limiter->maxRunning : read.maxInFlight;
     }
     std::vector<FetchRecord> requests; // times in ns from the pass start, keys from the store root
-    std::vector<qint64> chunkDoneNs; // when each chunk was copied, ns from the pass start
+    std::vector<qint64> chunkDoneNs;   // when each chunk was copied, ns from the pass start
 };
 
 class BenchRunner final : public QObject
