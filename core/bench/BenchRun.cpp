@@ -111,7 +111,7 @@ void BenchRunner::startPass()
                                       .arg(index);
     auto store = openStore(m_config.location, options);
     if (!store) {
-        const Error error = store.error();
+        const Error &error = store.error(); // `store` is ours: reset() leaves it alone
         reset();
         Q_EMIT benchFailed(error);
         return;

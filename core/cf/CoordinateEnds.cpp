@@ -37,7 +37,7 @@ Result<CoordinateEnds> readCoordinateEnds(std::shared_ptr<Store> store, const Co
     Selection both;
     both.dims.push_back(
         DimSelection{0, n > 1 ? n - 1 : 1, n > 1 ? std::uint64_t(2) : std::uint64_t(1), false});
-    ZS_TRY(NdArray values, readSelection(store, coordinate.path, meta, both));
+    ZS_TRY(NdArray values, readSelection(std::move(store), coordinate.path, meta, both));
     const ValueConventions v = resolveValueConventions(coordinate.node);
     std::optional<ValueDecoder> decoder;
     if (v.decodes()) {

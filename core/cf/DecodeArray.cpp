@@ -15,7 +15,7 @@ static Result<NdArray> maskAndUnpack(const NdArray &stored, const ValueConventio
     out.shape = stored.shape;
     out.dtype = decoder.decodedType();
     const std::uint64_t n = stored.elementCount();
-    out.data.resize(qsizetype(n * out.dtype.size));
+    out.data.resize(qsizetype(n) * qsizetype(out.dtype.size));
     decoder.decode(stored.data.constData(), std::size_t(n), out.data.data());
     return out;
 }

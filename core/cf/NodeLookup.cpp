@@ -9,7 +9,7 @@ namespace zs::cf {
 NodeLookup storeLookup(std::shared_ptr<Store> store)
 {
     auto seen = std::make_shared<QHash<QString, std::optional<HierarchyEntry>>>();
-    return [store, seen](const QString &path) {
+    return [store = std::move(store), seen](const QString &path) {
         auto it = seen->find(path);
         if (it == seen->end()) it = seen->insert(path, findNode(*store, path));
         return *it;
@@ -18,7 +18,7 @@ NodeLookup storeLookup(std::shared_ptr<Store> store)
 
 NodeLookup entriesLookup(std::shared_ptr<const HierarchyEntries> entries)
 {
-    return [entries](const QString &path) -> std::optional<HierarchyEntry> {
+    return [entries = std::move(entries)](const QString &path) -> std::optional<HierarchyEntry> {
         for (const auto &e : *entries)
             if (e.path == path && (e.node || e.failed())) return e;
         return std::nullopt;

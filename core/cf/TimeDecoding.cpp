@@ -58,7 +58,7 @@ std::optional<NdArray> asDatetime64(const std::vector<std::optional<DateTime>> &
     NdArray out;
     out.shape = shape;
     out.dtype = *dtype;
-    out.data.resize(qsizetype(dates.size() * 8));
+    out.data.resize(qsizetype(dates.size()) * 8);
     for (std::size_t i = 0; i < dates.size(); ++i) {
         qint64 count = kNotATime;
         if (dates[i]) {

@@ -131,7 +131,7 @@ void ArrayExporter::startWrite(Read read)
         QtConcurrent::run(fileIoPool(), [job = m_job, cancelled = m_cancelled, read = std::move(read)]() {
             return writeBatch(*job, read.region, read.data, read.chunks, *cancelled);
         });
-    whenFinished(m_writing, this, [this](Result<BatchOutcome> r) { onWritten(r); });
+    whenFinished(m_writing, this, [this](const Result<BatchOutcome> &r) { onWritten(r); });
 }
 
 void ArrayExporter::onWritten(const Result<BatchOutcome> &outcome)

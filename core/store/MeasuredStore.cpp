@@ -64,9 +64,9 @@ MeasuredStore::MeasuredStore(std::shared_ptr<Store> inner)
     m_exchanges = m_inner->observeExchanges([log = m_log](FetchRecord r) { log->record(std::move(r)); });
 }
 
-bool MeasuredStore::observeExchanges(ExchangeObserver observer)
+bool MeasuredStore::observeExchanges(const ExchangeObserver &observer)
 {
-    return m_inner->observeExchanges(std::move(observer));
+    return m_inner->observeExchanges(observer);
 }
 
 // The inner future, continued by a record of it on the network thread before the caller sees the

@@ -51,7 +51,7 @@ public:
     QString locate(const QString &key) const override { return m_inner->locate(key); }
     std::optional<TransferStats> transferStats() const override { return m_inner->transferStats(); }
     std::optional<LimiterStats> limiterStats() const override { return m_inner->limiterStats(); }
-    bool observeExchanges(ExchangeObserver observer) override;
+    bool observeExchanges(const ExchangeObserver &observer) override;
     QFuture<StoredSizeResult> storedSize(const QString &prefix) override
     {
         return m_inner->storedSize(prefix);

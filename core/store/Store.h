@@ -92,11 +92,7 @@ public:
     // A store with a wire reports every exchange from now on to `observer` (status, attempt, sent
     // and first-byte times, keys relative to the store root) and answers true; a store without one
     // has nothing finer than its calls and answers false. Adapters pass it to their source.
-    virtual bool observeExchanges(ExchangeObserver observer)
-    {
-        Q_UNUSED(observer);
-        return false;
-    }
+    virtual bool observeExchanges(const ExchangeObserver & /*observer*/) { return false; }
     // Stored size under `prefix` when the store knows it without reading the objects (a directory
     // does; plain HTTP does not): the "stored bytes" and compression ratio users expect from
     // zarr-python's info. Default: unknown.

@@ -25,7 +25,7 @@ static DataType type(DataType::Kind kind, std::size_t size, ByteOrder order = By
 }
 
 static NodeMetadata arrayNode(const DataType &dtype, const nlohmann::json &attrs,
-                              nlohmann::json fill = nullptr)
+                              const nlohmann::json &fill = nullptr)
 {
     NodeMetadata n;
     n.kind = NodeMetadata::Kind::Array;

@@ -139,7 +139,7 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(records.size(), qsizetype(expected.size()), 5000);
         for (std::size_t i = 0; i < expected.size(); ++i) {
-            const FetchRecord r = records.at(qsizetype(i));
+            const FetchRecord &r = records.at(qsizetype(i));
             QCOMPARE(r.key, expected[i].key);
             QCOMPARE(r.outcome, expected[i].outcome);
             QCOMPARE(r.bytes, expected[i].bytes);
@@ -213,7 +213,7 @@ private Q_SLOTS:
         QCOMPARE(records.size(), qsizetype(3));
         QCOMPARE(qint64(records.size()), srv()->totalRequests());
 
-        const FetchRecord retried = records.at(0), ok = records.at(1), missing = records.at(2);
+        const FetchRecord &retried = records.at(0), &ok = records.at(1), &missing = records.at(2);
         QCOMPARE(retried.key, QStringLiteral("a.bin"));
         QCOMPARE(retried.outcome, Outcome::Retried);
         QCOMPARE(retried.status, 503);

@@ -38,14 +38,14 @@ std::optional<LimiterStats> HttpStore::limiterStats() const
     return l;
 }
 
-bool HttpStore::observeExchanges(ExchangeObserver observer)
+bool HttpStore::observeExchanges(const ExchangeObserver &observer)
 {
     // The scheduler names the URL path; the store root's path comes off so keys read as keys.
     // Listing requests to a bucket endpoint keep their full path.
     const QString root = m_base.path() + u'/';
     QObject::connect(
         m_scheduler, &FetchScheduler::requestFinished, m_scheduler,
-        [root, observer = std::move(observer)](FetchRecord record) {
+        [root, observer](FetchRecord record) {
             if (record.key.startsWith(root)) record.key = record.key.mid(root.size());
             observer(std::move(record));
         },

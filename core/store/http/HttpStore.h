@@ -30,7 +30,7 @@ public:
     QString locate(const QString &key) const override { return urlFor(key).toString(); }
     std::optional<TransferStats> transferStats() const override { return m_scheduler->stats(); }
     std::optional<LimiterStats> limiterStats() const override;
-    bool observeExchanges(ExchangeObserver observer) override;
+    bool observeExchanges(const ExchangeObserver &observer) override;
 
     FetchScheduler *scheduler() const { return m_scheduler; }
     QUrl urlFor(const QString &key) const;

@@ -88,9 +88,9 @@ std::optional<LimiterStats> ZipStore::limiterStats() const
 }
 
 // Over HTTP the exchanges are range reads of the archive; on disk there are none finer than calls.
-bool ZipStore::observeExchanges(ExchangeObserver observer)
+bool ZipStore::observeExchanges(const ExchangeObserver &observer)
 {
-    return m_state->source->observeExchanges(std::move(observer));
+    return m_state->source->observeExchanges(observer);
 }
 
 std::optional<TransferStats> ZipStore::transferStats() const

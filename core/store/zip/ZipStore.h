@@ -28,7 +28,7 @@ public:
     QString locate(const QString &key) const override;
     std::optional<TransferStats> transferStats() const override;
     std::optional<LimiterStats> limiterStats() const override;
-    bool observeExchanges(ExchangeObserver observer) override;
+    bool observeExchanges(const ExchangeObserver &observer) override;
     QFuture<StoredSizeResult> storedSize(const QString &prefix) override;
 
     // Waits for the directory: ok, or why the archive cannot be read. Blocking.
