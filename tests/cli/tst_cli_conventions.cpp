@@ -5,12 +5,12 @@
 // gdal_translate writes; plus a zarr-python hierarchy for ancestors and refusals.
 
 #include "CliProcess.h"
+#include "FixtureScript.h"
 #include "NpyFile.h"
 #include "metadata/Json.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -79,6 +79,17 @@ private:
 
     CliRun cli(const QStringList &args) { return zstest::runCli(QStringLiteral(ZS_CLI), args); }
 
+    // `get STORE ARRAY --decode -o OUT` for a case of expected.json.
+    static QStringList getDecodeArgs(const json &c, const QString &out)
+    {
+        return {QStringLiteral("get"),
+                QString::fromStdString(c["store"]),
+                QString::fromStdString(c["array"]),
+                QStringLiteral("--decode"),
+                QStringLiteral("-o"),
+                out};
+    }
+
     json infoJson(const QString &store, const QString &array)
     {
         const QStringList args{QStringLiteral("info"), store, array, QStringLiteral("--json")};
@@ -106,19 +117,14 @@ private Q_SLOTS:
     {
         QVERIFY2(QFileInfo(QStringLiteral(ZS_CLI)).isExecutable(), ZS_CLI " was not built");
         QVERIFY(m_dir.isValid());
-        QProcess gen;
-        gen.setProcessChannelMode(QProcess::MergedChannels);
-        gen.start(QStringLiteral(ZS_DEBIAN_PYTHON),
-                  {QStringLiteral(ZS_SOURCE_DIR "/tests/cli/make_cf_fixtures.py"), m_dir.path()});
-        QVERIFY(gen.waitForFinished(180000));
         // A missing writer is a failure, never a skip: the message says what to install.
-        QVERIFY2(gen.exitStatus() == QProcess::NormalExit && gen.exitCode() == 0,
-                 qPrintable(QStringLiteral("make_cf_fixtures.py failed (apt install python3-xarray "
-                                           "python3-pandas python3-zarr gdal-bin python3-gdal):\n") +
-                            QString::fromUtf8(gen.readAll())));
-        QFile f(m_dir.filePath(QStringLiteral("expected.json")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        m_expected = json::parse(f.readAll().toStdString());
+        QString problem;
+        const auto expected = zstest::runFixtureScript(
+            QStringLiteral("tests/cli/make_cf_fixtures.py"), m_dir.path(),
+            QStringLiteral("python3-xarray python3-pandas python3-zarr gdal-bin python3-gdal"), 180000,
+            &problem);
+        QVERIFY2(expected, qPrintable(problem));
+        m_expected = *expected;
         // The v3 copy, by our own exporter: attributes kept, _ARRAY_DIMENSIONS become dimension_names.
         const QStringList args{QStringLiteral("export"),
                                m_dir.filePath(QStringLiteral("sst.zarr")),
@@ -140,12 +146,7 @@ private Q_SLOTS:
         const QString out =
             m_dir.filePath(QStringLiteral("got-%1-%2.npy")
                                .arg(QString::fromStdString(c["label"]), QString::fromStdString(c["array"])));
-        const QStringList args{QStringLiteral("get"),
-                               QString::fromStdString(c["store"]),
-                               QString::fromStdString(c["array"]),
-                               QStringLiteral("--decode"),
-                               QStringLiteral("-o"),
-                               out};
+        const QStringList args = getDecodeArgs(c, out);
         const CliRun r = cli(args);
         QVERIFY2(!r.crashed && r.code == 0, qPrintable(zstest::describeRun(args, r)));
         QString error;
@@ -208,12 +209,7 @@ private Q_SLOTS:
         const json c = json::parse(caseJson.toStdString());
         const QString out =
             m_dir.filePath(QStringLiteral("iso-%1.npy").arg(QString::fromStdString(c["label"])));
-        const QStringList args{QStringLiteral("get"),
-                               QString::fromStdString(c["store"]),
-                               QString::fromStdString(c["array"]),
-                               QStringLiteral("--decode"),
-                               QStringLiteral("-o"),
-                               out};
+        const QStringList args = getDecodeArgs(c, out);
         const CliRun r = cli(args);
         QVERIFY2(r.code == 0, qPrintable(zstest::describeRun(args, r)));
         const auto got = zstest::readNpy(out);

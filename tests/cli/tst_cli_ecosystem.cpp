@@ -4,6 +4,7 @@
 // never hides the others; NaN/Infinity tokens, old fill values and ignorable v3 extensions open.
 
 #include "CliProcess.h"
+#include "FixtureScript.h"
 #include "NpyFile.h"
 #include "metadata/Json.h"
 
@@ -67,18 +68,12 @@ private Q_SLOTS:
     {
         QVERIFY2(QFileInfo(QStringLiteral(ZS_CLI)).isExecutable(), ZS_CLI " was not built");
         QVERIFY(m_dir.isValid());
-        QProcess gen;
-        gen.setProcessChannelMode(QProcess::MergedChannels);
-        gen.start(QStringLiteral(ZS_DEBIAN_PYTHON),
-                  {QStringLiteral(ZS_SOURCE_DIR "/tests/cli/make_ecosystem_fixtures.py"), m_dir.path()});
-        QVERIFY(gen.waitForFinished(120000));
-        QVERIFY2(gen.exitStatus() == QProcess::NormalExit && gen.exitCode() == 0,
-                 qPrintable(QStringLiteral("make_ecosystem_fixtures.py failed (apt install python3-zarr "
-                                           "python3-xarray python3-pandas):\n") +
-                            QString::fromUtf8(gen.readAll())));
-        QFile f(m_dir.filePath(QStringLiteral("expected.json")));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        m_expected = json::parse(f.readAll().toStdString());
+        QString problem;
+        const auto expected = zstest::runFixtureScript(
+            QStringLiteral("tests/cli/make_ecosystem_fixtures.py"), m_dir.path(),
+            QStringLiteral("python3-zarr python3-xarray python3-pandas"), 120000, &problem);
+        QVERIFY2(expected, qPrintable(problem));
+        m_expected = *expected;
     }
 
     // Every node is listed: the good ones as always, each bad one with its kind and its reason
