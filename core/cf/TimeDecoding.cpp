@@ -100,13 +100,18 @@ NdArray asIsoText(const std::vector<std::optional<DateTime>> &dates, const std::
 
 } // namespace
 
-std::optional<Decision> timeRefusal(const TimeEncoding &time)
+// The coder for a time variable that decodes, else why it does not.
+static Result<TimeCoder> decodingCoder(const TimeEncoding &time)
 {
     if (time.kind == TimeEncoding::Kind::TimeDelta)
-        return Decision{
-            QStringLiteral("time"),
-            QStringLiteral("duration units \"%1\": durations are shown as stored").arg(time.units)};
-    const auto coder = coderFor(time);
+        return makeError(
+            QStringLiteral("duration units \"%1\": durations are shown as stored").arg(time.units));
+    return coderFor(time);
+}
+
+std::optional<Decision> timeRefusal(const TimeEncoding &time)
+{
+    const auto coder = decodingCoder(time);
     if (!coder) return Decision{QStringLiteral("time"), coder.error().what};
     return std::nullopt;
 }
@@ -117,8 +122,9 @@ std::optional<NdArray> decodeTimeValues(const NdArray &values, const TimeEncodin
         if (note) *note = QStringLiteral("time values are written as stored: %1").arg(why);
         return std::nullopt;
     };
-    if (auto refusal = timeRefusal(time)) return say(refusal->why);
-    const TimeCoder coder = *coderFor(time);
+    const auto decoding = decodingCoder(time); // the units are read once per call
+    if (!decoding) return say(decoding.error().what);
+    const TimeCoder &coder = *decoding;
     std::vector<std::optional<DateTime>> dates;
     const std::uint64_t n = values.elementCount();
     dates.reserve(std::size_t(n));
