@@ -93,6 +93,17 @@ private Q_SLOTS:
         const QCPRange range = view.colorMap()->dataRange();
         QVERIFY2(range.lower > 270 && range.upper < 302,
                  qPrintable(QStringLiteral("%1 %2").arg(range.lower).arg(range.upper)));
+        // Exactly the 2nd and 98th percentiles of the unmasked values: masked cells take no rank.
+        std::vector<double> finite;
+        for (double v : view.values())
+            if (!std::isnan(v)) finite.push_back(v);
+        QCOMPARE(finite.size(), std::size_t(14 * 36)); // the four land rows are masked
+        std::sort(finite.begin(), finite.end());
+        const auto rank = [&](double p) {
+            return finite[std::size_t(std::llround(p / 100 * double(finite.size() - 1)))];
+        };
+        QCOMPARE(range.lower, rank(2));
+        QCOMPARE(range.upper, rank(98));
         // Masked cells take the missing colour, which is not the background.
         const QColor missing = view.colorMap()->gradient().nanColor();
         QCOMPARE(view.colorMap()->gradient().nanHandling(), QCPColorGradient::nhNanColor);
