@@ -68,3 +68,9 @@ expected = {
 }
 with open(os.path.join(out, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1)
+
+# A plain array zarr-python writes (fill_value 0, no CF attributes, so after xarray has read the
+# rest): decoding offered, off at first.
+import zarr
+zarr.open_group(store).create_dataset("plain", data=np.arange(12.0).reshape(3, 4), fill_value=0)
+zarr.consolidate_metadata(store)

@@ -5,6 +5,7 @@
 
 #include "CoordinateTicker.h"
 #include "HierarchyLoader.h"
+#include "MainWindow.h"
 #include "QCustomPlotInclude.h"
 #include "SliceView.h"
 #include "UiFixtures.h"
@@ -256,6 +257,33 @@ private Q_SLOTS:
         const QString text = view.readoutAt(0, 0);
         QVERIFY2(text.contains(QStringLiteral("[%1]").arg(names[m_expected["mask_00"].get<int>()])),
                  qPrintable(text));
+    }
+
+    // Only the Zarr v2 fill_value would mask (zarr-python writes 0 for any array): decoding is
+    // offered but off, so the zeros stay data; switched on, xarray's masking applies.
+    void fillValueAloneDecodesOnlyWhenAsked()
+    {
+        SliceView view;
+        QVERIFY(show(view, QStringLiteral("plain")));
+        QVERIFY(!view.controls()->decode());
+        QCOMPARE(view.colorMap()->data()->cell(0, 0), 0.0);
+        view.controls()->setDecode(true);
+        QVERIFY(std::isnan(view.colorMap()->data()->cell(0, 0)));
+        QCOMPARE(view.colorMap()->data()->cell(1, 0), 1.0);
+    }
+
+    // The browser hands the view the hierarchy it discovered: coordinates found without asking.
+    void browserFindsTheCoordinates()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        QSignalSpy loaded(&window, &MainWindow::storeLoaded);
+        QSignalSpy coordinates(window.sliceView(), &SliceView::coordinatesReady);
+        window.openLocation(m_dir.filePath(QStringLiteral("sst.zarr")), QStringLiteral("sst"));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(coordinates.count() > 0 || coordinates.wait(10000));
+        QCOMPARE(window.sliceView()->plot()->yAxis->label(), QStringLiteral("lat [degrees_north]"));
+        QCOMPARE(window.sliceView()->controls()->sliderValueText(0), QStringLiteral("2002-06-01"));
     }
 
     // The time slider shows dates and takes one typed: TimeCoder::encode, then the nearest index.
