@@ -421,11 +421,4 @@ void SliceView::onMouseMove(QMouseEvent *event)
     m_readout->setText(ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy));
 }
 
-bool SliceView::saveImage(const QString &fileName)
-{
-    if (fileName.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return m_drawing->plot()->savePdf(fileName);
-    return m_drawing->plot()->savePng(fileName);
-}
-
 } // namespace zs

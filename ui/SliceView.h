@@ -52,7 +52,11 @@ public:
                   std::shared_ptr<ChunkCache> cache = nullptr, cf::NodeLookup lookup = {});
     void clear(const QString &message = {});
     bool isReading() const;
-    bool saveImage(const QString &fileName); // .pdf as vector graphics, anything else as PNG
+    // .pdf as vector graphics, anything else as PNG; titled with imageTitle().
+    bool saveImage(const QString &fileName);
+    // The array path and the slider positions (with their coordinate values, dates for time):
+    // "sst/sst   time 3 (2002-06-04)".
+    QString imageTitle() const;
 
     // What is shown, for tests and the status bar.
     QCustomPlot *plot() const;

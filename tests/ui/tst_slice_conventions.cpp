@@ -303,6 +303,13 @@ private Q_SLOTS:
         QCOMPARE(controls->fixedIndex()[0], std::uint64_t(2));
         QCOMPARE(controls->sliderValueText(0), QStringLiteral("2002-06-03"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count() > 0, true, 10000);
+        // A saved figure says which slice it is; the title row goes again after saving.
+        QCOMPARE(view.imageTitle(), QStringLiteral("sst   time 2 (2002-06-03)"));
+        const int rows = view.plot()->plotLayout()->rowCount();
+        QVERIFY(view.saveImage(m_dir.filePath(QStringLiteral("sst.png"))));
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("sst.png"))).size() > 1000);
+        QCOMPARE(view.plot()->plotLayout()->rowCount(), rows);
+        QVERIFY(view.plot()->plotLayout()->hasElement(0, 1)); // the colour scale beside the plot
         // Between two days: the nearest one.
         QVERIFY(controls->jumpTo(0, QStringLiteral("2002-06-02T10:00")));
         QCOMPARE(controls->fixedIndex()[0], std::uint64_t(1));
