@@ -34,8 +34,9 @@ std::optional<QString> degreesText(double value, const QString &units)
     } else {
         return std::nullopt;
     }
-    const QChar side = value < 0 ? negative : positive;
-    return QStringLiteral("%1° %2").arg(std::abs(value), 0, 'f', 2).arg(side);
+    const QString number = QString::number(std::abs(value), 'f', 2);
+    if (number == u"0.00") return QStringLiteral("0.00°"); // the equator and the prime meridian have no side
+    return QStringLiteral("%1° %2").arg(number).arg(value < 0 ? negative : positive);
 }
 
 QString coordinateText(const AxisCoordinate &c, double value)

@@ -34,7 +34,8 @@ QString valueTitle(const QString &longName, const QString &units, const QString 
 QString coordinateText(const AxisCoordinate &c, double value);
 // The same text for the value at `index` (empty beyond the values).
 QString coordinateTextAt(const AxisCoordinate &c, std::uint64_t index);
-// A latitude/longitude in degrees when `units` says which ("degrees_north" ...), else nullopt.
+// A latitude/longitude in degrees when `units` says which ("degrees_north" ...), else nullopt;
+// zero has no side ("0.00°").
 std::optional<QString> degreesText(double value, const QString &units);
 
 // Start and step when the values are evenly spaced (within a millionth of the step), else nullopt.

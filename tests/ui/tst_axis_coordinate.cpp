@@ -43,6 +43,7 @@ private Q_SLOTS:
         QTest::addRow("south") << "degree_north" << -12.5 << "12.50° S";
         QTest::addRow("east") << "degrees_east" << 30.25 << "30.25° E";
         QTest::addRow("west") << "degrees_E" << -30.25 << "30.25° W";
+        QTest::addRow("equator") << "degrees_north" << -0.001 << "0.00°";
         QTest::addRow("metres") << "m" << 5.0 << "5 m";
         QTest::addRow("no units") << "" << 0.125 << "0.125";
         QTest::addRow("masked") << "m" << qQNaN() << "masked";
@@ -100,7 +101,9 @@ private Q_SLOTS:
             if (i > 0) QVERIFY(ticks[i] > ticks[i - 1]);
             const double lat = 85 - 10 * ticks[i];
             QCOMPARE(labels[i],
-                     QStringLiteral("%1° %2").arg(std::abs(lat)).arg(QChar(lat < 0 ? u'S' : u'N')));
+                     lat == 0
+                         ? QStringLiteral("0°")
+                         : QStringLiteral("%1° %2").arg(std::abs(lat)).arg(QChar(lat < 0 ? u'S' : u'N')));
         }
     }
 
