@@ -175,7 +175,7 @@ void SliceView::clear(const QString &message)
 }
 
 void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
-                         std::shared_ptr<ChunkCache> cache, cf::NodeLookup lookup)
+                         std::shared_ptr<ChunkCache> cache, const cf::NodeLookup &lookup)
 {
     clear();
     if (!node.isArray())

@@ -49,7 +49,7 @@ public:
     // `cache` is the store's (shared by every view of it); null gives this array a cache of its own.
     // `lookup` finds the coordinate variables; null: the array alone (no coordinates).
     void setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
-                  std::shared_ptr<ChunkCache> cache = nullptr, cf::NodeLookup lookup = {});
+                  std::shared_ptr<ChunkCache> cache = nullptr, const cf::NodeLookup &lookup = {});
     void clear(const QString &message = {});
     bool isReading() const;
     // .pdf as vector graphics, anything else as PNG; titled with imageTitle().

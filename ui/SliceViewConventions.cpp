@@ -91,14 +91,12 @@ void SliceView::toDisplayValues(const char *src, std::size_t count, double *dst)
 
 std::size_t SliceView::resultOffset(long long ix, long long iy) const
 {
-    const Shape shape = m_valuesSelection.resultShape();
     if (isLine()) return std::size_t(ix);
     // The result keeps the array's dimension order: rows are y when y comes first, else x.
     const bool yFirst = m_controls->yDim() < m_controls->xDim();
     const int xd = m_controls->xDim(), yd = m_controls->yDim();
     const std::uint64_t nx = m_valuesSelection.dims[std::size_t(xd)].count;
     const std::uint64_t ny = m_valuesSelection.dims[std::size_t(yd)].count;
-    (void)shape;
     return yFirst ? std::size_t(std::uint64_t(iy) * nx + std::uint64_t(ix))
                   : std::size_t(std::uint64_t(ix) * ny + std::uint64_t(iy));
 }

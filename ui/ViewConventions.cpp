@@ -111,7 +111,7 @@ static Status readCoordinate(const std::shared_ptr<Store> &store, const cf::Coor
     return Ok{};
 }
 
-QStringList loadCoordinateValues(std::shared_ptr<Store> store, ViewConventions &view)
+QStringList loadCoordinateValues(const std::shared_ptr<Store> &store, ViewConventions &view)
 {
     QStringList notes;
     const auto &dims = view.conventions.dimensions;

@@ -44,7 +44,7 @@ ViewConventions resolveViewConventions(const NodeMetadata &array, const cf::Node
 // and decodes them by their own conventions. Blocking: for a worker thread. Coordinates that fail
 // to read stay empty; their errors are returned as notes.
 constexpr std::uint64_t kMaxAuxiliaryElements = std::uint64_t(1) << 22;
-QStringList loadCoordinateValues(std::shared_ptr<Store> store, ViewConventions &view);
+QStringList loadCoordinateValues(const std::shared_ptr<Store> &store, ViewConventions &view);
 
 // The auxiliary coordinate's value at an array index (all dimensions), NaN when not read.
 double auxiliaryValueAt(const AuxiliaryValues &aux, const std::vector<std::uint64_t> &arrayIndex);

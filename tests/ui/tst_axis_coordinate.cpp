@@ -110,6 +110,7 @@ private Q_SLOTS:
     void tickerOnDates()
     {
         std::vector<double> values;
+        values.reserve(40);
         for (int i = 0; i < 40; ++i)
             values.push_back(7821 + i);
         CoordinateTicker ticker(days(values));
