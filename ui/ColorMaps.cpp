@@ -42,8 +42,16 @@ QCPColorGradient colorGradient(const QString &name)
     else
         g = fromStops(kViridis);
     g.setLevelCount(256);
-    g.setNanHandling(QCPColorGradient::nhTransparent);
+    g.setNanHandling(QCPColorGradient::nhNanColor);
+    g.setNanColor(missingColor(name));
     return g;
+}
+
+QColor missingColor(const QString &name)
+{
+    if (name == u"gray") return QColor(0xd8, 0xb2, 0x7a);
+    if (name == u"coolwarm") return QColor(0x60, 0x60, 0x60); // its middle is light grey
+    return QColor(0xb4, 0xb4, 0xb4);
 }
 
 } // namespace zs

@@ -3,6 +3,7 @@
 // the selected node's data and metadata on the right, read progress and Cancel in the status
 // bar. Stores open from the URL bar, File > Open Folder, a dropped directory or the command line.
 
+#include "cf/NodeLookup.h"
 #include "hierarchy/HierarchyEntry.h"
 #include "store/Store.h"
 
@@ -74,6 +75,7 @@ private:
     void saveView();
     QString rootName() const; // the tree's top row: the store's folder or file name
     void onNodesDiscovered(const HierarchyEntries &entries);
+    cf::NodeLookup discoveredLookup() const;
     void onLoaded(const HierarchyEntries &entries);
     void onLoadFailed(const QString &message);
     void showDiscoveryError(const QString &message);

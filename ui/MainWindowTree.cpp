@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -96,10 +97,21 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
     }
     m_metadata->showNode(*node, m_store);
     if (node->isArray())
-        m_slice->setArray(m_store, *node, m_cache);
+        m_slice->setArray(m_store, *node, m_cache, discoveredLookup());
     else
         m_slice->clear(tr("“%1” is a group: choose an array to see its data.")
                            .arg(path.isEmpty() ? QStringLiteral("/") : path));
+}
+
+// Coordinate variables are found among the nodes discovery already loaded: no I/O.
+cf::NodeLookup MainWindow::discoveredLookup() const
+{
+    return [model = QPointer<HierarchyModel>(m_model)](const QString &path) -> std::optional<HierarchyEntry> {
+        if (!model) return std::nullopt;
+        const HierarchyEntry *entry = model->entry(model->indexForPath(path));
+        if (!entry || (!entry->node && !entry->failed())) return std::nullopt;
+        return *entry;
+    };
 }
 
 void MainWindow::showTreeMenu(const QPoint &pos)

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -17,7 +18,8 @@ namespace zs {
 SliceControls::SliceControls(QWidget *parent)
     : QWidget(parent), m_xCombo(new QComboBox), m_yCombo(new QComboBox), m_colorMap(new QComboBox),
       m_complexPart(new QComboBox), m_auto(new QCheckBox(tr("Auto (2–98 %)"))), m_min(new QDoubleSpinBox),
-      m_max(new QDoubleSpinBox), m_sliderGrid(new QGridLayout), m_sliderBox(new QWidget)
+      m_max(new QDoubleSpinBox), m_sliderGrid(new QGridLayout), m_sliderBox(new QWidget),
+      m_decode(new QCheckBox(tr("Decode (CF)")))
 {
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +53,10 @@ SliceControls::SliceControls(QWidget *parent)
     m_complexPart->setVisible(false);
     m_complexPart->addItems({tr("magnitude"), tr("phase"), tr("real"), tr("imaginary")});
     look->addWidget(m_complexPart);
+    m_decode->setToolTip(tr("Unpacked and masked values, coordinates and dates as the CF conventions "
+                            "say; off shows the stored values and indices"));
+    m_decode->setVisible(false);
+    row->addWidget(m_decode);
     row->addStretch();
     m_auto->setChecked(true);
 
@@ -69,6 +75,11 @@ SliceControls::SliceControls(QWidget *parent)
         m_min->setEnabled(!on);
         m_max->setEnabled(!on);
         Q_EMIT appearanceChanged();
+    });
+    connect(m_decode, &QCheckBox::toggled, this, [this] {
+        for (int d = 0; d < int(m_sliderValues.size()); ++d)
+            showSliderValue(d);
+        Q_EMIT decodeToggled();
     });
     connect(m_min, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
     connect(m_max, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
@@ -103,6 +114,7 @@ void SliceControls::setArray(const ArrayMetadata &meta)
     m_complexPart->setVisible(meta.dtype.kind == DataType::Kind::Complex);
     m_appearance->setVisible(!meta.dtype.isVariableLength());
     m_complexPart->setCurrentIndex(0);
+    m_coordinates.assign(std::size_t(n), AxisCoordinate{});
     rebuildSliders();
 }
 
@@ -138,6 +150,7 @@ void SliceControls::rebuildSliders()
         delete item;
     }
     m_sliders.assign(m_meta.shape.size(), {nullptr, nullptr});
+    m_sliderValues.assign(m_meta.shape.size(), nullptr);
     int row = 0;
     for (int d = 0; d < int(m_meta.shape.size()); ++d) {
         if (d == m_xDim || d == m_yDim) continue;
@@ -156,11 +169,22 @@ void SliceControls::rebuildSliders()
         // The slider emits while dragging; the spin box follows it and is the one that triggers a read.
         connect(slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
         connect(spin, &QSpinBox::valueChanged, slider, &QSlider::setValue);
+        connect(spin, &QSpinBox::valueChanged, this, [this, d] { showSliderValue(d); });
         connect(spin, &QSpinBox::valueChanged, this, &SliceControls::sliceChanged);
+        // The coordinate value at the position; typing a value (a date for time) jumps there.
+        auto *edit = new QLineEdit;
+        edit->setObjectName(QStringLiteral("sliderValue%1").arg(d));
+        edit->setMinimumWidth(150);
+        connect(edit, &QLineEdit::editingFinished, this, [this, d, edit] {
+            if (edit->isModified()) jumpTo(d, edit->text());
+        });
         m_sliderGrid->addWidget(new QLabel(dimensionLabel(d)), row, 0);
         m_sliderGrid->addWidget(slider, row, 1);
         m_sliderGrid->addWidget(spin, row, 2);
+        m_sliderGrid->addWidget(edit, row, 3);
         m_sliders[std::size_t(d)] = {slider, spin};
+        m_sliderValues[std::size_t(d)] = edit;
+        showSliderValue(d);
         ++row;
     }
     m_sliderBox->setVisible(row > 0);
@@ -212,10 +236,6 @@ void SliceControls::setManualRange(double lower, double upper)
     m_max->setEnabled(true);
     Q_EMIT appearanceChanged();
 }
-
-} // namespace zs
-
-namespace zs {
 
 void SliceControls::showAutoRange(double lower, double upper)
 {

@@ -4,6 +4,7 @@
 // (auto with percentile clipping, or manual min/max) and which part of a complex value to show;
 // string arrays, shown as a table, get only the dimension controls.
 
+#include "AxisCoordinate.h"
 #include "ValueConverter.h"
 #include "metadata/NodeMetadata.h"
 
@@ -13,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
+class QLineEdit;
 class QSlider;
 class QSpinBox;
 
@@ -41,13 +43,29 @@ public:
     void showAutoRange(double lower, double upper);  // fills min/max, so switching to manual starts there
     ComplexPart complexPart() const;
 
+    // The "Decode (CF)" toggle: shown when the conventions apply something, `on` at first.
+    void setDecodeAvailable(bool available, bool on = true);
+    bool decode() const; // false when unavailable
+    void setDecode(bool on);
+    // Each dimension's coordinate (empty ones for none): sliders show the value at their position
+    // and take a value (a date for time) typed to jump to the nearest index.
+    void setCoordinates(const std::vector<AxisCoordinate> &coordinates);
+    // The text beside dimension `dim`'s slider (empty for a displayed dimension or none).
+    QString sliderValueText(int dim) const;
+    // What typing `text` into dimension `dim`'s value field does: false (and the reason in the
+    // field's tooltip) when it names no position.
+    bool jumpTo(int dim, const QString &text);
+
 Q_SIGNALS:
     void sliceChanged();      // other elements are needed: displayed dims or a fixed index moved
     void appearanceChanged(); // same data, drawn differently
+    void decodeToggled();     // same data, decoded or raw: values, axes and read-out change
 
 private:
     void rebuildSliders();
     void onDimsChosen();
+    void showSliderValue(int dim);
+    const AxisCoordinate *coordinateOf(int dim) const; // null without one, or with decoding off
 
     ArrayMetadata m_meta;
     int m_xDim = -1;
@@ -63,6 +81,9 @@ private:
     QGridLayout *m_sliderGrid;
     QWidget *m_sliderBox;
     std::vector<std::pair<QSlider *, QSpinBox *>> m_sliders; // per array dimension; null for displayed ones
+    std::vector<QLineEdit *> m_sliderValues;                 // the coordinate value beside each slider
+    std::vector<AxisCoordinate> m_coordinates;
+    QCheckBox *m_decode;
 };
 
 } // namespace zs

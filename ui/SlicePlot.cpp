@@ -1,5 +1,6 @@
 #include "SlicePlot.h"
 
+#include "CoordinateTicker.h"
 #include "QCustomPlotInclude.h"
 
 namespace zs {
@@ -32,6 +33,7 @@ void SlicePlot::showScale(bool on)
 
 void SlicePlot::setUpLine(std::uint64_t length, const QString &xLabel, const QString &yLabel)
 {
+    m_line = true;
     m_graph->setVisible(true);
     m_map->setVisible(false);
     showScale(false);
@@ -43,6 +45,7 @@ void SlicePlot::setUpLine(std::uint64_t length, const QString &xLabel, const QSt
 
 void SlicePlot::setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xLabel, const QString &yLabel)
 {
+    m_line = false;
     m_graph->setVisible(false);
     m_map->setVisible(true);
     showScale(true);
@@ -51,6 +54,32 @@ void SlicePlot::setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xL
     m_plot->yAxis->setRangeReversed(true); // row 0 at the top, as images are drawn
     m_plot->xAxis->setLabel(xLabel);
     m_plot->yAxis->setLabel(yLabel);
+}
+
+void SlicePlot::setCoordinates(const AxisCoordinate *x, const AxisCoordinate *y)
+{
+    auto apply = [](QCPAxis *axis, const AxisCoordinate *c) {
+        if (c && c->present())
+            axis->setTicker(QSharedPointer<CoordinateTicker>::create(*c));
+        else
+            axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    };
+    apply(m_plot->xAxis, x);
+    // Values grow rightwards; an x coordinate that falls with its index runs the axis backwards.
+    m_plot->xAxis->setRangeReversed(x && x->present() && x->values.back() < x->values.front());
+    if (m_line) return;
+    apply(m_plot->yAxis, y);
+    // Without a coordinate row 0 is at the top, as images are drawn; with one, values grow
+    // upwards (north up for latitude).
+    m_plot->yAxis->setRangeReversed(!(y && y->present() && increasesWithIndex(y->values)));
+}
+
+void SlicePlot::setValueTitle(const QString &title)
+{
+    if (m_line)
+        m_plot->yAxis->setLabel(title);
+    else
+        m_scale->axis()->setLabel(title);
 }
 
 void SlicePlot::setUpNothing()

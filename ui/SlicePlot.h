@@ -3,6 +3,7 @@
 // with its scale (2-D), set up for the shape shown and filled from a read's values. It knows
 // nothing of stores or reads; SliceView decides what to draw and with which range.
 
+#include "AxisCoordinate.h"
 #include "DataRange.h"
 #include "selection/Selection.h"
 
@@ -32,6 +33,13 @@ public:
     void setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xLabel, const QString &yLabel);
     void setUpNothing();
     void clear();
+    // Ticks in coordinate values (CoordinateTicker) for the axes that have one, index ticks for
+    // null; an axis whose coordinate grows with the index is drawn growing upwards (north up) and
+    // rightwards. Call after setUpLine or setUpImage; `y` is ignored for a line.
+    void setCoordinates(const AxisCoordinate *x, const AxisCoordinate *y);
+    // The colour scale's title (an image) or the value axis's (a line): "long_name [units]".
+    void setValueTitle(const QString &title);
+    QCPColorScale *colorScale() const { return m_scale; }
 
     // `values` as read for `x` (a line), padded 5 % within `range` when it is valid.
     void drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range);
@@ -42,6 +50,7 @@ public:
 
 private:
     void showScale(bool on);
+    bool m_line = false;
 
     QCustomPlot *m_plot;
     QCPGraph *m_graph;

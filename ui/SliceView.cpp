@@ -74,6 +74,12 @@ SliceView::SliceView(QWidget *parent)
         convertAll(); // the complex part may have changed
         redraw();
     });
+    connect(m_controls, &SliceControls::decodeToggled, this, [this] {
+        m_heldRange = {}; // decoded and stored values have nothing in common
+        convertAll();
+        applyCoordinates();
+        redraw();
+    });
     connect(m_controls, &SliceControls::sliceChanged, this, [this] {
         // Other displayed dimensions: new axes, and the old data's window means nothing for them.
         if (m_node && (m_controls->xDim() != m_shownX || m_controls->yDim() != m_shownY)) {
@@ -149,6 +155,9 @@ void SliceView::clear(const QString &message)
     }
     m_node.reset();
     m_store.reset();
+    m_conventions.reset();
+    ++m_conventionsJob; // a coordinate read in flight is for the array gone
+    m_controls->setDecodeAvailable(false);
     m_selection = {};
     m_valuesSelection = {};
     m_values.clear();
@@ -166,7 +175,7 @@ void SliceView::clear(const QString &message)
 }
 
 void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
-                         std::shared_ptr<ChunkCache> cache)
+                         std::shared_ptr<ChunkCache> cache, const cf::NodeLookup &lookup)
 {
     clear();
     if (!node.isArray())
@@ -217,6 +226,7 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
     named.dimensionNames = dimensionNamesOf(node);
     m_controls->setArray(named);
     m_controls->setEnabled(true);
+    resolveConventions(node, lookup);
     resetAxes();
     requestData();
 }
@@ -268,6 +278,7 @@ void SliceView::resetAxes()
     else
         m_drawing->setUpImage(shape[std::size_t(m_controls->xDim())], shape[std::size_t(m_controls->yDim())],
                               xLabel, m_controls->dimensionLabel(m_controls->yDim()));
+    applyCoordinates(); // coordinate ticks, titles and orientation, once decoding and read
     m_resettingAxes = false;
 }
 
@@ -322,9 +333,8 @@ void SliceView::convertRegion(const ResultRegion &region)
     const char *src = m_source ? m_source->data() : nullptr;
     if (!src || m_values.empty()) return;
     const DataType &dtype = m_node->array->dtype;
-    const ComplexPart part = m_controls->complexPart();
     const Shape shape = m_valuesSelection.resultShape();
-    if (shape.empty()) return convertToDoubles(src, 1, dtype, part, m_values.data());
+    if (shape.empty()) return toDisplayValues(src, 1, m_values.data());
     // One contiguous run along the last dimension per index of the others.
     const std::size_t rank = shape.size();
     std::vector<std::uint64_t> at(region.start.begin(), region.start.end() - 1);
@@ -333,8 +343,8 @@ void SliceView::convertRegion(const ResultRegion &region)
         for (std::size_t d = 0; d + 1 < rank; ++d)
             offset = offset * shape[d] + at[d];
         offset = offset * shape[rank - 1] + region.start[rank - 1];
-        convertToDoubles(src + offset * dtype.size, std::size_t(region.count[rank - 1]), dtype, part,
-                         m_values.data() + offset);
+        toDisplayValues(src + offset * dtype.size, std::size_t(region.count[rank - 1]),
+                        m_values.data() + offset);
         std::size_t d = rank - 1;
         while (d > 0) {
             --d;
@@ -350,8 +360,7 @@ void SliceView::convertAll()
 {
     if (!m_source || !m_source->data() || m_values.empty()) return;
     if (m_complete) {
-        convertToDoubles(m_source->data(), m_values.size(), m_node->array->dtype, m_controls->complexPart(),
-                         m_values.data());
+        toDisplayValues(m_source->data(), m_values.size(), m_values.data());
         return;
     }
     std::fill(m_values.begin(), m_values.end(), std::numeric_limits<double>::quiet_NaN());
@@ -405,25 +414,11 @@ void SliceView::onMouseMove(QMouseEvent *event)
 {
     if (!m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
     const Selection &sel = m_valuesSelection;
-    ReadoutAxes axes;
-    axes.x = sel.dims[std::size_t(m_controls->xDim())];
-    axes.xName = m_controls->dimensionLabel(m_controls->xDim());
-    if (!isLine()) {
-        axes.y = sel.dims[std::size_t(m_controls->yDim())];
-        axes.yName = m_controls->dimensionLabel(m_controls->yDim());
-    }
     const double key = m_drawing->plot()->xAxis->pixelToCoord(event->position().x());
     const double value = m_drawing->plot()->yAxis->pixelToCoord(event->position().y());
-    m_readout->setText(readoutText(axes, key, value, [this](long long ix, long long iy) {
-        return isLine() ? m_values[std::size_t(ix)] : m_drawing->colorMap()->data()->cell(int(ix), int(iy));
-    }));
-}
-
-bool SliceView::saveImage(const QString &fileName)
-{
-    if (fileName.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return m_drawing->plot()->savePdf(fileName);
-    return m_drawing->plot()->savePng(fileName);
+    const long long ix = sampleAt(sel.dims[std::size_t(m_controls->xDim())], key);
+    const long long iy = isLine() ? 0 : sampleAt(sel.dims[std::size_t(m_controls->yDim())], value);
+    m_readout->setText(ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy));
 }
 
 } // namespace zs

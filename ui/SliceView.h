@@ -8,11 +8,16 @@
 // draws). Errors appear inline and as readFailed.
 // Variable-length arrays (strings, bytes, json2) are shown as a table instead (StringTable):
 // the displayed dimensions as rows and columns, the same sliders for the others.
+// The array's CF conventions are resolved once (through `lookup`, the hierarchy the browser
+// discovered): with "Decode (CF)" on, values are unpacked and masked, axes and sliders show the
+// coordinates (read on a worker thread; dates for time), the colour scale and the read-out units.
 
 #include "DataRange.h"
 #include "SliceControls.h"
+#include "ViewConventions.h"
 #include "array/ChunkCache.h"
 #include "array/ResultRegion.h"
+#include "cf/NodeLookup.h"
 #include "metadata/NodeMetadata.h"
 #include "selection/Selection.h"
 #include "store/Store.h"
@@ -42,11 +47,16 @@ public:
     ~SliceView() override;
 
     // `cache` is the store's (shared by every view of it); null gives this array a cache of its own.
+    // `lookup` finds the coordinate variables; null: the array alone (no coordinates).
     void setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
-                  std::shared_ptr<ChunkCache> cache = nullptr);
+                  std::shared_ptr<ChunkCache> cache = nullptr, const cf::NodeLookup &lookup = {});
     void clear(const QString &message = {});
     bool isReading() const;
-    bool saveImage(const QString &fileName); // .pdf as vector graphics, anything else as PNG
+    // .pdf as vector graphics, anything else as PNG; titled with imageTitle().
+    bool saveImage(const QString &fileName);
+    // The array path and the slider positions (with their coordinate values, dates for time):
+    // "sst/sst   time 3 (2002-06-04)".
+    QString imageTitle() const;
 
     // What is shown, for tests and the status bar.
     QCustomPlot *plot() const;
@@ -61,6 +71,12 @@ public:
     const std::vector<double> &values() const { return m_values; }
     QString message() const; // the inline message (errors, notes); empty when none
     QString readout() const; // the value/index read-out line
+    // The read-out for the shown cell at sample (ix, iy) of shownSelection()'s displayed dims.
+    QString readoutAt(long long ix, long long iy) const;
+    // The conventions resolved for the array shown (null when none is shown).
+    const ViewConventions *conventions() const { return m_conventions ? &*m_conventions : nullptr; }
+    bool coordinatesLoaded() const { return m_coordinatesLoaded; }
+    bool decoding() const; // the toggle is on and something decodes
 
 public Q_SLOTS:
     void cancelRead();
@@ -72,6 +88,7 @@ Q_SIGNALS:
     void readFinished();
     void readFailed(const QString &message);
     void readCancelled();
+    void coordinatesReady(); // the coordinate values arrived: axes and sliders show them
 
 private:
     void connectPlot();
@@ -86,6 +103,13 @@ private:
     bool isLine() const;
     void setUpTable(std::shared_ptr<Store> store, const NodeMetadata &node);
     void requestTable();
+    // SliceViewConventions.cpp
+    void resolveConventions(const NodeMetadata &node, const cf::NodeLookup &lookup);
+    void onCoordinatesLoaded(quint64 job, const ViewConventions &loaded, const QStringList &notes);
+    void applyCoordinates(); // axis tickers, titles and orientation for the displayed dims
+    const AxisCoordinate *shownCoordinate(int dim) const; // null without one or when not decoding
+    void toDisplayValues(const char *src, std::size_t count, double *dst) const;
+    std::size_t resultOffset(long long ix, long long iy) const; // of a sample of the shown image/line
 
     SliceControls *m_controls;
     std::unique_ptr<SlicePlot> m_drawing; // its QCustomPlot is a child widget of this view
@@ -108,6 +132,9 @@ private:
     bool m_resettingAxes = false;
     int m_shownX = -1; // the displayed dimensions the axes were set up for
     int m_shownY = -1;
+    std::optional<ViewConventions> m_conventions;
+    bool m_coordinatesLoaded = false;
+    quint64 m_conventionsJob = 0; // a new array makes the coordinate read in flight stale
 };
 
 } // namespace zs
