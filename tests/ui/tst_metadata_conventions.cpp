@@ -1,7 +1,7 @@
 // The Metadata tab's Conventions section on a store xarray writes at test time (packed int16 SST
 // with _FillValue, CF time, lat/lon coordinates), plus what the conventions layer must refuse: a
-// coordinate of the wrong length and a calendar nobody knows. Checked through the tree widget's
-// own items, in the browser, so the coordinates come from the discovered hierarchy.
+// coordinate of the wrong length and a calendar nobody knows. Checked through the section's
+// own model, in the browser, so the coordinates come from the discovered hierarchy.
 
 #include "HierarchyModel.h"
 #include "MainWindow.h"
@@ -13,37 +13,6 @@
 #include <QStandardItemModel>
 
 using namespace zs;
-
-namespace {
-
-const char *kConventionsStore = R"PY(
-try:
-    import xarray as xr, pandas as pd
-except ImportError as e:
-    raise SystemExit('needs xarray (apt install python3-xarray python3-pandas): %s' % e)
-rng = np.random.default_rng(15)
-nt, ny, nx = 3, 6, 8
-sst = 271.0 + 30.0 * rng.random((nt, ny, nx))
-sst[:, :2, :] = np.nan
-ds = xr.Dataset(
-    {'sst': (('time', 'lat', 'lon'), sst,
-             {'units': 'kelvin', 'long_name': 'analysed sea surface temperature',
-              'standard_name': 'sea_surface_foundation_temperature'})},
-    coords={'time': ('time', pd.date_range('2002-06-01', periods=nt, freq='D')),
-            'lat': ('lat', np.linspace(-50.0, 50.0, ny), {'units': 'degrees_north', 'axis': 'Y'}),
-            'lon': ('lon', np.linspace(-170.0, 170.0, nx), {'units': 'degrees_east', 'axis': 'X'})})
-ds.to_zarr('conv.zarr', mode='w', encoding={
-    'sst': {'dtype': 'int16', 'scale_factor': 0.001, 'add_offset': 298.15, '_FillValue': -32768},
-    'time': {'units': 'days since 1981-01-01', 'calendar': 'standard'}})
-root = zarr.open_group('conv.zarr', mode='a')
-short = root.create_group('sub').create_dataset('short', data=np.arange(5.0), chunks=(5,))
-short.attrs['_ARRAY_DIMENSIONS'] = ['lat']
-sols = root.create_dataset('sols', data=np.arange(4, dtype='i4'), chunks=(4,))
-sols.attrs.update({'_ARRAY_DIMENSIONS': ['sol'], 'units': 'days since 2000-01-01', 'calendar': 'martian'})
-zarr.consolidate_metadata('conv.zarr')
-)PY";
-
-} // namespace
 
 class TestMetadataConventions : public QObject
 {
@@ -58,7 +27,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("ZarrscopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_metadata_conventions"));
         QVERIFY(m_dir.isValid());
-        QVERIFY2(test::runZarrPython(m_dir.path(), QString::fromUtf8(kConventionsStore)),
+        QVERIFY2(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kXarraySstStore)),
                  "the xarray store could not be written (apt install python3-xarray python3-pandas)");
         m_window = std::make_unique<MainWindow>();
         // Each tester goes with its model: the window deletes its children in its own order.
@@ -101,6 +70,12 @@ private Q_SLOTS:
                                  << "packing: scale_factor 0.001";
         QTest::addRow("fill value") << sst << "Applied"
                                     << "-32768";
+        QTest::addRow("auxiliary coordinate") << sst << "Dimensions"
+                                              << "auxiliary cell_area (lat, lon): /cell_area, km2";
+        QTest::addRow("applied auxiliary") << sst << "Applied"
+                                           << "auxiliary coordinate cell_area: /cell_area";
+        QTest::addRow("flags") << QStringLiteral("surface") << "Applied"
+                               << "flags: 3 named values";
         QTest::addRow("nothing refused") << sst << "Refused"
                                          << "none";
         QTest::addRow("time decoded") << QStringLiteral("time") << "Applied"
