@@ -47,6 +47,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *rateLabel() const { return m_rate; }
     QLabel *statusLabel() const { return m_status; }
+    QComboBox *formatCombo() const { return m_format; }
     QLineEdit *selectionEdit() const { return m_selection; }
     QLineEdit *chunksEdit() const { return m_chunks; }
     QLineEdit *shardsEdit() const { return m_shards; }

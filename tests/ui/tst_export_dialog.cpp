@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,11 +60,12 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
     }
 
     void exportDialogThenXarray(const QString &array, const QString &selection, bool coordinates,
-                                const QString &out)
+                                const QString &out, const QString &source = {}, int zarrFormat = 0)
     {
-        auto store = openStore(m_dir.filePath(QStringLiteral("conv.zarr")));
+        auto store = openStore(source.isEmpty() ? m_dir.filePath(QStringLiteral("conv.zarr")) : source);
         QVERIFY(store);
         ExportDialog dialog(*store, array, true);
+        dialog.formatCombo()->setCurrentIndex(dialog.formatCombo()->findData(zarrFormat));
         QVERIFY(dialog.coordinatesCheck()->isChecked()); // on by default for an array
         dialog.coordinatesCheck()->setChecked(coordinates);
         dialog.selectionEdit()->setText(selection);
@@ -128,6 +130,36 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
                           .arg(QStringLiteral("'%1'").arg(out),
                                QStringLiteral("'%1'").arg(m_dir.filePath(QStringLiteral("conv.zarr")))) +
                       checks);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // The demo's sst/sst (Zarr v3, which xarray 2023.01 cannot read) exported as v2 with a selection:
+    // xarray finds time, lat and lon beside it, decodes the packed values as the generator did and
+    // the time as dates.
+    void demoExportOpensInXarray()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("out-demo"));
+        exportDialogThenXarray(QStringLiteral("sst/sst"), QStringLiteral("60:70,::2,:"), true, out,
+                               QStringLiteral(ZS_DEMO_STORE), 2);
+        if (QTest::currentTestFailed()) return;
+        const QString error = runXarray(
+            QStringLiteral("import sys, numpy as np, xarray as xr\n"
+                           "sys.path.insert(0, '" ZS_SOURCE_DIR "/resources/demo')\n"
+                           "import make_demo_store as demo\n"
+                           "ds = xr.open_zarr('%1')\n"
+                           "assert set(ds.coords) == {'time', 'lat', 'lon'}, list(ds.coords)\n"
+                           "assert ds['sst'].dims == ('time', 'lat', 'lon'), ds['sst'].dims\n"
+                           "assert str(ds['time'].values[0])[:10] == '2000-03-01', ds['time'].values[0]\n"
+                           "assert ds['lat'].attrs['units'] == 'degrees_north'\n"
+                           "days = np.arange(6443)\n"
+                           "lat = np.linspace(-86.25, 86.25, 24, dtype=np.float32)\n"
+                           "lon = np.linspace(3.75, 356.25, 48, dtype=np.float32)\n"
+                           "land = demo.land_mask(lat, lon)\n"
+                           "want = demo.sst_decoded(demo.sst_packed(demo.sst_field(days, lat, lon), "
+                           "land))[60:70, ::2, :]\n"
+                           "np.testing.assert_allclose(ds['sst'].values, want, rtol=1e-6)\n"
+                           "np.testing.assert_array_equal(ds['lat'].values, lat[::2])\n")
+                .arg(out));
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
