@@ -51,7 +51,8 @@ root.create_dataset('plain', data=np.arange(3, dtype='<i2'))
 // An SST analysis as xarray writes one (packed int16 with _FillValue, CF time, lat/lon with units),
 // an auxiliary coordinate (cell_area, named by `coordinates`), a flag variable (surface), and two
 // arrays the conventions layer must refuse: a coordinate of the wrong length (sub/short
-// over lat) and a calendar nobody knows (sols). Needs python3-xarray and python3-pandas.
+// over lat; sub/anom's lat and lon are the root's) and a calendar nobody knows (sols). Needs python3-xarray
+// and python3-pandas.
 inline const char *kXarraySstStore = R"PY(
 try:
     import xarray as xr, pandas as pd
@@ -77,6 +78,8 @@ ds.to_zarr('conv.zarr', mode='w', encoding={
 root = zarr.open_group('conv.zarr', mode='a')
 short = root.create_group('sub').create_dataset('short', data=np.arange(5.0), chunks=(5,))
 short.attrs['_ARRAY_DIMENSIONS'] = ['lat']
+anom = root['sub'].create_dataset('anom', data=rng.random((ny, nx)), chunks=(3, 4))
+anom.attrs.update({'_ARRAY_DIMENSIONS': ['lat', 'lon'], 'units': 'K'})
 sols = root.create_dataset('sols', data=np.arange(4, dtype='i4'), chunks=(4,))
 sols.attrs.update({'_ARRAY_DIMENSIONS': ['sol'], 'units': 'days since 2000-01-01', 'calendar': 'martian'})
 zarr.consolidate_metadata('conv.zarr')

@@ -107,6 +107,14 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
             << QStringLiteral("assert 'time' not in ds.coords and ds['sst'].dims == ('lat', 'lon'), ds\n"
                               "xr.testing.assert_identical(ds['sst'], src['sst'].isel(time=2, lon=slice(1, "
                               "5)).drop_vars('time'))\n");
+        QTest::addRow("coordinates from an ancestor group")
+            << "sub/anom"
+            << "1:5"
+            << QStringLiteral(
+                   "assert set(ds.coords) == {'lat', 'lon'}, list(ds.coords)\n"
+                   "import zarr\n"
+                   "np.testing.assert_array_equal(ds['anom'].values, zarr.open(SRC)['sub/anom'][1:5])\n"
+                   "xr.testing.assert_identical(ds['lat'], src['lat'].isel(lat=slice(1, 5)))\n");
         QTest::addRow("flags keep their attributes")
             << "surface"
             << ""
@@ -124,12 +132,13 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
         exportDialogThenXarray(array, selection, true, out);
         if (QTest::currentTestFailed()) return;
         QVERIFY(QFileInfo::exists(out + QStringLiteral("/.zmetadata"))); // consolidated, as xarray writes
-        const QString error =
-            runXarray(QStringLiteral("import xarray as xr\nds = xr.open_zarr(%1)\nsrc = xr.open_zarr(%2, "
-                                     "drop_variables=['sols'])\n")
-                          .arg(QStringLiteral("'%1'").arg(out),
-                               QStringLiteral("'%1'").arg(m_dir.filePath(QStringLiteral("conv.zarr")))) +
-                      checks);
+        const QString error = runXarray(
+            QStringLiteral(
+                "import numpy as np, xarray as xr\nSRC = %2\nds = xr.open_zarr(%1)\nsrc = xr.open_zarr(SRC, "
+                "drop_variables=['sols'])\n")
+                .arg(QStringLiteral("'%1'").arg(out),
+                     QStringLiteral("'%1'").arg(m_dir.filePath(QStringLiteral("conv.zarr")))) +
+            checks);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
