@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace zs {
 
@@ -160,7 +161,7 @@ QString ExportDialog::rateText(quint64 done, quint64 total, quint64 bytes, doubl
     const double rate = seconds > 0 ? bytes / seconds : 0;
     QString left = QStringLiteral("–");
     if (done > 0 && done < total) {
-        const qint64 s = qint64(seconds * double(total - done) / double(done) + 0.5);
+        const qint64 s = std::llround(seconds * double(total - done) / double(done));
         left = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     } else if (done == total) {
         left = QStringLiteral("0:00");

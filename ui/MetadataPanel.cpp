@@ -150,7 +150,7 @@ void MetadataPanel::addShardFacts(const ArrayMetadata &a)
                 .arg(sharding->indexByteSize()));
 }
 
-void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> store,
+void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Store> &store,
                              const cf::NodeLookup &lookup)
 {
     clear();
@@ -178,7 +178,8 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
         std::uint64_t elements = 1;
         for (auto d : a.shape)
             elements *= d;
-        addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(elements * a.dtype.size)));
+        const std::uint64_t bytes = elements * a.dtype.size;
+        addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(bytes)));
     }
     addFact(tr("Attributes"), QString::number(node.attributes.is_object() ? node.attributes.size() : 0));
     m_facts->resizeRowsToContents();

@@ -29,7 +29,7 @@ public:
     // With a store, an array's stored size is looked up in the background and added when known.
     // `lookup` finds its coordinate variables (the browser answers from the discovered tree); without
     // one the conventions are the array's own alone.
-    void showNode(const NodeMetadata &node, std::shared_ptr<Store> store = nullptr,
+    void showNode(const NodeMetadata &node, const std::shared_ptr<Store> &store = nullptr,
                   const cf::NodeLookup &lookup = {});
     // A node that failed to load: its reason, what is known of it, and its documents as stored.
     void showError(const HierarchyEntry &entry);
