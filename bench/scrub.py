@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Scrub benchmark (issue 14): a user stepping the Data tab's time slider through the demo's
-sst/sst (float32 6443 x 24 x 48, chunks of 64 time steps) served with 20 ms latency per request,
+sst/sst (int16 6443 x 24 x 48, CF-packed, chunks of 64 time steps) served with 20 ms latency per request,
 `zarrscope-cli scrub ... --steps 200 --json`: with the chunk cache and prefetch (default 512 MiB)
 and without (--cache-mib 0, the 'before': every step a round trip). Two servers in the same run:
 our embedded server (`zarrscope-cli serve --latency-ms`) and Debian's nginx-light with the echo

@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace zs {
 
@@ -20,6 +21,8 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     : QDialog(parent), m_store(std::move(store)), m_path(std::move(path)), m_target(new QLineEdit),
       m_format(new QComboBox), m_selection(new QLineEdit), m_chunks(new QLineEdit), m_shards(new QLineEdit),
       m_codec(new QComboBox), m_resume(new QCheckBox(tr("Resume an interrupted export into this folder"))),
+      m_coordinates(
+          new QCheckBox(tr("Include the coordinate variables its dimensions and `coordinates` name"))),
       m_progress(new QProgressBar), m_rate(new QLabel), m_status(new QLabel),
       m_start(new QPushButton(tr("Export"))), m_cancel(new QPushButton(tr("Cancel Export"))),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
@@ -45,6 +48,11 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     m_chunks->setEnabled(isArray);
     m_shards->setPlaceholderText(tr("none, or shard sizes (Zarr v3): 1000,1000"));
     m_shards->setEnabled(isArray);
+    // A group's export has its coordinates already; an array's needs them to be read as xarray does.
+    m_coordinates->setChecked(isArray);
+    m_coordinates->setEnabled(isArray);
+    m_coordinates->setToolTip(tr("The export becomes a group holding the array and its coordinate "
+                                 "arrays (the same selection along each dimension), attributes as they are"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Target folder:"), targetRow);
@@ -53,6 +61,7 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     form->addRow(tr("Chunks:"), m_chunks);
     form->addRow(tr("Shards:"), m_shards);
     form->addRow(tr("Codec:"), m_codec);
+    form->addRow(QString(), m_coordinates);
     form->addRow(QString(), m_resume);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -111,6 +120,7 @@ Result<ExportOptions> ExportDialog::options() const
     o.zarrFormat = m_format->currentData().toInt();
     o.codec = ExportCodec(m_codec->currentData().toInt());
     o.resume = m_resume->isChecked();
+    o.includeCoordinates = m_coordinates->isEnabled() && m_coordinates->isChecked();
     if (m_selection->isEnabled()) o.selection = m_selection->text().trimmed();
     ZS_TRY(o.chunks, sizesOf(m_chunks, tr("Chunks")));
     ZS_TRY(o.shards, sizesOf(m_shards, tr("Shards")));
@@ -151,7 +161,7 @@ QString ExportDialog::rateText(quint64 done, quint64 total, quint64 bytes, doubl
     const double rate = seconds > 0 ? bytes / seconds : 0;
     QString left = QStringLiteral("–");
     if (done > 0 && done < total) {
-        const qint64 s = qint64(seconds * double(total - done) / double(done) + 0.5);
+        const qint64 s = std::llround(seconds * double(total - done) / double(done));
         left = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     } else if (done == total) {
         left = QStringLiteral("0:00");
@@ -197,6 +207,7 @@ void ExportDialog::setRunning(bool running)
     for (QWidget *w : {static_cast<QWidget *>(m_target), static_cast<QWidget *>(m_format),
                        static_cast<QWidget *>(m_codec), static_cast<QWidget *>(m_resume)})
         w->setEnabled(!running);
+    m_coordinates->setEnabled(!running && m_selection->isEnabled()); // arrays only
 }
 
 } // namespace zs

@@ -1,8 +1,9 @@
 #pragma once
 // Exports a node of the open store to a local directory: target folder, Zarr format, a
 // selection and chunk shape (arrays only), the codec, and whether to resume an interrupted
-// export. While it runs: a progress bar, the download rate, the time left and Cancel.
-// presetChunks() opens it with a chunk shape filled in (the chunking advisor uses it).
+// export, and for an array whether its coordinate variables go along (on by default, so xarray
+// opens the export with its coordinates). While it runs: a progress bar, the download rate, the time left and
+// Cancel. presetChunks() opens it with a chunk shape filled in (the chunking advisor uses it).
 
 #include "codec/Codec.h"
 #include "export/ExportOptions.h"
@@ -46,8 +47,12 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *rateLabel() const { return m_rate; }
     QLabel *statusLabel() const { return m_status; }
+    QComboBox *formatCombo() const { return m_format; }
+    QLineEdit *selectionEdit() const { return m_selection; }
     QLineEdit *chunksEdit() const { return m_chunks; }
     QLineEdit *shardsEdit() const { return m_shards; }
+    QCheckBox *resumeCheck() const { return m_resume; }
+    QCheckBox *coordinatesCheck() const { return m_coordinates; }
 
     // "12.3 MB/s, 0:42 left" from what is done so far.
     static QString rateText(quint64 done, quint64 total, quint64 bytes, double seconds);
@@ -72,6 +77,7 @@ private:
     QLineEdit *m_shards;
     QComboBox *m_codec;
     QCheckBox *m_resume;
+    QCheckBox *m_coordinates;
     QProgressBar *m_progress;
     QLabel *m_rate;
     QLabel *m_status;

@@ -95,7 +95,14 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
             tr("“%1” has no metadata of its own (a directory on the way to other nodes).").arg(path));
         return;
     }
-    m_metadata->showNode(*node, m_store);
+    // Coordinates come from the tree already discovered: no request, and during discovery what is
+    // there so far (the Conventions section says which coordinate it found, or that it found none).
+    const cf::NodeLookup lookup = [this](const QString &p) -> std::optional<HierarchyEntry> {
+        const HierarchyEntry *e = m_model->entry(m_model->indexForPath(p));
+        if (e && (e->node || e->failed())) return *e;
+        return std::nullopt;
+    };
+    m_metadata->showNode(*node, m_store, lookup);
     if (node->isArray())
         m_slice->setArray(m_store, *node, m_cache, discoveredLookup());
     else

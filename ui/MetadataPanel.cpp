@@ -1,6 +1,7 @@
 #include "MetadataPanel.h"
 #include "metadata/JsonNonFinite.h"
 
+#include "ConventionsModel.h"
 #include "JsonTree.h"
 #include "codec/ShardingCodec.h"
 #include "metadata/NodeJson.h"
@@ -11,7 +12,9 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QStandardItemModel>
 #include <QTableWidget>
+#include <QTreeView>
 #include <QTreeWidget>
 
 namespace zs {
@@ -42,7 +45,8 @@ QString codecText(const nlohmann::json &codecs)
 
 MetadataPanel::MetadataPanel(QWidget *parent)
     : QTabWidget(parent), m_facts(new QTableWidget(0, 2, this)), m_attributes(new QTreeWidget(this)),
-      m_raw(new QPlainTextEdit(this))
+      m_raw(new QPlainTextEdit(this)), m_conventions(new QStandardItemModel(0, 2, this)),
+      m_conventionsView(new QTreeView(this))
 {
     m_facts->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
     m_facts->horizontalHeader()->setStretchLastSection(true);
@@ -55,8 +59,14 @@ MetadataPanel::MetadataPanel(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_conventions->setHorizontalHeaderLabels({tr("What"), tr("Why")});
+    m_conventionsView->setModel(m_conventions);
+    m_conventionsView->setColumnWidth(0, 220);
+    m_conventionsView->setWordWrap(true);
+    m_conventionsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     addTab(m_facts, tr("Facts"));
     addTab(m_attributes, tr("Attributes"));
+    addTab(m_conventionsView, tr("Conventions"));
     addTab(m_raw, tr("Raw JSON"));
 }
 
@@ -66,6 +76,7 @@ void MetadataPanel::clear()
     m_facts->setRowCount(0);
     m_attributes->clear();
     m_raw->clear();
+    m_conventions->removeRows(0, m_conventions->rowCount());
 }
 
 void MetadataPanel::addFact(const QString &name, const QString &value, bool isError)
@@ -87,6 +98,20 @@ void MetadataPanel::addFact(const QString &name, const QString &value, bool isEr
 QString MetadataPanel::rawText() const
 {
     return m_raw->toPlainText();
+}
+
+QStringList MetadataPanel::conventions(const QString &section) const
+{
+    QStringList rows;
+    for (int i = 0; i < m_conventions->rowCount(); ++i) {
+        const QStandardItem *top = m_conventions->item(i);
+        if (top->text() != section) continue;
+        for (int k = 0; k < top->rowCount(); ++k) {
+            const QString what = top->child(k, 0)->text(), why = top->child(k, 1)->text();
+            rows << (why.isEmpty() ? what : what + QStringLiteral(": ") + why);
+        }
+    }
+    return rows;
 }
 
 QString MetadataPanel::fact(const QString &name) const
@@ -125,7 +150,8 @@ void MetadataPanel::addShardFacts(const ArrayMetadata &a)
                 .arg(sharding->indexByteSize()));
 }
 
-void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> store)
+void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Store> &store,
+                             const cf::NodeLookup &lookup)
 {
     clear();
     const nlohmann::ordered_json details = nodeDetails(node);
@@ -152,12 +178,17 @@ void MetadataPanel::showNode(const NodeMetadata &node, std::shared_ptr<Store> st
         std::uint64_t elements = 1;
         for (auto d : a.shape)
             elements *= d;
-        addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(elements * a.dtype.size)));
+        const std::uint64_t bytes = elements * a.dtype.size;
+        addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(bytes)));
     }
     addFact(tr("Attributes"), QString::number(node.attributes.is_object() ? node.attributes.size() : 0));
     m_facts->resizeRowsToContents();
     fillJsonTree(m_attributes, node.attributes);
     m_raw->setPlainText(QString::fromStdString(zs::dumpJson(node.raw, 2)));
+    if (node.isArray()) {
+        fillConventionsModel(m_conventions, cf::resolveConventions(node, lookup));
+        m_conventionsView->expandAll();
+    }
     if (node.isArray() && store) {
         whenFinished(store->storedSize(node.path), this,
                      [this, shown = m_shown, array = *node.array](const StoredSizeResult &size) {

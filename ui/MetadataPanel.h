@@ -1,8 +1,10 @@
 #pragma once
 // One node's metadata: a facts table (shape, chunks, shards, dtype, codecs, fill value, order,
 // dimension names, chunk count, stored size and compression ratio where the store can tell), the
-// attributes as a tree, and the raw JSON as stored.
+// attributes as a tree, the raw JSON as stored, and for arrays the CF/xarray conventions: what
+// they applied and what they refused (ConventionsModel.h).
 
+#include "cf/NodeLookup.h"
 #include "hierarchy/HierarchyEntry.h"
 #include "metadata/NodeMetadata.h"
 #include "store/Store.h"
@@ -11,7 +13,9 @@
 #include <memory>
 
 class QPlainTextEdit;
+class QStandardItemModel;
 class QTableWidget;
+class QTreeView;
 class QTreeWidget;
 
 namespace zs {
@@ -23,7 +27,10 @@ public:
     explicit MetadataPanel(QWidget *parent = nullptr);
 
     // With a store, an array's stored size is looked up in the background and added when known.
-    void showNode(const NodeMetadata &node, std::shared_ptr<Store> store = nullptr);
+    // `lookup` finds its coordinate variables (the browser answers from the discovered tree); without
+    // one the conventions are the array's own alone.
+    void showNode(const NodeMetadata &node, const std::shared_ptr<Store> &store = nullptr,
+                  const cf::NodeLookup &lookup = {});
     // A node that failed to load: its reason, what is known of it, and its documents as stored.
     void showError(const HierarchyEntry &entry);
     void clear();
@@ -32,6 +39,9 @@ public:
     QString fact(const QString &name) const;
     // For tests: the Raw JSON tab's text.
     QString rawText() const;
+    // For tests: a Conventions section's rows as "what: why" ("Applied", "Refused", ...).
+    QStringList conventions(const QString &section) const;
+    QStandardItemModel *conventionsModel() const { return m_conventions; }
 
 private:
     void addFact(const QString &name, const QString &value, bool isError = false);
@@ -41,6 +51,8 @@ private:
     QTableWidget *m_facts;
     QTreeWidget *m_attributes;
     QPlainTextEdit *m_raw;
+    QStandardItemModel *m_conventions;
+    QTreeView *m_conventionsView;
     quint64 m_shown = 0; // which showNode a background answer belongs to
 };
 

@@ -38,6 +38,10 @@ struct ExportOptions
     Shape shards;
     ExportCodec codec = ExportCodec::Source;
     bool resume = false; // finish an interrupted export into a non-empty directory
+    // One array only: also export the coordinate variables its dimensions and `coordinates`
+    // attribute name (ExportCoordinates.h). When it has any, the export is a group holding the
+    // array and them, each under its own name, so xarray opens it with its coordinates.
+    bool includeCoordinates = false;
     // Decoded source chunks kept between batches (a rechunked export reads chunks on batch
     // boundaries twice otherwise); null keeps none.
     std::shared_ptr<ChunkCache> cache;

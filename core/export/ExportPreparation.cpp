@@ -1,6 +1,8 @@
 #include "export/ExportPreparation.h"
 
+#include "cf/NodeLookup.h"
 #include "export/ConsolidatedMetadata.h"
+#include "export/ExportCoordinates.h"
 #include "export/SafeKey.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/Json.h"
@@ -97,22 +99,63 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
     if (!options.shards.empty() && options.zarrFormat == 2)
         return makeError(QStringLiteral("sharding needs Zarr v3 output"), shown(path));
 
+    // What goes where, with which options: the node and its subtree as they are, or an array
+    // with its coordinates gathered into one group.
+    struct Planned
+    {
+        NodeMetadata node;
+        QString outPath;
+        ExportOptions options;
+        int format = 0;
+    };
+    std::vector<Planned> planned;
+    // Shards exist only in v3: asking for them picks v3 output.
+    auto formatOf = [&](const NodeMetadata &n) {
+        return options.zarrFormat ? options.zarrFormat : !options.shards.empty() ? 3 : n.zarrFormat;
+    };
+    if (single && options.includeCoordinates) {
+        const NodeMetadata &array = nodes.front();
+        const auto selection = parseSelection(options.selection, array.array->shape);
+        if (!selection) return selection.error().at(shown(path));
+        std::vector<CoordinateExport> coordinates = coordinatesToExport(store, array, *selection, skipped);
+        if (!coordinates.empty()) {
+            const int format = formatOf(array);
+            NodeMetadata group; // its group's attributes (xarray's global attributes) come along
+            group.path = cf::enclosingGroups(array.path).front();
+            group.zarrFormat = format;
+            if (auto parent = findNode(store, group.path); parent && parent->node && !parent->node->isArray())
+                group.attributes = parent->node->attributes;
+            planned.push_back({group, QString(), options, format});
+            planned.push_back({array, array.path.mid(array.path.lastIndexOf(u'/') + 1), options, format});
+            for (CoordinateExport &c : coordinates) {
+                ExportOptions own = options; // the same format and codec; its own chunks
+                own.selection = c.selection;
+                own.chunks.clear();
+                own.shards.clear();
+                planned.push_back({std::move(c.node), c.outName, own, format});
+            }
+        }
+    }
+    if (planned.empty()) {
+        for (NodeMetadata &node : nodes) {
+            const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
+            const int format = formatOf(node);
+            planned.push_back({std::move(node), outPath, options, format});
+        }
+    }
+
     PreparedExport out;
     out.notes = skipped;
     std::vector<MetadataDocument> documents;
     const ChunkFileWriter writer(targetDir);
-    for (const NodeMetadata &node : nodes) {
+    for (const Planned &p : planned) {
+        const NodeMetadata &node = p.node;
         // The source's own paths first: a consolidated listing may name anything.
         ZS_CHECK(checkSafeKey(node.path, true));
-        const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
-        ZS_CHECK(checkSafeKey(outPath, true));
-        // Shards exist only in v3: asking for them picks v3 output.
-        const int format = options.zarrFormat        ? options.zarrFormat
-                           : !options.shards.empty() ? 3
-                                                     : node.zarrFormat;
+        ZS_CHECK(checkSafeKey(p.outPath, true));
         if (!node.isArray()) {
             ++out.groups;
-            for (auto &d : groupDocuments(node, outPath, format))
+            for (auto &d : groupDocuments(node, p.outPath, p.format))
                 documents.push_back(std::move(d));
             continue;
         }
@@ -121,7 +164,7 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
             return makeError(
                 QStringLiteral("exporting %1 arrays is not supported").arg(node.array->dtype.name),
                 shown(node.path));
-        ZS_TRY(TargetArray target, planArrayMetadata(node, outPath, options, format));
+        ZS_TRY(TargetArray target, planArrayMetadata(node, p.outPath, p.options, p.format));
         for (const QString &note : target.notes)
             if (!out.notes.contains(note)) out.notes << note;
         auto plan = ExportPlan::make(target.selection, target.meta.chunks, target.meta.dtype.size,
@@ -132,8 +175,7 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
             ArrayExportJob{std::move(target), std::move(*plan), writer}));
     }
     // A whole group gets consolidated metadata, in its own format.
-    if (!nodes.front().isArray())
-        consolidate(documents, options.zarrFormat ? options.zarrFormat : nodes.front().zarrFormat);
+    if (!planned.front().node.isArray()) consolidate(documents, planned.front().format);
     for (const MetadataDocument &doc : documents)
         ZS_CHECK(checkSafeKey(doc.key));
     // Nothing is created until every key has passed.

@@ -12,7 +12,9 @@ scripts/zarrv3.py. The data are synthetic and deterministic: no download, no net
                                   case where sequential HTTP waits a round trip per chunk
       lat       float32 (24,)     degrees_north
       lon       float32 (48,)     degrees_east
-      sst       float32 (6443, 24, 48), dims (time, lat, lon), blosc zstd + shuffle
+      sst       int16 (6443, 24, 48), dims (time, lat, lon), blosc zstd + shuffle, CF-packed
+                                  degrees C (scale_factor 0.01, add_offset 15, _FillValue
+                                  -32768), land masked: what Zarrscope decodes as xarray does
     elevation   int16 (720, 1440) sharded: shards 180x360 of 45x90 inner chunks, index at the end
     regions/atlantic/sst_mean, regions/pacific/sst_mean   nested groups with small 2-D arrays
 """
@@ -82,6 +84,9 @@ class DemoWriter:
         write_json(os.path.join(self.root, "zarr.json"), root)
 
 
+SST_SCALE, SST_OFFSET, SST_FILL = 0.01, 15.0, -32768
+
+
 def sst_field(days, lat, lon):
     """A smooth, seasonal sea-surface temperature in degrees C, quantised to 1/8 so it compresses."""
     t = days[:, None, None].astype(np.float64)
@@ -93,6 +98,32 @@ def sst_field(days, lat, lon):
     field += rng.normal(0, 0.1, field.shape)
     field = np.maximum(field, -1.8)  # sea water freezes below about -1.8 C
     return (np.round(field * 8) / 8).astype(np.float32)  # eighths: exact in binary
+
+
+def land_mask(lat, lon):
+    """Cells that are land on every day (True): Antarctica and two blocky continents, so the map
+    shows masked values as a reader that honours _FillValue must."""
+    la, lo = np.asarray(lat)[:, None], np.asarray(lon)[None, :]
+    antarctica = la < -65
+    americas = (la > 10) & (la < 65) & (lo > 235) & (lo < 295)
+    africa = (la > -35) & (la < 35) & (lo > 5) & (lo < 45)
+    return antarctica | americas | africa
+
+
+def sst_packed(field, land):
+    """CF packing into int16: round((T - add_offset) / scale_factor), _FillValue on land."""
+    packed = np.round((field.astype(np.float64) - SST_OFFSET) / SST_SCALE).astype(np.int16)
+    packed[:, land] = SST_FILL
+    return packed
+
+
+def sst_decoded(packed):
+    """What xarray 2023.01's decode_cf gives for sst_packed: float32, NaN where _FillValue."""
+    out = packed.astype(np.float32)
+    out[packed == SST_FILL] = np.nan
+    out *= SST_SCALE
+    out += SST_OFFSET
+    return out
 
 
 def elevation(shape):
@@ -120,10 +151,14 @@ def build(outdir):
             attributes={"standard_name": "latitude", "units": "degrees_north", "axis": "Y"})
     w.array("sst/lon", lon, (48,), [BYTES], dims=["lon"],
             attributes={"standard_name": "longitude", "units": "degrees_east", "axis": "X"})
-    w.array("sst/sst", sst_field(days, lat, lon), (64, 24, 48), [BYTES, blosc(4)], fill="NaN",
-            dims=["time", "lat", "lon"],
+    land = land_mask(lat, lon)
+    # The v3 fill_value is the same -32768 (chunks never written read as it), but it is the
+    # _FillValue attribute that makes it a missing value for xarray (and for us).
+    w.array("sst/sst", sst_packed(sst_field(days, lat, lon), land), (64, 24, 48), [BYTES, blosc(2)],
+            fill=SST_FILL, dims=["time", "lat", "lon"],
             attributes={"standard_name": "sea_surface_temperature", "long_name": "Sea surface temperature",
-                        "units": "degree_Celsius", "coordinates": "time lat lon"})
+                        "units": "degree_Celsius", "coordinates": "time lat lon",
+                        "scale_factor": SST_SCALE, "add_offset": SST_OFFSET, "_FillValue": SST_FILL})
 
     sharding = {"name": "sharding_indexed", "configuration": {
         "chunk_shape": [45, 90], "codecs": [BYTES, blosc(2)],
@@ -134,7 +169,8 @@ def build(outdir):
     w.group("regions", {"description": "Nested groups"})
     for name, (la0, lo0) in {"atlantic": (4, 36), "pacific": (4, 16)}.items():
         w.group(f"regions/{name}", {"region": name})
-        mean = sst_field(days[:365], lat, lon).mean(axis=0)[la0:la0 + 16, lo0:lo0 + 10]
+        mean = np.where(land, np.float32(np.nan), sst_field(days[:365], lat, lon).mean(axis=0))
+        mean = mean.astype(np.float32)[la0:la0 + 16, lo0:lo0 + 10]
         w.array(f"regions/{name}/sst_mean", np.ascontiguousarray(mean), (8, 10), [BYTES, blosc(4)],
                 fill="NaN", dims=["lat", "lon"], attributes={"units": "degree_Celsius", "cell_methods": "time: mean"})
 

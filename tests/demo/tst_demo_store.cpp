@@ -1,6 +1,7 @@
 // The demo store the build writes: what `zarrscope --demo` opens must be there and right (read by
 // the core and, independently, by zarrita), and `zarrscope-cli demo` must show the concurrency gain
-// on it over real loopback HTTP.
+// on it over real loopback HTTP. Its sst/sst is CF-packed int16 with a land mask: `get --decode`
+// must give what the generator computed, and `info` must say what was applied.
 
 #include "array/ArrayReader.h"
 #include "hierarchy/Hierarchy.h"
@@ -91,16 +92,91 @@ private Q_SLOTS:
         auto node = loadNode(*m_store, QStringLiteral("sst/sst"));
         QVERIFY(node && node->isArray());
         QCOMPARE(node->array->shape, (Shape{6443, 24, 48}));
+        QCOMPARE(node->array->chunks, (Shape{64, 24, 48}));
         QCOMPARE(node->array->dimensionNames, (QStringList{"time", "lat", "lon"}));
+        QCOMPARE(node->array->dtype.numpyTypeString(), QStringLiteral("<i2"));
         QVERIFY(node->attributes["standard_name"] == json("sea_surface_temperature"));
-        // A day's map is plausible sea-surface temperature (degrees C), not fill.
+        QVERIFY(node->attributes["units"] == json("degree_Celsius"));
+        QVERIFY(node->attributes["scale_factor"] == json(0.01));
+        QVERIFY(node->attributes["add_offset"] == json(15.0));
+        // The attribute is what makes -32768 missing (a v3 fill_value alone is not, for xarray).
+        QVERIFY(node->attributes["_FillValue"] == json(-32768));
+        // A day's map: packed plausible sea-surface temperature (degrees C) or the land's fill.
         auto sel = parseSelection(QStringLiteral("100,:,:"), node->array->shape);
         QVERIFY(sel);
         auto day = readSelection(m_store, QStringLiteral("sst/sst"), *node->array, *sel);
         QVERIFY(day);
-        const float *v = reinterpret_cast<const float *>(day->data.constData());
-        for (int i = 0; i < 24 * 48; ++i)
-            QVERIFY2(v[i] >= -1.8f && v[i] < 35, qPrintable(QString::number(v[i])));
+        const qint16 *v = reinterpret_cast<const qint16 *>(day->data.constData());
+        int land = 0;
+        for (int i = 0; i < 24 * 48; ++i) {
+            if (v[i] == -32768) {
+                ++land;
+                continue;
+            }
+            const double celsius = v[i] * 0.01 + 15.0;
+            QVERIFY2(celsius >= -1.81 && celsius < 35, qPrintable(QString::number(celsius)));
+        }
+        QVERIFY2(land > 24 && land < 24 * 48 / 2, qPrintable(QString::number(land)));
+    }
+
+    // `get --decode` against the generator's own decoding (xarray's rule: float32, NaN on land),
+    // by tests/demo/check_demo_decode.py.
+    void decodedAsGenerated_data()
+    {
+        QTest::addColumn<QString>("selection");
+        QTest::addRow("one day") << QStringLiteral("100,:,:");
+        QTest::addRow("across a chunk boundary") << QStringLiteral("60:70,:,:");
+        QTest::addRow("the last days, strided") << QStringLiteral("6400:6443,::3,1:40:2");
+    }
+    void decodedAsGenerated()
+    {
+        QFETCH(QString, selection);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("sst.npy"));
+        QProcess get;
+        get.start(QStringLiteral(ZS_CLI), {QStringLiteral("get"), QStringLiteral(ZS_DEMO_STORE),
+                                           QStringLiteral("sst/sst"), QStringLiteral("--select"), selection,
+                                           QStringLiteral("--decode"), QStringLiteral("-o"), out});
+        QVERIFY(get.waitForFinished(60000));
+        QVERIFY2(get.exitCode() == 0, get.readAllStandardError().constData());
+        QProcess check;
+        check.start(QStringLiteral(ZS_DEBIAN_PYTHON),
+                    {QStringLiteral(ZS_SOURCE_DIR "/tests/demo/check_demo_decode.py"), out, selection});
+        QVERIFY(check.waitForFinished(60000));
+        QVERIFY2(check.exitCode() == 0,
+                 (check.readAllStandardOutput() + check.readAllStandardError()).constData());
+    }
+
+    // `info --json` says what the conventions layer applied to sst/sst and what sst/time means.
+    void infoSaysWhatApplies()
+    {
+        auto info = [](const QString &array) {
+            QProcess p;
+            p.start(QStringLiteral(ZS_CLI),
+                    {QStringLiteral("info"), QStringLiteral(ZS_DEMO_STORE), array, QStringLiteral("--json")});
+            p.waitForFinished(60000);
+            return p.exitCode() == 0 ? json::parse(p.readAllStandardOutput().toStdString(), nullptr, false)
+                                     : json();
+        };
+        const json sst = info(QStringLiteral("sst/sst"));
+        QVERIFY2(sst.is_object(), "info --json sst/sst failed");
+        const json &cf = sst["cf"];
+        QCOMPARE(cf["scale_factor"].get<double>(), 0.01);
+        QCOMPARE(cf["add_offset"].get<double>(), 15.0);
+        QVERIFY2(cf["fill_values"] == json::array({-32768.0}), cf.dump().c_str());
+        QVERIFY(cf["decoded_dtype"] == json("<f4"));
+        QVERIFY(cf["units"] == json("degree_Celsius"));
+        QVERIFY2(cf["refused"].empty(), cf["refused"].dump().c_str());
+        const json &dims = sst["dimensions"];
+        QCOMPARE(dims.size(), std::size_t(3));
+        QVERIFY(dims[0]["coordinate"] == json("sst/time"));
+        QVERIFY2(dims[0]["first"] == json("2000-01-01") && dims[0]["last"] == json("2017-08-21"),
+                 dims[0].dump().c_str());
+        QVERIFY(dims[1]["coordinate"] == json("sst/lat") && dims[1]["units"] == json("degrees_north"));
+        QVERIFY(dims[2]["coordinate"] == json("sst/lon") && dims[2]["units"] == json("degrees_east"));
+        const json time = info(QStringLiteral("sst/time"));
+        QVERIFY(time["cf"]["calendar"] == json("standard"));
+        QVERIFY(time["cf"]["time_units"] == json("days since 2000-01-01"));
     }
 
     // The core and zarrita read the same bytes, sharded array included.

@@ -48,4 +48,41 @@ root.create_dataset('packed', data=np.arange(16, dtype='<i2'), chunks=(4,), comp
 root.create_dataset('plain', data=np.arange(3, dtype='<i2'))
 )PY";
 
+// An SST analysis as xarray writes one (packed int16 with _FillValue, CF time, lat/lon with units),
+// an auxiliary coordinate (cell_area, named by `coordinates`), a flag variable (surface), and two
+// arrays the conventions layer must refuse: a coordinate of the wrong length (sub/short
+// over lat; sub/anom's lat and lon are the root's) and a calendar nobody knows (sols). Needs python3-xarray
+// and python3-pandas.
+inline const char *kXarraySstStore = R"PY(
+try:
+    import xarray as xr, pandas as pd
+except ImportError as e:
+    raise SystemExit('needs xarray (apt install python3-xarray python3-pandas): %s' % e)
+rng = np.random.default_rng(15)
+nt, ny, nx = 3, 6, 8
+sst = 271.0 + 30.0 * rng.random((nt, ny, nx))
+sst[:, :2, :] = np.nan
+ds = xr.Dataset(
+    {'sst': (('time', 'lat', 'lon'), sst,
+             {'units': 'kelvin', 'long_name': 'analysed sea surface temperature',
+              'standard_name': 'sea_surface_foundation_temperature'}),
+     'surface': (('lat', 'lon'), rng.integers(0, 3, (ny, nx)).astype('u1'),
+                 {'flag_values': [0, 1, 2], 'flag_meanings': 'water land ice'})},
+    coords={'time': ('time', pd.date_range('2002-06-01', periods=nt, freq='D')),
+            'lat': ('lat', np.linspace(-50.0, 50.0, ny), {'units': 'degrees_north', 'axis': 'Y'}),
+            'lon': ('lon', np.linspace(-170.0, 170.0, nx), {'units': 'degrees_east', 'axis': 'X'}),
+            'cell_area': (('lat', 'lon'), np.full((ny, nx), 2.5), {'units': 'km2'})})
+ds.to_zarr('conv.zarr', mode='w', encoding={
+    'sst': {'dtype': 'int16', 'scale_factor': 0.001, 'add_offset': 298.15, '_FillValue': -32768},
+    'time': {'units': 'days since 1981-01-01', 'calendar': 'standard'}})
+root = zarr.open_group('conv.zarr', mode='a')
+short = root.create_group('sub').create_dataset('short', data=np.arange(5.0), chunks=(5,))
+short.attrs['_ARRAY_DIMENSIONS'] = ['lat']
+anom = root['sub'].create_dataset('anom', data=rng.random((ny, nx)), chunks=(3, 4))
+anom.attrs.update({'_ARRAY_DIMENSIONS': ['lat', 'lon'], 'units': 'K'})
+sols = root.create_dataset('sols', data=np.arange(4, dtype='i4'), chunks=(4,))
+sols.attrs.update({'_ARRAY_DIMENSIONS': ['sol'], 'units': 'days since 2000-01-01', 'calendar': 'martian'})
+zarr.consolidate_metadata('conv.zarr')
+)PY";
+
 } // namespace zs::test

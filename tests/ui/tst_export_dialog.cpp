@@ -1,6 +1,7 @@
 // The Export dialog on the offscreen platform: a preset chunking reaches the written store,
 // progress ends at the total, Cancel stops an export and arms Resume, which then finishes it,
-// and MainWindow opens the dialog for a node of the open store.
+// MainWindow opens the dialog for a node of the open store, and an array's coordinate variables go
+// along (on by default), so that xarray opens the export with its coordinates.
 
 #include "ExportDialog.h"
 #include "MainWindow.h"
@@ -9,11 +10,13 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QProgressBar>
 
 using namespace zs;
@@ -40,6 +43,143 @@ private Q_SLOTS:
 big = zarr.open_array('big.zarr', mode='w', shape=(400, 400), chunks=(10, 10), dtype='<i4')
 big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
 )PY")));
+        QVERIFY2(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kXarraySstStore)),
+                 "the xarray store could not be written (apt install python3-xarray python3-pandas)");
+    }
+
+    // Runs /usr/bin/python3 with xarray on `script`; fails (with the install command) without it.
+    static QString runXarray(const QString &script)
+    {
+        QProcess p;
+        p.start(QStringLiteral(ZS_DEBIAN_PYTHON), {QStringLiteral("-c"), script});
+        if (!p.waitForFinished(60000)) return QStringLiteral("python3 did not finish");
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (err.contains(u"No module named"))
+            return QStringLiteral("needs xarray: apt install python3-xarray python3-pandas\n") + err;
+        return p.exitCode() == 0 ? QString() : err + QString::fromUtf8(p.readAllStandardOutput());
+    }
+
+    void exportDialogThenXarray(const QString &array, const QString &selection, bool coordinates,
+                                const QString &out, const QString &source = {}, int zarrFormat = 0)
+    {
+        auto store = openStore(source.isEmpty() ? m_dir.filePath(QStringLiteral("conv.zarr")) : source);
+        QVERIFY(store);
+        ExportDialog dialog(*store, array, true);
+        dialog.formatCombo()->setCurrentIndex(dialog.formatCombo()->findData(zarrFormat));
+        QVERIFY(dialog.coordinatesCheck()->isChecked()); // on by default for an array
+        dialog.coordinatesCheck()->setChecked(coordinates);
+        dialog.selectionEdit()->setText(selection);
+        dialog.setTargetDirectory(out);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        QSignalSpy failed(&dialog, &ExportDialog::exportFailed);
+        dialog.startExport();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 1, 20000);
+        QVERIFY2(finished.size() == 1, qPrintable(dialog.statusLabel()->text()));
+    }
+
+    // Each row: the array, a selection, and what xarray must find in the export (Python asserts on
+    // `ds`, the export opened with xr.open_zarr, and `src`, the source opened the same way, without
+    // the array whose calendar xarray refuses too).
+    void coordinatesGoAlong_data()
+    {
+        QTest::addColumn<QString>("array");
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<QString>("checks");
+        QTest::addRow("whole array")
+            << "sst"
+            << ""
+            << QStringLiteral(
+                   "assert set(ds.coords) == {'time', 'lat', 'lon', 'cell_area'}, list(ds.coords)\n"
+                   "xr.testing.assert_identical(ds['sst'], src['sst'])\n"
+                   "assert ds['lat'].attrs['units'] == 'degrees_north'\n"
+                   "assert str(ds['time'].values[0])[:10] == '2002-06-01'\n"
+                   "assert ds['sst'].encoding['scale_factor'] == 0.001\n");
+        QTest::addRow("selection")
+            << "sst"
+            << "1:3,2:,::2"
+            << QStringLiteral("sel = dict(time=slice(1, 3), lat=slice(2, None), lon=slice(None, None, 2))\n"
+                              "xr.testing.assert_identical(ds['sst'], src['sst'].isel(sel))\n"
+                              "xr.testing.assert_identical(ds['cell_area'], "
+                              "src['cell_area'].isel(lat=sel['lat'], lon=sel['lon']))\n");
+        QTest::addRow("a dropped dimension")
+            << "sst"
+            << "2,...,1:5"
+            << QStringLiteral("assert 'time' not in ds.coords and ds['sst'].dims == ('lat', 'lon'), ds\n"
+                              "xr.testing.assert_identical(ds['sst'], src['sst'].isel(time=2, lon=slice(1, "
+                              "5)).drop_vars('time'))\n");
+        QTest::addRow("coordinates from an ancestor group")
+            << "sub/anom"
+            << "1:5"
+            << QStringLiteral(
+                   "assert set(ds.coords) == {'lat', 'lon'}, list(ds.coords)\n"
+                   "import zarr\n"
+                   "np.testing.assert_array_equal(ds['anom'].values, zarr.open(SRC)['sub/anom'][1:5])\n"
+                   "xr.testing.assert_identical(ds['lat'], src['lat'].isel(lat=slice(1, 5)))\n");
+        QTest::addRow("flags keep their attributes")
+            << "surface"
+            << ""
+            << QStringLiteral("assert list(ds['surface'].attrs['flag_values']) == [0, 1, 2]\n"
+                              "assert set(ds.coords) == {'lat', 'lon', 'cell_area'}, list(ds.coords)\n");
+    }
+
+    void coordinatesGoAlong()
+    {
+        QFETCH(QString, array);
+        QFETCH(QString, selection);
+        QFETCH(QString, checks);
+        const QString out =
+            m_dir.filePath(QStringLiteral("out-coords-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+        exportDialogThenXarray(array, selection, true, out);
+        if (QTest::currentTestFailed()) return;
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/.zmetadata"))); // consolidated, as xarray writes
+        const QString error = runXarray(
+            QStringLiteral(
+                "import numpy as np, xarray as xr\nSRC = %2\nds = xr.open_zarr(%1)\nsrc = xr.open_zarr(SRC, "
+                "drop_variables=['sols'])\n")
+                .arg(QStringLiteral("'%1'").arg(out),
+                     QStringLiteral("'%1'").arg(m_dir.filePath(QStringLiteral("conv.zarr")))) +
+            checks);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // The demo's sst/sst (Zarr v3, which xarray 2023.01 cannot read) exported as v2 with a selection:
+    // xarray finds time, lat and lon beside it, decodes the packed values as the generator did and
+    // the time as dates.
+    void demoExportOpensInXarray()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("out-demo"));
+        exportDialogThenXarray(QStringLiteral("sst/sst"), QStringLiteral("60:70,::2,:"), true, out,
+                               QStringLiteral(ZS_DEMO_STORE), 2);
+        if (QTest::currentTestFailed()) return;
+        const QString error = runXarray(
+            QStringLiteral("import sys, numpy as np, xarray as xr\n"
+                           "sys.path.insert(0, '" ZS_SOURCE_DIR "/resources/demo')\n"
+                           "import make_demo_store as demo\n"
+                           "ds = xr.open_zarr('%1')\n"
+                           "assert set(ds.coords) == {'time', 'lat', 'lon'}, list(ds.coords)\n"
+                           "assert ds['sst'].dims == ('time', 'lat', 'lon'), ds['sst'].dims\n"
+                           "assert str(ds['time'].values[0])[:10] == '2000-03-01', ds['time'].values[0]\n"
+                           "assert ds['lat'].attrs['units'] == 'degrees_north'\n"
+                           "days = np.arange(6443)\n"
+                           "lat = np.linspace(-86.25, 86.25, 24, dtype=np.float32)\n"
+                           "lon = np.linspace(3.75, 356.25, 48, dtype=np.float32)\n"
+                           "land = demo.land_mask(lat, lon)\n"
+                           "want = demo.sst_decoded(demo.sst_packed(demo.sst_field(days, lat, lon), "
+                           "land))[60:70, ::2, :]\n"
+                           "np.testing.assert_allclose(ds['sst'].values, want, rtol=1e-6)\n"
+                           "np.testing.assert_array_equal(ds['lat'].values, lat[::2])\n")
+                .arg(out));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // Unchecked: the array alone at the export's root, as before.
+    void coordinatesCanBeLeftOut()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("out-no-coords"));
+        exportDialogThenXarray(QStringLiteral("sst"), QString(), false, out);
+        if (QTest::currentTestFailed()) return;
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/.zarray")));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/lat")));
     }
 
     void rateText()
@@ -116,7 +256,7 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
         QCOMPARE(failed.first().first().toString(), QStringLiteral("export cancelled"));
         QVERIFY(dialog.statusLabel()->text().contains(u"cancelled"));
         QVERIFY(!dialog.isRunning());
-        QVERIFY(dialog.findChild<QCheckBox *>()->isChecked()); // the next Export resumes
+        QVERIFY(dialog.resumeCheck()->isChecked()); // the next Export resumes
         poll.stop();
         dialog.startExport();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
