@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Takes README's screenshots of the desktop browser on the bundled demo store, under Xvfb:
+# docs/screenshot-image.png (sst/sst decoded, the mouse over a cell for the read-out) and
+# docs/screenshot-metadata.png (its Metadata tab's Conventions section).
+# Needs a build (scripts/build.sh) and: apt-get install xvfb imagemagick xdotool
+# Usage: scripts/screenshots.sh [build dir, default build]
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$here/build}"
+for tool in Xvfb import xdotool; do
+  command -v "$tool" >/dev/null || {
+    echo "screenshots: $tool is missing (apt-get install xvfb imagemagick xdotool)" >&2
+    exit 1
+  }
+done
+export DISPLAY=:77
+Xvfb "$DISPLAY" -screen 0 1360x860x24 &
+xvfb=$!
+trap 'kill "$app" "$xvfb" 2>/dev/null || true' EXIT
+sleep 1
+"$build/bin/zarrscope" "$build/share/zarrscope/demo.zarr" --array sst/sst &
+app=$!
+sleep 6
+window="$(xdotool search --sync --onlyvisible --pid "$app" | head -n 1)"
+xdotool windowmove "$window" 0 0 windowsize "$window" 1360 860
+sleep 2
+xdotool mousemove 760 450 # over the Pacific, for the read-out
+sleep 2
+import -window root "$here/docs/screenshot-image.png"
+xdotool mousemove 420 62 click 1 # the Metadata tab
+sleep 1
+xdotool mousemove 517 88 click 1 # its Conventions section
+sleep 2
+import -window root "$here/docs/screenshot-metadata.png"
+echo "screenshots: docs/screenshot-image.png docs/screenshot-metadata.png"
