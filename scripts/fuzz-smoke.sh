@@ -11,7 +11,8 @@ build="${ZS_FUZZ_BUILD_DIR:-$here/build-fuzz}"
 cxx="$(command -v clang++-14 || command -v clang++)"
 "$here/scripts/setup-deps.sh"
 start=$SECONDS
-cmake -S "$here" -B "$build" -G Ninja -DZS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx"
+cmake -S "$here" -B "$build" -G Ninja -DZS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_COMPILER="$cxx"
 cmake --build "$build" -j"$(nproc)"
 echo "fuzz-smoke: build took $((SECONDS - start)) s"
 mkdir -p "$build/artifacts"

@@ -43,7 +43,9 @@ fi
 
 build="${ZS_LINT_BUILD_DIR:-$here/build-lint}"
 if [ ! -f "$build/compile_commands.json" ]; then
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+  # Without precompiled headers: clang-tidy then parses each file on its own includes.
+  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+    -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON >/dev/null
 fi
 # Sources that include their "foo.moc" need moc's output. Run each target's moc step directly:
 # through ninja it would first compile everything the target links to.
