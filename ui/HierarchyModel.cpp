@@ -30,6 +30,7 @@ namespace {
 
 QString shapeText(const Shape &shape)
 {
+    if (shape.empty()) return HierarchyModel::tr("scalar"); // a 0-d array: one value, no dimensions
     QStringList parts;
     for (auto d : shape)
         parts << QString::number(d);
@@ -180,8 +181,8 @@ int HierarchyModel::columnCount(const QModelIndex &) const
 QVariant HierarchyModel::display(const Item &item, int column) const
 {
     const HierarchyEntry &e = item.entry;
-    if (column == NameColumn)
-        return e.error.isEmpty() ? item.name : QStringLiteral("%1 — error: %2").arg(item.name, e.error);
+    // The reason can be long: the label stays short and the tooltip (and Metadata tab) has it whole.
+    if (column == NameColumn) return e.error.isEmpty() ? item.name : tr("%1 — error").arg(item.name);
     if (e.failed()) {
         // What the node's document still says (shape, dtype, chunks), as `ls` shows it.
         const auto s = entrySummary(e);
@@ -220,9 +221,10 @@ QVariant HierarchyModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(item, index.column());
-    case Qt::ToolTipRole:
-        return e.error.isEmpty() ? QVariant(item.path.isEmpty() ? QStringLiteral("/") : item.path)
-                                 : QVariant(e.error);
+    case Qt::ToolTipRole: {
+        const QString path = item.path.isEmpty() ? QStringLiteral("/") : item.path;
+        return e.error.isEmpty() ? path : tr("%1 could not be loaded: %2").arg(path, e.error);
+    }
     case Qt::DecorationRole: {
         if (index.column() != NameColumn) return {};
         QStyle *style = QApplication::style();

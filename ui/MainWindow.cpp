@@ -4,12 +4,14 @@
 #include "ExportDialog.h"
 #include "HierarchyLoader.h"
 #include "HierarchyModel.h"
+#include "MainWindowStorePath.h"
 #include "MetadataPanel.h"
 #include "ReadStatus.h"
 #include "RecentStores.h"
 #include "SliceView.h"
 #include "array/ChunkCache.h"
 #include "store/StoreFactory.h"
+#include "timing/TimingPanel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,13 +35,15 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace zs {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_url(new QComboBox), m_filter(new QLineEdit), m_tree(new QTreeView),
-      m_banner(new QWidget), m_bannerText(new QLabel), m_arrayPath(new QLineEdit), m_tabs(new QTabWidget),
+      m_banner(new QWidget), m_bannerText(new QLabel), m_arrayPath(new QLineEdit),
+      m_openArrayRow(new QWidget), m_splitter(new QSplitter), m_tabs(new QTabWidget),
       m_metadata(new MetadataPanel), m_slice(new SliceView), m_status(new ReadStatus),
       m_model(new HierarchyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
       m_loader(new HierarchyLoader(this))
@@ -49,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1360, 860);
 
     auto *toolbar = addToolBar(tr("Location"));
+    toolbar->setObjectName(QStringLiteral("locationBar")); // for saveState
     toolbar->setMovable(false);
     m_url->setEditable(true);
     m_url->setInsertPolicy(QComboBox::NoInsert);
@@ -68,12 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->addTab(m_slice, tr("Data"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
-    auto *splitter = new QSplitter;
-    splitter->addWidget(buildTreePanel());
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({470, 890});
-    setCentralWidget(splitter);
+    m_splitter->addWidget(buildTreePanel());
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({470, 890});
+    setCentralWidget(m_splitter);
     wireTiming();
 
     statusBar()->addPermanentWidget(m_status);
@@ -90,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &HierarchyLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_loader, &HierarchyLoader::failed, this, &MainWindow::onLoadFailed);
     buildMenus();
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
@@ -116,6 +121,7 @@ void MainWindow::buildMenus()
         openExportDialog(
             m_proxy->mapToSource(m_tree->currentIndex()).data(HierarchyModel::PathRole).toString());
     });
+    file->addAction(tr("&Reload Store"), QKeySequence(Qt::Key_F5), this, &MainWindow::reload);
     file->addAction(tr("&Cancel Read"), QKeySequence(Qt::Key_Escape), m_slice, &SliceView::cancelRead);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -124,6 +130,8 @@ void MainWindow::buildMenus()
                     [this] { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Metadata"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Timing"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                    [this] { m_tabs->setCurrentWidget(m_timing); });
     view->addAction(tr("&Filter Nodes"), QKeySequence::Find, this, [this] { m_filter->setFocus(); });
     view->addAction(tr("Chunk &Cache Size…"), this, [this] {
         bool ok = false;
@@ -162,19 +170,30 @@ void MainWindow::openFolder()
     if (!dir.isEmpty()) openLocation(dir);
 }
 
-void MainWindow::openLocation(const QString &input, const QString &arrayPath)
+void MainWindow::openLocation(const QString &input, const QString &requestedArray)
 {
     QString location = input.trimmed();
     if (location.isEmpty()) return;
-    if (!isRemoteLocation(location) && !location.startsWith(QStringLiteral("file:")))
+    QString arrayPath = requestedArray;
+    if (!isRemoteLocation(location) && !location.startsWith(QStringLiteral("file:"))) {
         location = QFileInfo(location).absoluteFilePath();
-    m_slice->clear();
+        // A node's folder inside a store: the store, with the node in its tree.
+        const LocalStorePath inside = splitLocalStorePath(location);
+        if (!inside.nodePath.isEmpty()) {
+            location = inside.storeRoot;
+            arrayPath = arrayPath.isEmpty() ? inside.nodePath : inside.nodePath + u'/' + arrayPath;
+        }
+    }
+    m_slice->clear(tr("Choose an array in the tree to see its data."));
     m_metadata->clear();
     m_loader->cancel(); // a new store: the old walk stops now, and nothing of it arrives later
     m_model->clear();
     m_banner->hide();
     m_location = location;
     m_pendingArray = arrayPath;
+    m_currentPath.clear(); // the reset model emits no currentChanged
+    m_currentShown = false;
+    m_expandedBeforeFilter.clear();
     m_triedDirect = false;
     m_nodesFound = 0;
     setWindowTitle(QStringLiteral("Zarrscope — %1").arg(location));
@@ -198,9 +217,18 @@ void MainWindow::openLocation(const QString &input, const QString &arrayPath)
     m_loader->loadAll(m_store);
 }
 
+void MainWindow::reload()
+{
+    if (m_location.isEmpty()) return;
+    const QString current = currentPath();
+    openLocation(m_location, current); // a new store object and chunk cache: nothing cached stays
+}
+
 void MainWindow::openArrayPath(const QString &path)
 {
     if (!m_store) return;
+    const HierarchyEntry *known = m_model->entry(m_model->indexForPath(path));
+    if (known && (known->node || known->failed())) return selectPath(path);
     m_pendingArray = path;
     m_triedDirect = true;
     statusBar()->showMessage(tr("Loading %1…").arg(path));
@@ -228,12 +256,19 @@ void MainWindow::onLoaded(const HierarchyEntries &entries)
                         rootName()); // the nodes not reported in batches (loadOne); the rest in place
     if (!m_triedDirect) m_banner->hide();
     m_tree->expandToDepth(1);
+    // Every label whole (an error node's is short: its tooltip has the reason), unless a name is
+    // so long it would push the other columns out of sight.
     for (int c = 0; c < HierarchyModel::ColumnCount; ++c)
         m_tree->resizeColumnToContents(c);
-    // A long inline error must not push the other columns out of sight; its tooltip has it all.
     m_tree->setColumnWidth(HierarchyModel::NameColumn,
-                           std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 180));
+                           std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 420));
     statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(m_location), 5000);
+    // A node asked for that the walk did not reach (a listing that hides it): loaded beside the tree.
+    const HierarchyEntry *asked = m_model->entry(m_model->indexForPath(m_pendingArray));
+    if (!m_pendingArray.isEmpty() && !m_triedDirect && (!asked || (!asked->node && !asked->failed()))) {
+        Q_EMIT storeLoaded();
+        return openArrayPath(m_pendingArray);
+    }
     selectPath(m_pendingArray);
     Q_EMIT storeLoaded();
 }
@@ -245,6 +280,15 @@ void MainWindow::onLoadFailed(const QString &message)
         showDiscoveryError(message);
         return openArrayPath(m_pendingArray);
     }
+    if (m_triedDirect && m_model->rowCount() > 0) {
+        // One node asked for beside a tree there already: the tree stays, the failure is said.
+        const QString text = tr("Could not open “%1”: %2").arg(m_pendingArray, message);
+        m_metadata->clear();
+        m_slice->clear(text);
+        statusBar()->showMessage(text);
+        Q_EMIT storeFailed(message);
+        return;
+    }
     showDiscoveryError(message);
     statusBar()->showMessage(message);
     Q_EMIT storeFailed(message);
@@ -254,11 +298,20 @@ void MainWindow::showDiscoveryError(const QString &message)
 {
     m_bannerText->setText(tr("The hierarchy could not be discovered:\n%1").arg(message));
     m_banner->setVisible(true);
-    m_arrayPath->setEnabled(m_store != nullptr);
+    // An array path means something only in a store that is there: not in a missing folder.
+    const bool local = !isRemoteLocation(m_location);
+    const QString localPath =
+        m_location.startsWith(QStringLiteral("file:")) ? QUrl(m_location).toLocalFile() : m_location;
+    m_openArrayRow->setVisible(m_store != nullptr && (!local || QFileInfo::exists(localPath)));
     m_slice->clear(message);
     HierarchyEntry failed;
     failed.error = message;
     m_metadata->showError(failed);
+}
+
+bool MainWindow::offersOpenArray() const
+{
+    return !m_banner->isHidden() && !m_openArrayRow->isHidden();
 }
 
 QString MainWindow::discoveryError() const
@@ -280,12 +333,17 @@ void MainWindow::saveView()
 {
     const QString file =
         QFileDialog::getSaveFileName(this, tr("Save view"), QString(), tr("PNG image (*.png);;PDF (*.pdf)"));
-    if (!file.isEmpty() && !m_slice->saveImage(file))
-        statusBar()->showMessage(tr("Could not save %1").arg(file));
+    if (file.isEmpty()) return;
+    const QString saved = SliceView::imageFileName(file); // "view" is saved as view.png
+    if (m_slice->saveImage(saved))
+        statusBar()->showMessage(tr("Saved %1").arg(saved), 5000);
+    else
+        statusBar()->showMessage(tr("Could not save %1").arg(saved));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveSettings();
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }

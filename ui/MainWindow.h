@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTreeView;
 
@@ -37,10 +38,15 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a store; `arrayPath` is selected once the tree is there (or loaded alone when the
-    // store cannot be listed).
+    // Opens a store; `arrayPath` is selected once the tree is there (and loaded into it when
+    // discovery did not find it, or alone when the store cannot be listed). A local folder inside
+    // a store opens the store with that node selected.
     void openLocation(const QString &location, const QString &arrayPath = {});
     void selectPath(const QString &path);
+    // Selects the node at `path`, loading it into the tree first when discovery did not find it.
+    void openArrayPath(const QString &path);
+    // F5: the store again, from scratch (new listing, no cached chunks), the same node selected.
+    void reload();
 
     // The parts, for tests and screenshots.
     HierarchyModel *hierarchyModel() const { return m_model; }
@@ -51,8 +57,14 @@ public:
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
     TimingPanel *timingPanel() const { return m_timing; }
+    QSplitter *splitter() const { return m_splitter; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    ChunkCache *chunkCache() const { return m_cache.get(); }
+    bool offersOpenArray() const;   // the discovery banner's "Open array" row is there
     QString discoveryError() const; // the explanation shown instead of a tree, empty when none
     void setFilterText(const QString &text);
+    // The node the tree made current and the tabs show ("" for the root or none).
+    QString currentPath() const;
     // Opens the Export dialog for the node at `path` ("" = root); null when no store is open.
     ExportDialog *openExportDialog(const QString &path);
 
@@ -71,8 +83,10 @@ private:
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
-    void openArrayPath(const QString &path);
     void saveView();
+    // MainWindowSettings.cpp: geometry, toolbar state, splitter and tab across sessions.
+    void restoreSettings();
+    void saveSettings() const;
     QString rootName() const; // the tree's top row: the store's folder or file name
     void onNodesDiscovered(const HierarchyEntries &entries);
     cf::NodeLookup discoveredLookup() const;
@@ -80,6 +94,7 @@ private:
     void onLoadFailed(const QString &message);
     void showDiscoveryError(const QString &message);
     void onCurrentChanged(const QModelIndex &proxyIndex);
+    QStringList expandedPaths() const; // of the tree as shown, parents first
     void showTreeMenu(const QPoint &pos);
 
     QComboBox *m_url;
@@ -88,6 +103,8 @@ private:
     QWidget *m_banner;
     QLabel *m_bannerText;
     QLineEdit *m_arrayPath;
+    QWidget *m_openArrayRow;
+    QSplitter *m_splitter;
     QTabWidget *m_tabs;
     MetadataPanel *m_metadata;
     SliceView *m_slice;
@@ -103,7 +120,10 @@ private:
     QString m_location;
     QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;
-    int m_nodesFound = 0; // by the walk so far, for the status bar
+    int m_nodesFound = 0;               // by the walk so far, for the status bar
+    QString m_currentPath;              // the node the tabs show, kept while a filter hides it
+    bool m_currentShown = false;        // m_currentPath names a node (the root's path is "")
+    QStringList m_expandedBeforeFilter; // restored when the filter is cleared
 };
 
 } // namespace zs

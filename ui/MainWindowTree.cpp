@@ -16,6 +16,7 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <functional>
 
 namespace zs {
 
@@ -41,13 +42,14 @@ QWidget *MainWindow::buildTreePanel()
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bannerText->setStyleSheet(QStringLiteral("color: #a00"));
-    auto *row = new QHBoxLayout;
+    auto *row = new QHBoxLayout(m_openArrayRow);
+    row->setContentsMargins(0, 0, 0, 0);
     m_arrayPath->setPlaceholderText(tr("array path in the store, e.g. data/temperature"));
     auto *open = new QPushButton(tr("Open array"));
     row->addWidget(m_arrayPath);
     row->addWidget(open);
     bannerLayout->addWidget(m_bannerText);
-    bannerLayout->addLayout(row);
+    bannerLayout->addWidget(m_openArrayRow);
     connect(open, &QPushButton::clicked, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
     connect(m_arrayPath, &QLineEdit::returnPressed, this,
             [this] { openArrayPath(m_arrayPath->text().trimmed()); });
@@ -62,11 +64,58 @@ QWidget *MainWindow::buildTreePanel()
     return panel;
 }
 
+QStringList MainWindow::expandedPaths() const
+{
+    QStringList paths;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_proxy->rowCount(parent); ++r) {
+            const QModelIndex child = m_proxy->index(r, 0, parent);
+            if (!m_tree->isExpanded(child)) continue;
+            paths << child.data(HierarchyModel::PathRole).toString();
+            walk(child);
+        }
+    };
+    walk({});
+    return paths;
+}
+
+// Filtering removes and re-inserts rows, and a view whose current row goes moves it to a
+// neighbour: the selection model's signals are held so that never reads another array. The
+// node shown stays current while the filter shows it, and the expansion from before filtering
+// comes back when the filter is cleared.
 void MainWindow::setFilterText(const QString &text)
 {
-    if (m_filter->text() != text) m_filter->setText(text);
-    m_proxy->setFilterFixedString(text);
-    if (!text.isEmpty()) m_tree->expandAll();
+    if (m_filter->text() != text) return m_filter->setText(text); // its textChanged calls back
+    if (m_proxy->filterRegularExpression().pattern().isEmpty() && !text.isEmpty())
+        m_expandedBeforeFilter = expandedPaths();
+    {
+        const QSignalBlocker hold(m_tree->selectionModel());
+        m_proxy->setFilterFixedString(text);
+        if (!text.isEmpty()) {
+            m_tree->expandAll();
+        } else {
+            m_tree->collapseAll(); // expandAll opened what the user had closed
+            for (const QString &path : std::as_const(m_expandedBeforeFilter))
+                m_tree->expand(m_proxy->mapFromSource(m_model->indexForPath(path)));
+            m_expandedBeforeFilter.clear();
+        }
+        const QModelIndex current = m_proxy->mapFromSource(m_model->indexForPath(m_currentPath));
+        if (current.isValid() && m_currentShown) {
+            for (QModelIndex up = current.parent(); up.isValid(); up = up.parent())
+                m_tree->expand(up);
+            m_tree->selectionModel()->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+        } else {
+            m_tree->selectionModel()->clear();
+        }
+    }
+    m_tree->viewport()->update();
+    if (m_tree->currentIndex().isValid()) m_tree->scrollTo(m_tree->currentIndex());
+}
+
+QString MainWindow::currentPath() const
+{
+    return m_currentShown ? m_currentPath : QString();
 }
 
 void MainWindow::selectPath(const QString &path)
@@ -81,6 +130,16 @@ void MainWindow::selectPath(const QString &path)
 void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
 {
     const QModelIndex index = m_proxy->mapToSource(proxyIndex);
+    if (!index.isValid()) {
+        // The tree was cleared (a new store): nothing of the old one stays on show.
+        m_currentPath.clear();
+        m_currentShown = false;
+        m_metadata->clear();
+        m_slice->clear();
+        return;
+    }
+    m_currentPath = index.data(HierarchyModel::PathRole).toString();
+    m_currentShown = true;
     const QString error = index.data(HierarchyModel::ErrorRole).toString();
     const QString path = index.data(HierarchyModel::PathRole).toString();
     if (!error.isEmpty()) {

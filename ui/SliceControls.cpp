@@ -209,6 +209,12 @@ QString SliceControls::colorMapName() const
 {
     return m_colorMap->currentText();
 }
+void SliceControls::setColorMapName(const QString &name)
+{
+    const int at = m_colorMap->findText(name);
+    if (at >= 0) m_colorMap->setCurrentIndex(at);
+}
+
 bool SliceControls::autoRange() const
 {
     return m_auto->isChecked();
@@ -235,6 +241,23 @@ void SliceControls::setManualRange(double lower, double upper)
     m_min->setEnabled(true);
     m_max->setEnabled(true);
     Q_EMIT appearanceChanged();
+}
+
+SliceAppearance SliceControls::appearance() const
+{
+    return SliceAppearance{m_colorMap->currentText(), m_auto->isChecked(), m_min->value(), m_max->value()};
+}
+
+void SliceControls::setAppearance(const SliceAppearance &look)
+{
+    const QSignalBlocker b0(m_colorMap), b1(m_min), b2(m_max), b3(m_auto);
+    const int map = m_colorMap->findText(look.colorMap);
+    if (map >= 0) m_colorMap->setCurrentIndex(map);
+    m_auto->setChecked(look.autoRange);
+    m_min->setValue(look.min);
+    m_max->setValue(look.max);
+    m_min->setEnabled(!look.autoRange);
+    m_max->setEnabled(!look.autoRange);
 }
 
 void SliceControls::showAutoRange(double lower, double upper)

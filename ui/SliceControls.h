@@ -20,6 +20,15 @@ class QSpinBox;
 
 namespace zs {
 
+// How an array's values are coloured: what SliceView remembers per array.
+struct SliceAppearance
+{
+    QString colorMap;
+    bool autoRange = true;
+    double min = 0; // the manual range, used when autoRange is off
+    double max = 1;
+};
+
 class SliceControls final : public QWidget
 {
     Q_OBJECT
@@ -36,12 +45,16 @@ public:
     QString dimensionLabel(int dim) const;
 
     QString colorMapName() const;
+    void setColorMapName(const QString &name); // as the user would: appearanceChanged follows
     bool autoRange() const;
     double manualMin() const;
     double manualMax() const;
     void setManualRange(double lower, double upper); // switches auto off
     void showAutoRange(double lower, double upper);  // fills min/max, so switching to manual starts there
     ComplexPart complexPart() const;
+    SliceAppearance appearance() const;
+    // Puts `look` in the controls without emitting appearanceChanged (an unknown map keeps the current one).
+    void setAppearance(const SliceAppearance &look);
 
     // The "Decode (CF)" toggle: shown when the conventions apply something, `on` at first.
     void setDecodeAvailable(bool available, bool on = true);

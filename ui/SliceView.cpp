@@ -71,6 +71,7 @@ SliceView::SliceView(QWidget *parent)
     connect(&m_refetchTimer, &QTimer::timeout, this, &SliceView::requestData);
 
     connect(m_controls, &SliceControls::appearanceChanged, this, [this] {
+        notePreferredColorMap();
         convertAll(); // the complex part may have changed
         redraw();
     });
@@ -148,6 +149,7 @@ void SliceView::showMessage(const QString &text, bool error)
 
 void SliceView::clear(const QString &message)
 {
+    rememberView(); // the array left keeps its colours and zoom for when it comes back
     if (m_source) {
         m_source->cancel();
         m_source->deleteLater();
@@ -166,9 +168,10 @@ void SliceView::clear(const QString &message)
     m_heldRange = {};
     m_drawing->clear();
     m_readout->clear();
+    m_pointerKnown = false;
     m_table->clear();
     m_table->hide();
-    m_drawing->plot()->show();
+    m_drawing->plot()->hide(); // an empty state says so in the message, not with old axes
     m_tableMode = false;
     m_controls->setEnabled(false);
     showMessage(message, false);
@@ -225,9 +228,12 @@ void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
     ArrayMetadata named = a;
     named.dimensionNames = dimensionNamesOf(node);
     m_controls->setArray(named);
+    recallAppearance();
     m_controls->setEnabled(true);
+    m_drawing->plot()->setVisible(!a.shape.empty()); // a scalar is its value, in the message
     resolveConventions(node, lookup);
     resetAxes();
+    recallZoom();
     requestData();
 }
 
@@ -270,6 +276,7 @@ void SliceView::resetAxes()
     m_heldRange = {}; // another view: its colours owe nothing to the last one
     m_shownX = m_controls->xDim();
     m_shownY = m_controls->yDim();
+    m_readout->clear(); // of cells of the axes gone; the next redraw fills it for the pointer
     const QString xLabel = m_controls->dimensionLabel(m_controls->xDim());
     if (shape.empty())
         m_drawing->setUpNothing(); // 0-d: the value is shown as text once read
@@ -382,6 +389,7 @@ void SliceView::redraw()
     else
         drawImage(m_values);
     m_drawing->plot()->replot(QCustomPlot::rpQueuedReplot);
+    updateReadout(); // the cell under the pointer may hold another value now
 }
 
 void SliceView::drawLine(const std::vector<double> &values)
@@ -412,10 +420,17 @@ void SliceView::drawImage(const std::vector<double> &values)
 
 void SliceView::onMouseMove(QMouseEvent *event)
 {
-    if (!m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
+    m_pointer = event->position();
+    m_pointerKnown = true;
+    updateReadout();
+}
+
+void SliceView::updateReadout()
+{
+    if (!m_pointerKnown || !m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
     const Selection &sel = m_valuesSelection;
-    const double key = m_drawing->plot()->xAxis->pixelToCoord(event->position().x());
-    const double value = m_drawing->plot()->yAxis->pixelToCoord(event->position().y());
+    const double key = m_drawing->plot()->xAxis->pixelToCoord(m_pointer.x());
+    const double value = m_drawing->plot()->yAxis->pixelToCoord(m_pointer.y());
     const long long ix = sampleAt(sel.dims[std::size_t(m_controls->xDim())], key);
     const long long iy = isLine() ? 0 : sampleAt(sel.dims[std::size_t(m_controls->yDim())], value);
     m_readout->setText(ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy));

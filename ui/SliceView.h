@@ -23,8 +23,10 @@
 #include "store/Store.h"
 
 #include <QElapsedTimer>
+#include <QPointF>
 #include <QTimer>
 #include <QWidget>
+#include <map>
 #include <memory>
 
 class QCustomPlot;
@@ -52,8 +54,10 @@ public:
                   std::shared_ptr<ChunkCache> cache = nullptr, const cf::NodeLookup &lookup = {});
     void clear(const QString &message = {});
     bool isReading() const;
-    // .pdf as vector graphics, anything else as PNG; titled with imageTitle().
+    // .pdf as vector graphics, anything else as PNG (named by imageFileName); titled with imageTitle().
     bool saveImage(const QString &fileName);
+    // The file a typed name saves to: ".png" added unless it ends in .png or .pdf.
+    static QString imageFileName(const QString &typed);
     // The array path and the slider positions (with their coordinate values, dates for time):
     // "sst/sst   time 3 (2002-06-04)".
     QString imageTitle() const;
@@ -69,6 +73,7 @@ public:
     SliceSource *source() const { return m_source; } // null unless a plottable array is shown
     // The values drawn (C order of shownSelection()'s result): NaN where no region arrived yet.
     const std::vector<double> &values() const { return m_values; }
+    QString arrayPath() const { return m_node ? m_node->path : QString(); } // "" when none is shown
     QString message() const; // the inline message (errors, notes); empty when none
     QString readout() const; // the value/index read-out line
     // The read-out for the shown cell at sample (ix, iy) of shownSelection()'s displayed dims.
@@ -77,6 +82,8 @@ public:
     const ViewConventions *conventions() const { return m_conventions ? &*m_conventions : nullptr; }
     bool coordinatesLoaded() const { return m_coordinatesLoaded; }
     bool decoding() const; // the toggle is on and something decodes
+    // The colour map an array not shown before starts with: the last one chosen (QSettings).
+    static QString preferredColorMap();
 
 public Q_SLOTS:
     void cancelRead();
@@ -110,6 +117,25 @@ private:
     const AxisCoordinate *shownCoordinate(int dim) const; // null without one or when not decoding
     void toDisplayValues(const char *src, std::size_t count, double *dst) const;
     std::size_t resultOffset(long long ix, long long iy) const; // of a sample of the shown image/line
+    void updateReadout(); // for the cell under the pointer, as drawn now
+    // SliceViewMemory.cpp: each array's colours and zoom, for the session.
+    QString memoryKey() const;
+    void rememberView();
+    void recallAppearance();
+    void recallZoom();
+    void notePreferredColorMap();
+
+    struct RememberedView
+    {
+        SliceAppearance appearance;
+        int xDim = -1;
+        int yDim = -1;
+        std::pair<double, double> x; // the axes' ranges: the zoom
+        std::pair<double, double> y;
+    };
+    std::map<QString, RememberedView> m_remembered; // by memoryKey()
+    QPointF m_pointer;                              // over the plot, for the read-out
+    bool m_pointerKnown = false;
 
     SliceControls *m_controls;
     std::unique_ptr<SlicePlot> m_drawing; // its QCustomPlot is a child widget of this view

@@ -23,8 +23,17 @@ QString SliceView::imageTitle() const
     return parts.join(QStringLiteral("   "));
 }
 
-bool SliceView::saveImage(const QString &fileName)
+QString SliceView::imageFileName(const QString &typed)
 {
+    if (typed.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ||
+        typed.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+        return typed;
+    return typed + QStringLiteral(".png"); // what is written is a PNG: the name says so
+}
+
+bool SliceView::saveImage(const QString &typed)
+{
+    const QString fileName = imageFileName(typed);
     QCustomPlot *plot = m_drawing->plot();
     // A title row above the plot for the file only: the window has the tree and sliders for that.
     QCPTextElement *title = nullptr;
