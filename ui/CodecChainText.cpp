@@ -129,7 +129,7 @@ QString codecStepText(const QString &fullName, const json &config)
 {
     const json c = config.is_object() ? config : json::object();
     // zarr-python 3 names numcodecs codecs "numcodecs.<id>" with the numcodecs parameters.
-    const QString name = fullName.startsWith(u"numcodecs.") ? fullName.mid(10) : fullName;
+    QString name = fullName.startsWith(u"numcodecs.") ? fullName.mid(10) : fullName;
     if (name == u"blosc") return bloscText(c);
     if (name == u"zstd")
         return QStringLiteral("zstd level %1").arg(field(c, "level")) +
