@@ -4,14 +4,18 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -25,6 +29,7 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
           new QCheckBox(tr("Include the coordinate variables its dimensions and `coordinates` name"))),
       m_progress(new QProgressBar), m_rate(new QLabel), m_status(new QLabel),
       m_start(new QPushButton(tr("Export"))), m_cancel(new QPushButton(tr("Cancel Export"))),
+      m_openResult(new QPushButton(tr("Open result"))),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
 {
     setWindowTitle(tr("Export %1").arg(m_path.isEmpty() ? QStringLiteral("/") : m_path));
@@ -70,6 +75,7 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_start);
     actions->addWidget(m_cancel);
+    actions->addWidget(m_openResult);
     actions->addStretch(1);
     actions->addWidget(m_buttons);
     auto *layout = new QVBoxLayout(this);
@@ -81,7 +87,58 @@ ExportDialog::ExportDialog(std::shared_ptr<Store> store, QString path, bool isAr
     connect(m_start, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_cancel, &QPushButton::clicked, this, &ExportDialog::cancelExport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_openResult->setEnabled(false);
+    m_openResult->setToolTip(tr("Opens the exported folder once an export has finished"));
+    connect(m_openResult, &QPushButton::clicked, this, [this] {
+        if (m_resultUrl.isValid()) QDesktopServices::openUrl(m_resultUrl);
+    });
+    m_target->setText(defaultTarget());
     setRunning(false);
+}
+
+QString ExportDialog::defaultTargetName(const QString &storeLocation, const QString &path)
+{
+    QString location = storeLocation.trimmed();
+    while (location.endsWith(u'/') || location.endsWith(u'\\'))
+        location.chop(1);
+    QString name;
+    if (location.contains(QStringLiteral("://"))) {
+        const QUrl url(location);
+        name = url.path().section(u'/', -1, -1, QString::SectionSkipEmpty);
+        if (name.isEmpty()) name = url.host();
+    } else {
+        name = QFileInfo(location).fileName();
+    }
+    for (const char *suffix : {".zip", ".zarr"}) {
+        if (name.endsWith(QLatin1String(suffix), Qt::CaseInsensitive)) name.chop(int(qstrlen(suffix)));
+    }
+    if (name.isEmpty()) name = QStringLiteral("store");
+    const QString node = path.isEmpty() ? QStringLiteral("root") : QString(path).replace(u'/', u'_');
+    return QStringLiteral("%1-%2.zarr").arg(name, node);
+}
+
+// In the folder the last export went to, else home; a name already taken gets "-2", "-3", ...
+QString ExportDialog::defaultTarget() const
+{
+    QString folder = QSettings().value(lastFolderKey()).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
+    const QString name = defaultTargetName(m_store ? m_store->location() : QString(), m_path);
+    QString target = QDir(folder).filePath(name);
+    for (int n = 2; QFileInfo::exists(target) && n < 100; ++n)
+        target = QDir(folder).filePath(QStringLiteral("%1-%2.zarr").arg(name.chopped(5)).arg(n));
+    return QDir::toNativeSeparators(target);
+}
+
+QString ExportDialog::nonEmptyTargetMessage() const
+{
+    const QString dir = targetDirectory();
+    const QFileInfo info(dir);
+    if (m_resume->isChecked() || !info.isDir() ||
+        QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return {};
+    return tr("The folder %1 is not empty. To finish an export that was interrupted there, tick "
+              "“%2”; otherwise choose an empty or new folder.")
+        .arg(QDir::toNativeSeparators(dir), m_resume->text());
 }
 
 ExportDialog::~ExportDialog() = default; // the exporter waits for a batch being written
@@ -136,6 +193,14 @@ void ExportDialog::startExport()
         m_status->setText(o.error().toString());
         return;
     }
+    if (const QString refused = nonEmptyTargetMessage(); !refused.isEmpty()) {
+        m_status->setText(refused); // before the exporter's own check, which speaks the CLI's --resume
+        return;
+    }
+    const QString folder = QFileInfo(QDir::cleanPath(targetDirectory())).absolutePath();
+    QSettings().setValue(lastFolderKey(), folder);
+    m_resultUrl.clear();
+    m_openResult->setEnabled(false);
     m_exporter = std::make_unique<GroupExporter>(m_store, m_path, targetDirectory(), *o);
     connect(m_exporter.get(), &GroupExporter::progress, this, &ExportDialog::onProgress);
     connect(m_exporter.get(), &GroupExporter::notesAvailable, this,
@@ -190,6 +255,9 @@ void ExportDialog::onEnded(const QString &failure)
                               .arg(s.chunksWritten)
                               .arg(s.chunksFill)
                               .arg(s.chunksExisting));
+        m_resultUrl = QUrl::fromLocalFile(QFileInfo(targetDirectory()).absoluteFilePath());
+        m_openResult->setEnabled(true);
+        m_openResult->setToolTip(tr("Open %1").arg(QDir::toNativeSeparators(m_resultUrl.toLocalFile())));
         Q_EMIT exportFinished();
     } else {
         if (m_progress->maximum() == 0) m_progress->setRange(0, 1);

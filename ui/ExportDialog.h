@@ -4,6 +4,9 @@
 // export, and for an array whether its coordinate variables go along (on by default, so xarray
 // opens the export with its coordinates). While it runs: a progress bar, the download rate, the time left and
 // Cancel. presetChunks() opens it with a chunk shape filled in (the chunking advisor uses it).
+// The target starts as a new folder named after the store and node in the folder last exported to
+// (else the home folder); a finished export offers "Open result"; a target that is not empty is
+// refused with a pointer to the Resume checkbox.
 
 #include "codec/Codec.h"
 #include "export/ExportOptions.h"
@@ -11,6 +14,7 @@
 
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QUrl>
 #include <memory>
 
 class QCheckBox;
@@ -53,6 +57,15 @@ public:
     QLineEdit *shardsEdit() const { return m_shards; }
     QCheckBox *resumeCheck() const { return m_resume; }
     QCheckBox *coordinatesCheck() const { return m_coordinates; }
+    QPushButton *openResultButton() const { return m_openResult; }
+    // The folder "Open result" opens: the last finished export's; empty before one finished.
+    QUrl resultUrl() const { return m_resultUrl; }
+
+    // "conv-sub_anom.zarr" for node "sub/anom" of the store at ".../conv.zarr"; the root's is
+    // "conv-root.zarr" (beside the source, the store's own name would be taken).
+    static QString defaultTargetName(const QString &storeLocation, const QString &path);
+    // The QSettings key remembering the folder the last export went into.
+    static QString lastFolderKey() { return QStringLiteral("export/lastFolder"); }
 
     // "12.3 MB/s, 0:42 left" from what is done so far.
     static QString rateText(quint64 done, quint64 total, quint64 bytes, double seconds);
@@ -67,6 +80,9 @@ private:
     void onProgress(quint64 done, quint64 total, quint64 bytes);
     void onEnded(const QString &failure);
     void setRunning(bool running);
+    QString defaultTarget() const;
+    // Why the target cannot be written without Resume; empty when it can.
+    QString nonEmptyTargetMessage() const;
 
     std::shared_ptr<Store> m_store;
     QString m_path;
@@ -83,6 +99,8 @@ private:
     QLabel *m_status;
     QPushButton *m_start;
     QPushButton *m_cancel;
+    QPushButton *m_openResult;
+    QUrl m_resultUrl;
     QDialogButtonBox *m_buttons;
     std::unique_ptr<GroupExporter> m_exporter;
     QElapsedTimer m_clock;

@@ -1,21 +1,24 @@
 #include "MetadataPanel.h"
 #include "metadata/JsonNonFinite.h"
 
+#include "CodecChainText.h"
 #include "ConventionsModel.h"
+#include "ErrorStyle.h"
 #include "JsonTree.h"
 #include "codec/ShardingCodec.h"
-#include "metadata/NodeJson.h"
 #include "util/WhenFinished.h"
 
 #include <QColor>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace zs {
 
@@ -29,24 +32,25 @@ QString shapeText(const Shape &shape)
     return shape.empty() ? QStringLiteral("() (scalar)") : parts.join(QStringLiteral(" × "));
 }
 
-QString codecText(const nlohmann::json &codecs)
+std::uint64_t product(const Shape &shape)
 {
-    QStringList names;
-    for (const auto &c : codecs) {
-        QString name = QString::fromStdString(c.value("name", std::string("?")));
-        if (c.contains("configuration") && c["configuration"].is_object() && !c["configuration"].empty())
-            name += QStringLiteral(" ") + QString::fromStdString(zs::dumpJson(c["configuration"]));
-        names << name;
-    }
-    return names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(" → "));
+    std::uint64_t n = 1;
+    for (auto d : shape)
+        n *= d;
+    return n;
+}
+
+QString keyOf(const QString &path, const QString &name)
+{
+    return path.isEmpty() ? name : path + u'/' + name;
 }
 
 } // namespace
 
 MetadataPanel::MetadataPanel(QWidget *parent)
     : QTabWidget(parent), m_facts(new QTableWidget(0, 2, this)), m_attributes(new QTreeWidget(this)),
-      m_raw(new QPlainTextEdit(this)), m_conventions(new QStandardItemModel(0, 2, this)),
-      m_conventionsView(new QTreeView(this))
+      m_raw(new QPlainTextEdit(this)), m_rawSource(new QLabel(this)), m_rawError(new QLabel(this)),
+      m_conventions(new QStandardItemModel(0, 2, this)), m_conventionsView(new QTreeView(this))
 {
     m_facts->setHorizontalHeaderLabels({tr("Property"), tr("Value")});
     m_facts->horizontalHeader()->setStretchLastSection(true);
@@ -64,10 +68,23 @@ MetadataPanel::MetadataPanel(QWidget *parent)
     m_conventionsView->setColumnWidth(0, 220);
     m_conventionsView->setWordWrap(true);
     m_conventionsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rawSource->setWordWrap(true);
+    m_rawSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rawError->setWordWrap(true);
+    m_rawError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rawError->setStyleSheet(errorStyleSheet());
+    m_rawError->hide();
+    auto *rawTab = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawTab);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->addWidget(m_rawError);
+    rawLayout->addWidget(m_rawSource);
+    rawLayout->addWidget(m_raw, 1);
     addTab(m_facts, tr("Facts"));
     addTab(m_attributes, tr("Attributes"));
     addTab(m_conventionsView, tr("Conventions"));
-    addTab(m_raw, tr("Raw JSON"));
+    addTab(rawTab, tr("Raw JSON"));
+    setUpCopyActions();
 }
 
 void MetadataPanel::clear()
@@ -76,6 +93,9 @@ void MetadataPanel::clear()
     m_facts->setRowCount(0);
     m_attributes->clear();
     m_raw->clear();
+    m_rawSource->clear();
+    m_rawError->clear();
+    m_rawError->hide();
     m_conventions->removeRows(0, m_conventions->rowCount());
 }
 
@@ -90,7 +110,7 @@ void MetadataPanel::addFact(const QString &name, const QString &value, bool isEr
         QFont bold = item->font();
         bold.setBold(true);
         item->setFont(bold);
-        item->setForeground(QColor(Qt::darkRed));
+        item->setForeground(errorColor());
     }
     m_facts->setItem(row, 1, item);
 }
@@ -98,6 +118,11 @@ void MetadataPanel::addFact(const QString &name, const QString &value, bool isEr
 QString MetadataPanel::rawText() const
 {
     return m_raw->toPlainText();
+}
+
+QString MetadataPanel::rawSource() const
+{
+    return m_rawSource->text();
 }
 
 QStringList MetadataPanel::conventions(const QString &section) const
@@ -114,12 +139,18 @@ QStringList MetadataPanel::conventions(const QString &section) const
     return rows;
 }
 
-QString MetadataPanel::fact(const QString &name) const
+const QTableWidgetItem *MetadataPanel::factItem(const QString &name) const
 {
     for (int row = 0; row < m_facts->rowCount(); ++row) {
-        if (m_facts->item(row, 0)->text() == name) return m_facts->item(row, 1)->text();
+        if (m_facts->item(row, 0)->text() == name) return m_facts->item(row, 1);
     }
-    return {};
+    return nullptr;
+}
+
+QString MetadataPanel::fact(const QString &name) const
+{
+    const QTableWidgetItem *item = factItem(name);
+    return item ? item->text() : QString();
 }
 
 void MetadataPanel::showError(const HierarchyEntry &entry)
@@ -131,10 +162,9 @@ void MetadataPanel::showError(const HierarchyEntry &entry)
     addFact(tr("Error"), entry.error, /*isError=*/true);
     m_facts->resizeRowsToContents();
     if (entry.attributes.is_object()) fillJsonTree(m_attributes, entry.attributes);
-    m_raw->setPlainText(
-        entry.raw.is_null()
-            ? entry.error
-            : tr("Error: %1\n\n%2").arg(entry.error, QString::fromStdString(dumpJson(entry.raw, 2))));
+    m_rawError->setText(tr("Error: %1").arg(entry.error));
+    m_rawError->show();
+    if (!entry.raw.is_null()) m_raw->setPlainText(QString::fromStdString(dumpJson(entry.raw, 2)));
 }
 
 // What a byte-range reader of a sharded array needs to know: how many inner chunks each
@@ -150,11 +180,60 @@ void MetadataPanel::addShardFacts(const ArrayMetadata &a)
                 .arg(sharding->indexByteSize()));
 }
 
+// A sharded array is read by inner chunk but stored by shard: both counts, and the total a reader
+// of the whole array fetches.
+void MetadataPanel::addChunkCount(const ArrayMetadata &a)
+{
+    const ShardingCodec *sharding = a.codecs.isValid() ? a.codecs.arrayToBytes()->sharding() : nullptr;
+    if (a.innerChunks.empty() || !sharding) {
+        addFact(tr("Chunk count"), QString::number(a.chunkCount()));
+        return;
+    }
+    Shape innerGrid(a.shape.size());
+    for (std::size_t i = 0; i < a.shape.size(); ++i)
+        innerGrid[i] = (a.shape[i] + a.innerChunks[i] - 1) / a.innerChunks[i];
+    addFact(tr("Chunk count"), tr("%1 shards of %2 inner chunks (%3 chunks)")
+                                   .arg(a.chunkCount())
+                                   .arg(product(sharding->innerGrid()))
+                                   .arg(product(innerGrid)));
+    m_facts->item(m_facts->rowCount() - 1, 1)
+        ->setToolTip(tr("Each shard is one stored object holding its inner chunks; the total counts the "
+                        "inner chunks that cover the array (shards at the edges hold fewer)."));
+}
+
+// The documents as stored; for v2 the node's own (.zarray or .zgroup) and its .zattrs, keyed as
+// in .zmetadata, and which consolidated entry they came from when they did.
+void MetadataPanel::showRaw(const NodeMetadata &node)
+{
+    const QString path = node.path;
+    if (node.zarrFormat == 2) {
+        const QString own = node.isArray() ? QStringLiteral(".zarray") : QStringLiteral(".zgroup");
+        nlohmann::ordered_json docs;
+        docs[own.toStdString()] = node.raw;
+        docs[".zattrs"] = node.attributes;
+        m_raw->setPlainText(QString::fromStdString(zs::dumpJson(docs, 2)));
+        m_rawSource->setText(
+            node.consolidatedKey.isEmpty()
+                ? tr("As stored in %1 and %2.").arg(keyOf(path, own), keyOf(path, QStringLiteral(".zattrs")))
+            : node.attributes.empty()
+                ? tr("From the consolidated metadata in .zmetadata: entry \"%1\" (no .zattrs).")
+                      .arg(node.consolidatedKey)
+                : tr("From the consolidated metadata in .zmetadata: entries \"%1\" and \"%2\".")
+                      .arg(node.consolidatedKey, keyOf(path, QStringLiteral(".zattrs"))));
+        return;
+    }
+    m_raw->setPlainText(QString::fromStdString(zs::dumpJson(node.raw, 2)));
+    m_rawSource->setText(node.consolidatedKey.isEmpty()
+                             ? tr("As stored in %1.").arg(keyOf(path, QStringLiteral("zarr.json")))
+                             : tr("From the consolidated metadata in zarr.json: consolidated_metadata entry "
+                                  "\"%1\".")
+                                   .arg(node.consolidatedKey));
+}
+
 void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Store> &store,
                              const cf::NodeLookup &lookup)
 {
     clear();
-    const nlohmann::ordered_json details = nodeDetails(node);
     addFact(tr("Path"), node.path.isEmpty() ? QStringLiteral("/") : node.path);
     addFact(tr("Kind"), node.isArray() ? tr("array") : tr("group"));
     addFact(tr("Zarr format"), QString::number(node.zarrFormat));
@@ -169,22 +248,21 @@ void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Sto
             addShardFacts(a);
         }
         addFact(tr("Data type"), QStringLiteral("%1 (%2)").arg(a.dtype.name, a.dtype.numpyTypeString()));
-        addFact(tr("Codecs"), codecText(details["codecs"]));
+        addFact(tr("Codecs"), codecChainText(node.raw, a.zarrFormat));
+        // The words above come from this JSON: the tooltip shows it as stored.
+        m_facts->item(m_facts->rowCount() - 1, 1)->setToolTip(codecChainJson(node.raw, a.zarrFormat));
         addFact(tr("Fill value"), QString::fromStdString(zs::dumpJson(a.fillJson)));
         if (a.zarrFormat == 2) addFact(tr("Order"), QString(QChar::fromLatin1(a.order)));
         if (const QStringList names = dimensionNamesOf(node); !names.isEmpty())
             addFact(tr("Dimension names"), names.join(QStringLiteral(", ")));
-        addFact(tr("Chunk count"), QString::number(a.chunkCount()));
-        std::uint64_t elements = 1;
-        for (auto d : a.shape)
-            elements *= d;
-        const std::uint64_t bytes = elements * a.dtype.size;
+        addChunkCount(a);
+        const std::uint64_t bytes = product(a.shape) * a.dtype.size;
         addFact(tr("Uncompressed size"), QLocale().formattedDataSize(qint64(bytes)));
     }
     addFact(tr("Attributes"), QString::number(node.attributes.is_object() ? node.attributes.size() : 0));
     m_facts->resizeRowsToContents();
     fillJsonTree(m_attributes, node.attributes);
-    m_raw->setPlainText(QString::fromStdString(zs::dumpJson(node.raw, 2)));
+    showRaw(node);
     if (node.isArray()) {
         fillConventionsModel(m_conventions, cf::resolveConventions(node, lookup));
         m_conventionsView->expandAll();
@@ -201,24 +279,36 @@ void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Sto
 void MetadataPanel::showStoredSize(const ArrayMetadata &array, const StoredSizeResult &size)
 {
     if (!size) {
-        addFact(tr("Stored size"), size.error().toString());
+        addFact(tr("Stored size"), size.error().toString(), /*isError=*/true);
+        addFact(tr("Compression ratio"), tr("unknown"));
+        m_facts->resizeRowsToContents();
         return;
     }
-    if (!size->has_value())
-        return; // the store cannot tell without reading every chunk: say nothing rather than guess
+    if (!size->has_value()) {
+        // The store cannot tell without reading every chunk (plain HTTP has no listing with
+        // sizes): say so rather than guess or leave the user wondering.
+        const QString why = tr("This store does not list object sizes; reading every chunk would tell.");
+        addFact(tr("Stored size"), tr("unknown"));
+        m_facts->item(m_facts->rowCount() - 1, 1)->setToolTip(why);
+        addFact(tr("Compression ratio"), tr("unknown"));
+        m_facts->item(m_facts->rowCount() - 1, 1)->setToolTip(why);
+        m_facts->resizeRowsToContents();
+        return;
+    }
     const StoredSize &s = **size;
-    std::uint64_t elements = 1;
-    for (auto d : array.shape)
-        elements *= d;
-    QString text = tr("%1 in %2 of %3 chunk objects")
-                       .arg(QLocale().formattedDataSize(qint64(s.bytes)))
-                       .arg(s.objects)
-                       .arg(array.chunkCount());
+    const std::uint64_t elements = product(array.shape);
+    const QString text =
+        (array.innerChunks.empty() ? tr("%1 in %2 of %3 chunk objects") : tr("%1 in %2 of %3 shard objects"))
+            .arg(QLocale().formattedDataSize(qint64(s.bytes)))
+            .arg(s.objects)
+            .arg(array.chunkCount());
     addFact(tr("Stored size"), text);
     // As zarr-python's info: the array's bytes over what its chunks take (missing chunks cost nothing).
     if (s.bytes > 0)
         addFact(tr("Compression ratio"),
                 QStringLiteral("%1×").arg(double(elements * array.dtype.size) / double(s.bytes), 0, 'f', 1));
+    else
+        addFact(tr("Compression ratio"), tr("unknown")); // no chunk written yet: nothing to compare
     m_facts->resizeRowsToContents();
 }
 

@@ -24,6 +24,7 @@ Result<HierarchyEntries> v2ConsolidatedEntries(const json &doc, const QString &w
         entries.push_back(v2Entry(path, isArray ? own : DocumentResult(json()),
                                   isGroup ? own : DocumentResult(json()), DocumentResult(attrs),
                                   QStringLiteral("%1: %2").arg(where, key)));
+        if (entries.back().node) entries.back().node->consolidatedKey = key;
     }
     return entries;
 }
@@ -39,6 +40,7 @@ Result<HierarchyEntries> v3ConsolidatedEntries(const json &root, const QString &
         const QString path = QString::fromStdString(it.key());
         entries.push_back(
             v3Entry(path, DocumentResult(it.value()), QStringLiteral("%1: %2").arg(where, path)));
+        if (entries.back().node) entries.back().node->consolidatedKey = path;
     }
     return entries;
 }

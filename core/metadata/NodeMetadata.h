@@ -45,6 +45,10 @@ struct NodeMetadata
     nlohmann::json attributes = nlohmann::json::object();
     nlohmann::json raw; // the metadata document(s) as stored
     std::optional<ArrayMetadata> array;
+    // When consolidated metadata held the node: its key there, ".zmetadata"'s "climate/.zgroup" (v2)
+    // or the root zarr.json's consolidated_metadata "climate" (v3); empty when read from its own
+    // document. The browser says where the raw JSON it shows came from.
+    QString consolidatedKey;
 
     bool isArray() const { return kind == Kind::Array; }
 };

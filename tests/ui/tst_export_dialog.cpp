@@ -1,7 +1,9 @@
 // The Export dialog on the offscreen platform: a preset chunking reaches the written store,
 // progress ends at the total, Cancel stops an export and arms Resume, which then finishes it,
 // MainWindow opens the dialog for a node of the open store, and an array's coordinate variables go
-// along (on by default), so that xarray opens the export with its coordinates.
+// along (on by default), so that xarray opens the export with its coordinates. The target starts
+// as a folder named after the store and node, in the last export's folder; "Open result" points at
+// a finished export; a non-empty target is refused naming the Resume checkbox.
 
 #include "ExportDialog.h"
 #include "MainWindow.h"
@@ -18,6 +20,9 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 
 using namespace zs;
 
@@ -38,6 +43,8 @@ private Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("ZarrscopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_export_dialog"));
+        QStandardPaths::setTestModeEnabled(true); // QSettings away from the user's own
+        QSettings().remove(ExportDialog::lastFolderKey());
         QVERIFY(m_dir.isValid());
         QVERIFY(test::runZarrPython(m_dir.path(), QString::fromUtf8(test::kTreeStore) + QStringLiteral(R"PY(
 big = zarr.open_array('big.zarr', mode='w', shape=(400, 400), chunks=(10, 10), dtype='<i4')
@@ -262,6 +269,97 @@ big[...] = np.arange(160000, dtype='<i4').reshape(400, 400)
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QVERIFY2(dialog.statusLabel()->text().startsWith(u"Done"), qPrintable(dialog.statusLabel()->text()));
         QCOMPARE(QDir(out).entryList(QDir::Files).size(), 1600);
+    }
+
+    void defaultTargetName_data()
+    {
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("name");
+        QTest::addRow("folder") << "/data/conv.zarr"
+                                << "sub/anom"
+                                << "conv-sub_anom.zarr";
+        QTest::addRow("trailing slash") << "/data/conv.zarr/"
+                                        << "sst"
+                                        << "conv-sst.zarr";
+        QTest::addRow("root") << "/data/conv.zarr"
+                              << ""
+                              << "conv-root.zarr";
+        QTest::addRow("zip") << "/data/store.zarr.zip"
+                             << "a/b/c"
+                             << "store-a_b_c.zarr";
+        QTest::addRow("url") << "https://mur-sst.s3.us-west-2.amazonaws.com/zarr"
+                             << "analysed_sst"
+                             << "zarr-analysed_sst.zarr";
+        QTest::addRow("url of a host") << "http://localhost:8080/"
+                                       << "x"
+                                       << "localhost-x.zarr";
+    }
+
+    void defaultTargetName()
+    {
+        QFETCH(QString, location);
+        QFETCH(QString, path);
+        QFETCH(QString, name);
+        QCOMPARE(ExportDialog::defaultTargetName(location, path), name);
+    }
+
+    // The default target is a new folder in home at first, then in the last export's folder; after
+    // the export "Open result" points at what was written.
+    void defaultTargetThenOpenResult()
+    {
+        QSettings().remove(ExportDialog::lastFolderKey());
+        auto store = openStore(m_dir.filePath(QStringLiteral("tree.zarr")));
+        QVERIFY(store);
+        ExportDialog first(*store, QStringLiteral("climate/temperature"), true);
+        const QString home = QDir::home().filePath(QStringLiteral("tree-climate_temperature.zarr"));
+        if (!QFileInfo::exists(home)) QCOMPARE(first.targetDirectory(), QDir::toNativeSeparators(home));
+        QVERIFY(!first.openResultButton()->isEnabled());
+        QVERIFY(first.resultUrl().isEmpty());
+
+        const QString out = m_dir.filePath(QStringLiteral("out-open"));
+        first.setTargetDirectory(out);
+        QSignalSpy finished(&first, &ExportDialog::exportFinished);
+        first.startExport();
+        QVERIFY(!first.openResultButton()->isEnabled()); // nothing to open while it runs
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QVERIFY(first.openResultButton()->isEnabled());
+        QCOMPARE(first.resultUrl(), QUrl::fromLocalFile(out));
+        QVERIFY(first.openResultButton()->toolTip().contains(QDir::toNativeSeparators(out)));
+
+        // The next export starts in the same folder; a name already there gets a number.
+        ExportDialog next(*store, QStringLiteral("climate/temperature"), true);
+        QCOMPARE(next.targetDirectory(),
+                 QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("tree-climate_temperature.zarr"))));
+        QDir(m_dir.path()).mkdir(QStringLiteral("tree-climate_temperature.zarr"));
+        ExportDialog third(*store, QStringLiteral("climate/temperature"), true);
+        QCOMPARE(third.targetDirectory(),
+                 QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("tree-climate_temperature-2.zarr"))));
+    }
+
+    // A target with files in it: the dialog says what to do in its own terms (the Resume checkbox),
+    // not the CLI's --resume, and starts nothing.
+    void nonEmptyTargetNamesTheResumeCheckbox()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("out-nonempty"));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("out-nonempty")));
+        QFile someone(out + QStringLiteral("/notes.txt"));
+        QVERIFY(someone.open(QIODevice::WriteOnly));
+        someone.write("not an export");
+        someone.close();
+        auto store = openStore(m_dir.filePath(QStringLiteral("tree.zarr")));
+        QVERIFY(store);
+        ExportDialog dialog(*store, QStringLiteral("climate/temperature"), true);
+        dialog.setTargetDirectory(out);
+        QSignalSpy failed(&dialog, &ExportDialog::exportFailed);
+        dialog.startExport();
+        QVERIFY(!dialog.isRunning());
+        const QString message = dialog.statusLabel()->text();
+        QVERIFY2(message.contains(QStringLiteral("is not empty")), qPrintable(message));
+        QVERIFY2(message.contains(dialog.resumeCheck()->text()), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("--resume")), qPrintable(message));
+        QVERIFY(!dialog.openResultButton()->isEnabled());
+        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList{"notes.txt"});
     }
 
     void mainWindowOpensTheDialog()
