@@ -109,7 +109,7 @@ private:
     QString m_viewText;                     // the view's selection as text, to tell it from a typed one
     QString m_resultsLocation;              // the store the kept results belong to
     std::map<QString, TimingRun> m_results; // array path -> its last finished run
-    QTimer m_redrawTimer; // live drawing at most every 100 ms
+    QTimer m_redrawTimer;                   // live drawing at most every 100 ms
 
     QLabel *m_arrayLabel;
     QLineEdit *m_selection;
