@@ -38,7 +38,7 @@ QString selectionDescription(const Selection &selection, const Shape &shape, con
 {
     const quint64 n = chunksTouched(selection, chunks);
     // Spelled out: without a translation loaded, tr's "%n chunk(s)" would show the "(s)".
-    const QString count = n == 1 ? tr("1 chunk") : tr("%1 chunks").arg(n);
+    QString count = n == 1 ? tr("1 chunk") : tr("%1 chunks").arg(n);
     if (isWhole(selection, shape)) return n == 1 ? tr("all of it (1 chunk)") : tr("all %1").arg(count);
     if (isView) return tr("the visible region (%1)").arg(count);
     return count;
