@@ -1,5 +1,6 @@
-// The Timing tab's wiring, apart from MainWindow.cpp: it follows the tree's current array
-// and the data view's selection, and opens the export dialog for "Export with this chunking".
+// The Timing tab's wiring, apart from MainWindow.cpp: it follows the tree's current array and
+// the data view's selection, forgets kept results when a store is opened, and opens the export
+// dialog for "Export with this chunking".
 
 #include "ExportDialog.h"
 #include "HierarchyModel.h"
@@ -27,6 +28,9 @@ void MainWindow::wireTiming()
                 m_timing->setViewSelection(
                     m_slice->shownSelection()); // the view may have started reading already
             });
+    // Each array's last run is kept while its store is open; a store opened (or the same one
+    // again) starts with none.
+    connect(m_model, &QAbstractItemModel::modelReset, m_timing, &TimingPanel::forgetResults);
     connect(m_slice, &SliceView::readStarted, this,
             [this] { m_timing->setViewSelection(m_slice->shownSelection()); });
     // "Export with this chunking": the export dialog for that array, the suggestion filled in.

@@ -64,6 +64,11 @@ AdvisorView::AdvisorView(QWidget *parent)
     clear();
 }
 
+QString AdvisorView::summaryText() const
+{
+    return m_summary->text();
+}
+
 void AdvisorView::clear()
 {
     m_path.clear();
@@ -93,11 +98,16 @@ void AdvisorView::showAdvice(const QString &arrayPath, const ChunkAdvice &a, con
     const QStringList current = column(a.current, a.currentChunkBytes, a.wholeCurrent, a.viewCurrent);
     const QStringList suggested =
         column(a.suggested, a.suggestedChunkBytes, a.wholeSuggested, a.viewSuggested);
+    // Today's chunking is never offered as the change to make: the column says it already fits.
+    const bool fits = alreadyFits();
     for (int r = 0; r < m_table->rowCount(); ++r) {
         m_table->item(r, 0)->setText(current[r]);
-        m_table->item(r, 1)->setText(suggested[r]);
+        m_table->item(r, 1)->setText(!fits ? suggested[r] : r == 0 ? tr("no change") : QStringLiteral("—"));
     }
-    m_summary->setText(tr("Access pattern: %1.").arg(patternText(a)));
+    m_summary->setText(fits ? tr("Access pattern: %1. The current chunking %2 already suits it: nothing "
+                                 "to change.")
+                                  .arg(patternText(a), shapeText(a.current))
+                            : tr("Access pattern: %1.").arg(patternText(a)));
     m_model->setText(tr("Estimates: ceil(requests / %1) round trips of %2 ms plus the bytes at %3 MB/s "
                         "(compressed to %4% of the decoded size); latency %5, throughput %6.")
                          .arg(net.concurrency)
@@ -108,7 +118,7 @@ void AdvisorView::showAdvice(const QString &arrayPath, const ChunkAdvice &a, con
                               net.throughputMeasured
                                   ? tr("measured")
                                   : tr("a default (no run moved enough data to measure it)")));
-    m_export->setEnabled(!a.suggested.empty() && a.suggested != a.current);
+    m_export->setEnabled(!a.suggested.empty() && !fits);
 }
 
 } // namespace zs

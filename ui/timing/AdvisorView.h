@@ -22,6 +22,9 @@ public:
     void showAdvice(const QString &arrayPath, const ChunkAdvice &advice, const NetworkModel &net);
     void clear();
     const ChunkAdvice &advice() const { return m_advice; }
+    // The suggestion would be today's chunking: the view says so instead of suggesting it.
+    bool alreadyFits() const { return !m_advice.current.empty() && m_advice.suggested == m_advice.current; }
+    QString summaryText() const;
     QTableWidget *table() const { return m_table; }
     QPushButton *exportButton() const { return m_export; }
 

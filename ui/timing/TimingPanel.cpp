@@ -6,6 +6,7 @@
 #include "timing/TimingExport.h"
 #include "timing/TimingPlots.h"
 #include "timing/TimingTableModel.h"
+#include "timing/TimingText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,29 +42,39 @@ QString selectionText(const Selection &selection)
 
 TimingPanel::TimingPanel(QWidget *parent)
     : QWidget(parent), m_runner(new BenchRunner(this)), m_arrayLabel(new QLabel), m_selection(new QLineEdit),
-      m_concurrency(new QSpinBox), m_protocol(new QComboBox), m_repeats(new QSpinBox),
-      m_cacheBust(new QCheckBox), m_latency(new QDoubleSpinBox), m_runButton(new QPushButton(tr("Run"))),
-      m_sweepButton(new QPushButton(tr("Sweep 1…N"))), m_cancelButton(new QPushButton(tr("Cancel"))),
-      m_exportButton(new QPushButton(tr("Export"))), m_status(new QLabel), m_tabs(new QTabWidget),
-      m_completion(new QCustomPlot), m_waterfall(new QCustomPlot), m_sweep(new QCustomPlot),
-      m_table(new QTableView), m_model(new TimingTableModel(this)), m_advisor(new AdvisorView)
+      m_selectionNote(new QLabel), m_concurrency(new QSpinBox), m_protocol(new QComboBox),
+      m_repeats(new QSpinBox), m_cacheBust(new QCheckBox), m_latency(new QDoubleSpinBox),
+      m_runButton(new QPushButton(tr("Run"))), m_sweepButton(new QPushButton(tr("Sweep 1…N"))),
+      m_cancelButton(new QPushButton(tr("Cancel"))), m_exportButton(new QPushButton(tr("Export"))),
+      m_status(new QLabel), m_finding(new QLabel), m_sharedAxis(new QCheckBox(tr("Shared time axis"))),
+      m_tabs(new QTabWidget), m_completion(new QCustomPlot), m_waterfall(new QCustomPlot),
+      m_sweep(new QCustomPlot), m_table(new QTableView), m_model(new TimingTableModel(this)),
+      m_advisor(new AdvisorView)
 {
     setupTimingPlot(m_completion, tr("time since the pass started (ms)"), tr("chunks completed"));
     setupTimingPlot(m_waterfall, tr("time (ms), passes end to end"), tr("request"));
     setupTimingPlot(m_sweep, tr("concurrency"), tr("wall time (s)"));
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tabs->addTab(m_completion, tr("Chunks over time"));
-    m_tabs->addTab(m_waterfall, tr("Waterfall"));
-    m_tabs->addTab(m_sweep, tr("Sweep"));
-    m_tabs->addTab(m_table, tr("Summary"));
+    m_sharedAxis->setToolTip(tr("Draw every pass on the longest pass's time axis, to compare durations"));
+    connect(m_sharedAxis, &QCheckBox::toggled, this,
+            [this](bool shared) { drawWaterfall(m_waterfall, m_run, shared); });
+    m_tabs->addTab(captioned(m_completion, completionCaption()), tr("Chunks over time"));
+    m_tabs->addTab(captioned(m_waterfall, waterfallCaption(), m_sharedAxis), tr("Waterfall"));
+    m_tabs->addTab(captioned(m_sweep, sweepCaption()), tr("Sweep"));
+    m_tabs->addTab(captioned(m_table, summaryCaption()), tr("Summary"));
     m_tabs->addTab(m_advisor, tr("Chunking advisor"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_finding->setWordWrap(true);
+    m_finding->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_finding->setToolTip(
+        tr("What the last run showed, from its request count, median latency and wall times"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildInputs());
     layout->addWidget(m_status);
+    layout->addWidget(m_finding);
     layout->addWidget(m_tabs, 1);
 
     m_redrawTimer.setSingleShot(true);
@@ -71,17 +82,15 @@ TimingPanel::TimingPanel(QWidget *parent)
     connect(&m_redrawTimer, &QTimer::timeout, this, &TimingPanel::redraw);
     connect(m_runner, &BenchRunner::passStarted, this, [this](int index, const BenchPass &pass) {
         m_run.beginPass(index, pass);
-        m_status->setText(
-            tr("Pass %1 of %2: %3…")
-                .arg(index + 1)
-                .arg(m_runner->property("passes").toInt())
-                .arg(pass.isSequential() ? tr("sequential") : tr("concurrency %1").arg(pass.concurrency)));
+        showProgress(index, 0, 0, 0);
         m_redrawTimer.start();
     });
-    connect(m_runner, &BenchRunner::chunkCompleted, this, [this](int index, quint64, quint64, qint64 ns) {
-        m_run.addChunk(index, ns);
-        if (!m_redrawTimer.isActive()) m_redrawTimer.start();
-    });
+    connect(m_runner, &BenchRunner::chunkCompleted, this,
+            [this](int index, quint64 done, quint64 total, qint64 ns) {
+                m_run.addChunk(index, ns);
+                showProgress(index, done, total, ns);
+                if (!m_redrawTimer.isActive()) m_redrawTimer.start();
+            });
     connect(m_runner, &BenchRunner::requestRecorded, this,
             [this](int index, const FetchRecord &r) { m_run.addRequest(index, r); });
     connect(m_runner, &BenchRunner::passFinished, this, [this](int index, const PassResult &result) {
@@ -92,6 +101,8 @@ TimingPanel::TimingPanel(QWidget *parent)
         setRunning(false);
         redraw();
         updateAdvice();
+        keepResult();
+        showFinding();
         const auto s = summarize(m_run);
         QString text = tr("Done: %n pass(es).", nullptr, int(m_run.passes.size()));
         if (s.size() >= 2 && s.front().concurrency == 1)
@@ -123,6 +134,8 @@ TimingPanel::~TimingPanel() = default;
 void TimingPanel::setArray(const QString &location, const NodeMetadata &node)
 {
     cancel();
+    if (location != m_resultsLocation) forgetResults();
+    m_resultsLocation = location;
     m_location = location;
     m_node = node;
     m_arrayLabel->setText(QStringLiteral("%1  %2 %3, chunks %4")
@@ -130,13 +143,18 @@ void TimingPanel::setArray(const QString &location, const NodeMetadata &node)
                                    shapeText(node.array->shape), node.array->dtype.name,
                                    shapeText(node.array->chunks)));
     m_view = Selection::all(node.array->shape);
+    m_viewText.clear();
     m_selection->clear();
-    m_run = TimingRun{};
+    const bool kept = restoreResult();
     m_model->setRun(m_run);
     redraw();
     updateAdvice();
-    m_status->setText(
-        tr("Run reads the selection one chunk at a time, then %1 at once.").arg(m_concurrency->value()));
+    updateSelectionNote();
+    showFinding();
+    m_status->setText(kept ? tr("The last run of this array (selection “%1”), kept while the store is open.")
+                                 .arg(m_run.selection.isEmpty() ? tr("all of it") : m_run.selection)
+                           : tr("Run reads the selection one chunk at a time, then %1 at once.")
+                                 .arg(m_concurrency->value()));
     setRunning(false);
 }
 
@@ -144,7 +162,9 @@ void TimingPanel::setViewSelection(const Selection &view)
 {
     if (!m_node || view.dims.size() != m_node->array->shape.size()) return;
     m_view = view;
-    if (!isRunning()) m_selection->setText(selectionText(view));
+    m_viewText = selectionText(view);
+    if (!isRunning()) m_selection->setText(m_viewText);
+    updateSelectionNote();
     updateAdvice();
 }
 
@@ -156,10 +176,13 @@ void TimingPanel::clear()
     m_run = TimingRun{};
     m_model->setRun(m_run);
     m_arrayLabel->setText(tr("(choose an array in the tree)"));
+    m_viewText.clear();
     m_selection->clear();
     m_advisor->clear();
     redraw();
     m_status->clear();
+    m_finding->clear();
+    updateSelectionNote();
     setRunning(false);
 }
 
@@ -218,9 +241,10 @@ bool TimingPanel::begin(bool sweep)
     m_run.repeats = m_repeats->value();
     m_run.knownLatencyMs = m_latency->value();
     m_model->setRun(m_run);
+    m_finding->clear();
     m_runner->setProperty("passes", int(config.passes.size()));
     m_runner->start(std::move(config));
-    m_tabs->setCurrentWidget(sweep ? m_sweep : m_completion);
+    m_tabs->setCurrentWidget((sweep ? m_sweep : m_completion)->parentWidget());
     setRunning(true);
     redraw();
     Q_EMIT runStarted();
@@ -244,7 +268,7 @@ void TimingPanel::setRunning(bool running)
 void TimingPanel::redraw()
 {
     drawCompletion(m_completion, m_run);
-    drawWaterfall(m_waterfall, m_run);
+    drawWaterfall(m_waterfall, m_run, m_sharedAxis->isChecked());
     drawSweep(m_sweep, m_run);
 }
 

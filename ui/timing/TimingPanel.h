@@ -3,12 +3,16 @@
 // sweeps concurrency 1, 2, 4 … N) through BenchRunner, the engine `zarrscope-cli bench` uses,
 // and draws the run as it happens. Reads are asynchronous (network thread + decode pool), so
 // the window stays live and Cancel stops a run mid-pass. Results export as CSV/JSON, plots as PNG.
+// For a newcomer it says in words what it times ("all 1289 chunks"), how far a pass has got and
+// how long is left, what each figure shows, and in one sentence what the run showed; each
+// array's last run is kept while the store is open.
 
 #include "bench/BenchRun.h"
 #include "timing/TimingRun.h"
 
 #include <QTimer>
 #include <QWidget>
+#include <map>
 #include <optional>
 
 class QCheckBox;
@@ -37,8 +41,11 @@ public:
     explicit TimingPanel(QWidget *parent = nullptr);
     ~TimingPanel() override;
 
-    // The array to time (a run in progress is cancelled); the view defaults to all of it.
+    // The array to time (a run in progress is cancelled); the view defaults to all of it. The
+    // array's last finished run comes back if it was timed since its store was opened.
     void setArray(const QString &location, const NodeMetadata &node);
+    // Drops every kept result (a store was opened or reloaded).
+    void forgetResults();
     // What the data view shows: the default selection to time and the advisor's access pattern.
     void setViewSelection(const Selection &view);
     void clear();
@@ -63,6 +70,11 @@ public:
     QCustomPlot *waterfallPlot() const { return m_waterfall; }
     QCustomPlot *sweepPlot() const { return m_sweep; }
     QString statusText() const;
+    QString selectionNote() const;                  // "all 1289 chunks", "the visible region (12 chunks)"
+    QString findingText() const;                    // the sentence on what the last run showed
+    QString captionOf(const QWidget *figure) const; // the one-line caption under a figure
+    QCheckBox *sharedTimeAxisBox() const { return m_sharedAxis; }
+    bool hasKeptResult(const QString &arrayPath) const;
 
     Status exportCsv(const QString &file) const; // and <base>-requests.csv beside it
     Status exportJson(const QString &file) const;
@@ -77,6 +89,12 @@ Q_SIGNALS:
 
 private:
     QWidget *buildInputs();
+    QWidget *captioned(QWidget *figure, const QString &caption, QWidget *extra = nullptr);
+    void updateSelectionNote();
+    void showProgress(int index, quint64 done, quint64 total, qint64 ns);
+    void showFinding();
+    void keepResult();
+    bool restoreResult(); // the current array's kept run into m_run; false if there is none
     bool begin(bool sweep);
     void redraw();
     void updateAdvice();
@@ -88,10 +106,14 @@ private:
     QString m_location;
     std::optional<NodeMetadata> m_node;
     Selection m_view;
-    QTimer m_redrawTimer; // live drawing at most every 100 ms
+    QString m_viewText;                     // the view's selection as text, to tell it from a typed one
+    QString m_resultsLocation;              // the store the kept results belong to
+    std::map<QString, TimingRun> m_results; // array path -> its last finished run
+    QTimer m_redrawTimer;                   // live drawing at most every 100 ms
 
     QLabel *m_arrayLabel;
     QLineEdit *m_selection;
+    QLabel *m_selectionNote;
     QSpinBox *m_concurrency;
     QComboBox *m_protocol;
     QSpinBox *m_repeats;
@@ -102,6 +124,8 @@ private:
     QPushButton *m_cancelButton;
     QPushButton *m_exportButton;
     QLabel *m_status;
+    QLabel *m_finding;
+    QCheckBox *m_sharedAxis;
     QTabWidget *m_tabs;
     QCustomPlot *m_completion;
     QCustomPlot *m_waterfall;

@@ -23,12 +23,22 @@ namespace zs {
 QWidget *TimingPanel::buildInputs()
 {
     m_selection->setPlaceholderText(tr("all of it, or e.g. 0,0:512,0:512"));
+    m_selection->setToolTip(tr("What to read, NumPy-style (start:stop:step per dimension); empty reads "
+                               "the whole array. Follows the Data tab's view until you type one."));
+    m_selectionNote->setToolTip(tr("The chunks the selection touches: one request each"));
+    connect(m_selection, &QLineEdit::textChanged, this, &TimingPanel::updateSelectionNote);
     m_concurrency->setRange(1, 512);
     m_concurrency->setValue(64);
     m_concurrency->setToolTip(tr("Requests in flight in the concurrent mode; the sweep's largest level"));
     m_protocol->addItems({tr("HTTP/1.1"), tr("HTTP/2")});
     m_protocol->setToolTip(tr("HTTP/2: ALPN over TLS; cleartext http:// uses h2c with prior knowledge"));
     m_repeats->setRange(1, 50);
+    m_repeats->setToolTip(tr("Passes per mode, interleaved (sequential, concurrent, sequential, …)"));
+    m_runButton->setToolTip(
+        tr("Read the selection one chunk at a time, then with the concurrency in flight"));
+    m_sweepButton->setToolTip(tr("Read the selection at concurrency 1, 2, 4 … up to the concurrency input"));
+    m_cancelButton->setToolTip(tr("Stop the run; what finished stays drawn"));
+    m_exportButton->setToolTip(tr("Save the results as CSV or JSON, or the plots as PNG"));
     m_cacheBust->setText(tr("Bust caches"));
     m_cacheBust->setToolTip(tr("A fresh query parameter per pass, so repeats reach the server, not a cache"));
     m_latency->setRange(0, 10000);
@@ -52,7 +62,10 @@ QWidget *TimingPanel::buildInputs()
     auto *box = new QWidget;
     auto *form = new QFormLayout;
     form->addRow(tr("Array:"), m_arrayLabel);
-    form->addRow(tr("Selection:"), m_selection);
+    auto *selectionRow = new QHBoxLayout;
+    selectionRow->addWidget(m_selection, 1);
+    selectionRow->addWidget(m_selectionNote);
+    form->addRow(tr("Selection:"), selectionRow);
     auto *row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Concurrency")));
     row->addWidget(m_concurrency);

@@ -1,5 +1,7 @@
 #include "timing/TimingTableModel.h"
 
+#include "timing/TimingText.h"
+
 #include <QLocale>
 
 namespace zs {
@@ -109,8 +111,12 @@ QVariant TimingTableModel::headerData(int section, Qt::Orientation orientation, 
                                                    "Connections (est.)",
                                                    "Requests",
                                                    "Bytes"};
-    if (role != Qt::DisplayRole || orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return {};
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
+    if (role == Qt::ToolTipRole) {
+        const QString tip = summaryColumnToolTip(section);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    if (role != Qt::DisplayRole) return {};
     return tr(names[section]);
 }
 
