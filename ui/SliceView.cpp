@@ -2,6 +2,7 @@
 
 #include "ColorMaps.h"
 #include "DataRange.h"
+#include "ErrorStyle.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
 #include "StringTable.h"
@@ -143,7 +144,7 @@ QString SliceView::readout() const
 void SliceView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #a00; font-weight: bold") : QString());
+    m_message->setStyleSheet(error ? errorStyleSheet() : QString());
     m_message->setVisible(!text.isEmpty());
 }
 
