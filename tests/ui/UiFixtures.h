@@ -1,6 +1,8 @@
 #pragma once
 // Stores for the UI tests, written at test time by Debian's zarr-python (ZS_DEBIAN_PYTHON).
 
+#include "hierarchy/Hierarchy.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QString>
@@ -8,6 +10,14 @@
 #include <QtTest>
 
 namespace zs::test {
+
+// The node at `path` in `store`, or an empty one (the reason as a warning) for the test to fail on.
+inline NodeMetadata nodeAt(Store &store, const QString &path)
+{
+    auto n = loadNode(store, path);
+    if (!n) qWarning() << n.error().toString();
+    return n ? *n : NodeMetadata{};
+}
 
 // Runs a Python snippet in `dir` (zarr and numpy imported as zarr, np); false with a warning on failure.
 inline bool runZarrPython(const QString &dir, const QString &body)

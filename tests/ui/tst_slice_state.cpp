@@ -41,12 +41,7 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<Store> m_store;
 
-    NodeMetadata node(const QString &path)
-    {
-        auto n = loadNode(*m_store, path);
-        if (!n) qWarning() << n.error().toString();
-        return n ? *n : NodeMetadata{};
-    }
+    NodeMetadata node(const QString &path) { return test::nodeAt(*m_store, path); }
 
     bool show(SliceView &view, const QString &path)
     {

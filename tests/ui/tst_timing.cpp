@@ -46,8 +46,7 @@ private:
     NodeMetadata node(const QString &path)
     {
         LocalStore local(m_dir.filePath(QStringLiteral("bench.zarr")));
-        auto n = loadNode(local, path);
-        return n ? *n : NodeMetadata{};
+        return test::nodeAt(local, path);
     }
 
     // A finished run of `path` through the panel: sequential then concurrent (or the sweep).

@@ -52,8 +52,7 @@ private:
     NodeMetadata node(const QString &path)
     {
         LocalStore local(localLocation());
-        auto n = loadNode(local, path);
-        return n ? *n : NodeMetadata{};
+        return test::nodeAt(local, path);
     }
 
     bool runPanel(TimingPanel &panel, const QString &path, bool sweep, int concurrency)
