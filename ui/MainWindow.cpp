@@ -133,6 +133,7 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Timing"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                     [this] { m_tabs->setCurrentWidget(m_timing); });
     view->addAction(tr("&Filter Nodes"), QKeySequence::Find, this, [this] { m_filter->setFocus(); });
+    buildStatisticsDock(view);
     view->addAction(tr("Chunk &Cache Size…"), this, [this] {
         bool ok = false;
         const int mib = QInputDialog::getInt(this, tr("Chunk Cache Size"),

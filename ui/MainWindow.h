@@ -29,6 +29,7 @@ class HierarchyModel;
 class MetadataPanel;
 class ReadStatus;
 class SliceView;
+class StatisticsPanel;
 class TimingPanel;
 
 class MainWindow final : public QMainWindow
@@ -57,6 +58,7 @@ public:
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
     TimingPanel *timingPanel() const { return m_timing; }
+    StatisticsPanel *statisticsPanel() const { return m_statistics; } // in the "Statistics" dock
     QSplitter *splitter() const { return m_splitter; }
     QLineEdit *filterEdit() const { return m_filter; }
     ChunkCache *chunkCache() const { return m_cache.get(); }
@@ -80,6 +82,7 @@ protected:
 private:
     void buildMenus();
     void wireTiming(); // MainWindowTiming.cpp
+    void buildStatisticsDock(QMenu *viewMenu); // MainWindowStatistics.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -110,6 +113,7 @@ private:
     SliceView *m_slice;
     ReadStatus *m_status;
     TimingPanel *m_timing = nullptr;
+    StatisticsPanel *m_statistics = nullptr;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -68,6 +68,8 @@ public:
     // What typing `text` into dimension `dim`'s value field does: false (and the reason in the
     // field's tooltip) when it names no position.
     bool jumpTo(int dim, const QString &text);
+    // Puts `widget` at the end of the top row (before its stretch): the view's own switches.
+    void addToControlRow(QWidget *widget); // SliceControlsRow.cpp
 
 Q_SIGNALS:
     void sliceChanged();      // other elements are needed: displayed dims or a fixed index moved

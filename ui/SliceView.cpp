@@ -44,6 +44,7 @@ SliceView::SliceView(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_readout);
     m_table->hide();
+    setUpSliceTable(layout);
     connect(m_table, &StringTable::currentCellChanged, m_readout, &QLabel::setText);
     connect(m_table, &StringTable::readFinished, this, [this](bool truncated) {
         if (m_node && m_node->array->shape.empty())
@@ -175,7 +176,9 @@ void SliceView::clear(const QString &message)
     m_drawing->plot()->hide(); // an empty state says so in the message, not with old axes
     m_tableMode = false;
     m_controls->setEnabled(false);
+    updateSliceTable();
     showMessage(message, false);
+    Q_EMIT cleared();
 }
 
 void SliceView::setArray(std::shared_ptr<Store> store, const NodeMetadata &node,
@@ -294,6 +297,7 @@ void SliceView::requestData()
 {
     if (m_tableMode && m_node) return requestTable();
     if (!m_source || !m_node) return;
+    updateSliceTable();
     const ArrayMetadata &a = *m_node->array;
     SampleRequest req;
     req.shape = a.shape;

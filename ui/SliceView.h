@@ -32,13 +32,16 @@
 class QCustomPlot;
 class QCPColorMap;
 class QCPGraph;
+class QComboBox;
 class QLabel;
+class QVBoxLayout;
 class QMouseEvent;
 
 namespace zs {
 
 class SliceSource;
 class SlicePlot;
+class SliceTable;
 class StringTable;
 
 class SliceView final : public QWidget
@@ -68,6 +71,10 @@ public:
     QCPGraph *graph() const;
     StringTable *table() const { return m_table; } // shown instead of the plot for string arrays
     bool showsTable() const { return m_tableMode; }
+    // Table mode (numeric arrays): the displayed slice at full resolution as a table, read lazily.
+    SliceTable *sliceTable() const { return m_sliceTable; }
+    bool showsSliceTable() const;
+    void setTableMode(bool table); // the Plot / Table switch, as the user would
     SliceControls *controls() const { return m_controls; }
     const Selection &shownSelection() const { return m_selection; }
     SliceSource *source() const { return m_source; } // null unless a plottable array is shown
@@ -96,6 +103,7 @@ Q_SIGNALS:
     void readFailed(const QString &message);
     void readCancelled();
     void coordinatesReady(); // the coordinate values arrived: axes and sliders show them
+    void cleared();          // nothing, or a new array, is shown: values() is empty until it is read
 
 private:
     void connectPlot();
@@ -110,6 +118,9 @@ private:
     bool isLine() const;
     void setUpTable(std::shared_ptr<Store> store, const NodeMetadata &node);
     void requestTable();
+    // SliceViewTable.cpp: the Plot / Table switch and the numeric table.
+    void setUpSliceTable(QVBoxLayout *layout);
+    void updateSliceTable(); // shows, hides or re-targets the table for the current slice
     // SliceViewConventions.cpp
     void resolveConventions(const NodeMetadata &node, const cf::NodeLookup &lookup);
     void onCoordinatesLoaded(quint64 job, const ViewConventions &loaded, const QStringList &notes);
@@ -143,6 +154,8 @@ private:
     QLabel *m_readout;
     StringTable *m_table;
     bool m_tableMode = false;
+    QComboBox *m_viewMode = nullptr;
+    SliceTable *m_sliceTable = nullptr;
     QTimer m_redrawTimer;  // throttles progressive redraws
     QTimer m_refetchTimer; // settles zoom/pan before asking for finer data
 
