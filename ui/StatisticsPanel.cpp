@@ -55,7 +55,7 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
 
 void StatisticsPanel::setView(SliceView *view)
 {
-    if (m_view) disconnect(m_view, nullptr, this, nullptr);
+    if (m_view) disconnect(m_view.data(), nullptr, this, nullptr);
     m_view = view;
     if (!view) return showEmpty();
     connect(view, &SliceView::readFinished, this, &StatisticsPanel::scheduleUpdate);

@@ -8,6 +8,7 @@
 
 #include "SliceStatistics.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -45,7 +46,7 @@ private:
     void onComputed(quint64 job, const SliceStatistics &statistics, const QString &units);
     void showEmpty();
 
-    SliceView *m_view = nullptr;
+    QPointer<SliceView> m_view; // the panel may outlive it (both are the window's children)
     StatisticsModel *m_model;
     QTableView *m_table;
     HistogramPlot *m_histogram;

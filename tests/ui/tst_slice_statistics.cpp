@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStandardPaths>
 #include <nlohmann/json.hpp>
