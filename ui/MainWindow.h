@@ -82,7 +82,6 @@ protected:
 private:
     void buildMenus();
     void wireTiming(); // MainWindowTiming.cpp
-    void buildStatisticsDock(QMenu *viewMenu); // MainWindowStatistics.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -99,6 +98,8 @@ private:
     void onCurrentChanged(const QModelIndex &proxyIndex);
     QStringList expandedPaths() const; // of the tree as shown, parents first
     void showTreeMenu(const QPoint &pos);
+    // The Statistics dock and its View menu toggle (MainWindowStatistics.cpp).
+    void buildStatisticsDock(QMenu *viewMenu);
 
     QComboBox *m_url;
     QLineEdit *m_filter;

@@ -18,6 +18,9 @@ void MainWindow::buildStatisticsDock(QMenu *viewMenu)
     m_statistics->setView(m_slice);
     dock->setWidget(m_statistics);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    // Hidden at first (View > Statistics shows it; saveState remembers): the tabs keep the width
+    // the window had, and the splitter's saved sizes still fit.
+    dock->hide();
     QAction *toggle = dock->toggleViewAction();
     toggle->setToolTip(tr("Statistics and histogram of the slice shown in the Data tab"));
     viewMenu->addAction(toggle);
