@@ -103,7 +103,7 @@ Q_SIGNALS:
     void readFinished();
     void readFailed(const QString &message);
     void readCancelled();
-    void coordinatesReady(); // the coordinate values arrived: axes and sliders show them
+    void coordinatesReady();  // the coordinate values arrived: axes and sliders show them
     void saveViewRequested(); // "Save view…" in the plot's menu: the window asks where
 
 private:
