@@ -171,6 +171,11 @@ void SlicePlot::setValueAxisLog(QCPAxis *axis, bool log)
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
 }
 
+bool SlicePlot::showsImage() const
+{
+    return !m_line && m_map->visible();
+}
+
 void SlicePlot::showWhole()
 {
     m_plot->xAxis->setRange(m_homeX.first, m_homeX.second);

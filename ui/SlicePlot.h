@@ -14,6 +14,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
+class QCPAxis;
 class QCPColorGradient;
 
 namespace zs {
@@ -43,7 +44,7 @@ public:
     void setValueTitle(const QString &title);
     QCPColorScale *colorScale() const { return m_scale; }
     MissingSwatch *missingSwatch() const { return m_swatch; } // under the scale, beside images only
-    bool showsImage() const { return !m_line && m_map->visible(); }
+    bool showsImage() const;
     // The whole extent again (Home): what setUpLine or setUpImage set, a line's values in view.
     void showWhole();
     std::pair<double, double> wholeX() const { return m_homeX; }
