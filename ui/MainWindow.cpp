@@ -82,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     statusBar()->addPermanentWidget(m_status);
     connect(m_status, &ReadStatus::cancelRequested, m_slice, &SliceView::cancelRead);
+    connect(m_slice, &SliceView::saveViewRequested, this, &MainWindow::saveView); // the plot's menu
     connect(m_slice, &SliceView::readStarted, m_status, &ReadStatus::started);
     connect(m_slice, &SliceView::readProgress, m_status, &ReadStatus::update);
     connect(m_slice, &SliceView::readFinished, this, [this] { m_status->stopped(tr("done")); });

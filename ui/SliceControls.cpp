@@ -30,14 +30,15 @@ SliceControls::SliceControls(QWidget *parent)
     row->addWidget(new QLabel(tr("y:")));
     row->addWidget(m_yCombo);
     row->addSpacing(12);
-    // How values are drawn: nothing to set for a table of strings, which hides it.
+    row->addWidget(navigationButtons());
+    // How values are drawn, on a row of its own: nothing to set for a table of strings, which hides it.
     m_appearance = new QWidget;
     auto *look = new QHBoxLayout(m_appearance);
     look->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_appearance);
     look->addWidget(new QLabel(tr("Colours:")));
     m_colorMap->addItems(colorMapNames());
     look->addWidget(m_colorMap);
+    addLookControls(look);
     look->addWidget(m_auto);
     for (QDoubleSpinBox *s : {m_min, m_max}) {
         s->setRange(-1e300, 1e300);
@@ -50,9 +51,11 @@ SliceControls::SliceControls(QWidget *parent)
     look->addWidget(m_min);
     look->addWidget(new QLabel(tr("max")));
     look->addWidget(m_max);
+    look->addWidget(m_hold);
     m_complexPart->setVisible(false);
     m_complexPart->addItems({tr("magnitude"), tr("phase"), tr("real"), tr("imaginary")});
     look->addWidget(m_complexPart);
+    look->addStretch();
     m_decode->setToolTip(tr("Unpacked and masked values, coordinates and dates as the CF conventions "
                             "say; off shows the stored values and indices"));
     m_decode->setVisible(false);
@@ -65,6 +68,7 @@ SliceControls::SliceControls(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
+    layout->addWidget(m_appearance);
     layout->addWidget(m_sliderBox);
 
     connect(m_xCombo, &QComboBox::activated, this, &SliceControls::onDimsChosen);
@@ -83,6 +87,7 @@ SliceControls::SliceControls(QWidget *parent)
     });
     connect(m_min, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
     connect(m_max, &QDoubleSpinBox::valueChanged, this, &SliceControls::appearanceChanged);
+    setToolTips();
 }
 
 QString SliceControls::dimensionLabel(int dim) const
@@ -113,6 +118,7 @@ void SliceControls::setArray(const ArrayMetadata &meta)
     m_yCombo->setEnabled(n >= 2);
     m_complexPart->setVisible(meta.dtype.kind == DataType::Kind::Complex);
     m_appearance->setVisible(!meta.dtype.isVariableLength());
+    m_home->parentWidget()->setVisible(!meta.dtype.isVariableLength()); // a table has no zoom
     m_complexPart->setCurrentIndex(0);
     m_coordinates.assign(std::size_t(n), AxisCoordinate{});
     rebuildSliders();
@@ -166,6 +172,9 @@ void SliceControls::rebuildSliders()
                               : 0;
         slider->setValue(value);
         spin->setValue(value);
+        slider->setToolTip(
+            tr("The %1 index of the slice shown; drag to step through it").arg(dimensionLabel(d)));
+        spin->setToolTip(tr("The %1 index of the slice shown; type one to go there").arg(dimensionLabel(d)));
         // The slider emits while dragging; the spin box follows it and is the one that triggers a read.
         connect(slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
         connect(spin, &QSpinBox::valueChanged, slider, &QSlider::setValue);
@@ -245,12 +254,14 @@ void SliceControls::setManualRange(double lower, double upper)
 
 SliceAppearance SliceControls::appearance() const
 {
-    return SliceAppearance{m_colorMap->currentText(), m_auto->isChecked(), m_min->value(), m_max->value()};
+    return SliceAppearance{m_colorMap->currentText(), m_auto->isChecked(), m_min->value(),     m_max->value(),
+                           m_reverse->isChecked(),    scaling(),           m_hold->isChecked()};
 }
 
 void SliceControls::setAppearance(const SliceAppearance &look)
 {
-    const QSignalBlocker b0(m_colorMap), b1(m_min), b2(m_max), b3(m_auto);
+    const QSignalBlocker b0(m_colorMap), b1(m_min), b2(m_max), b3(m_auto), b4(m_reverse), b5(m_scaling),
+        b6(m_hold);
     const int map = m_colorMap->findText(look.colorMap);
     if (map >= 0) m_colorMap->setCurrentIndex(map);
     m_auto->setChecked(look.autoRange);
@@ -258,6 +269,11 @@ void SliceControls::setAppearance(const SliceAppearance &look)
     m_max->setValue(look.max);
     m_min->setEnabled(!look.autoRange);
     m_max->setEnabled(!look.autoRange);
+    m_reverse->setChecked(look.reverse);
+    m_scaling->setCurrentIndex(int(look.scaling));
+    m_hold->setChecked(look.hold);
+    m_hold->setEnabled(look.autoRange);
+    m_mapBeforePhase.clear(); // setArray starts on the magnitude
 }
 
 void SliceControls::showAutoRange(double lower, double upper)

@@ -1,11 +1,13 @@
 #pragma once
 // The slice view's controls: which two dimensions are displayed (x and y), a slider and spin
-// box per other dimension, labelled with its dimension_names entry, plus colour map, range
-// (auto with percentile clipping, or manual min/max) and which part of a complex value to show;
-// string arrays, shown as a table, get only the dimension controls.
+// box per other dimension, labelled with its dimension_names entry, the plot's navigation (Home,
+// box zoom, square pixels), plus on a row of their own colour map (reversed or not), scaling, range
+// (auto with percentile clipping, held or not, or manual min/max) and which part of a complex value
+// to show; string arrays, shown as a table, get only the dimension controls.
 
 #include "AxisCoordinate.h"
 #include "ValueConverter.h"
+#include "ValueScaling.h"
 #include "metadata/NodeMetadata.h"
 
 #include <QWidget>
@@ -14,9 +16,11 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QGridLayout;
+class QHBoxLayout;
 class QLineEdit;
 class QSlider;
 class QSpinBox;
+class QToolButton;
 
 namespace zs {
 
@@ -27,6 +31,9 @@ struct SliceAppearance
     bool autoRange = true;
     double min = 0; // the manual range, used when autoRange is off
     double max = 1;
+    bool reverse = false; // the colour map flipped end for end
+    ValueScaling scaling = ValueScaling::Linear;
+    bool hold = false; // the automatic range kept (in min/max) instead of recomputed per slice
 };
 
 class SliceControls final : public QWidget
@@ -52,6 +59,15 @@ public:
     void setManualRange(double lower, double upper); // switches auto off
     void showAutoRange(double lower, double upper);  // fills min/max, so switching to manual starts there
     ComplexPart complexPart() const;
+    // SliceControlsLook.cpp: the colour map reversed, the scaling, the held range, navigation.
+    bool reversed() const;
+    ValueScaling scaling() const;
+    void setScaling(ValueScaling scaling); // as the user would: appearanceChanged follows
+    // While on (with auto), min/max keep the automatic range they showed when it was turned on.
+    bool holdRange() const;
+    void setHoldRange(bool on);
+    bool boxZoom() const;      // a left drag zooms to its rectangle instead of panning
+    bool squarePixels() const; // one cell as wide as it is tall on screen (images)
     SliceAppearance appearance() const;
     // Puts `look` in the controls without emitting appearanceChanged (an unknown map keeps the current one).
     void setAppearance(const SliceAppearance &look);
@@ -75,12 +91,18 @@ Q_SIGNALS:
     void sliceChanged();      // other elements are needed: displayed dims or a fixed index moved
     void appearanceChanged(); // same data, drawn differently
     void decodeToggled();     // same data, decoded or raw: values, axes and read-out change
+    void homeRequested();     // show the whole slice again
+    void navigationChanged(); // box zoom or square pixels toggled
 
 private:
     void rebuildSliders();
     void onDimsChosen();
     void showSliderValue(int dim);
     const AxisCoordinate *coordinateOf(int dim) const; // null without one, or with decoding off
+    // SliceControlsLook.cpp
+    void addLookControls(QHBoxLayout *look); // reverse and scaling, beside the colour map
+    QWidget *navigationButtons();            // Home, Box zoom, Square pixels
+    void setToolTips();
 
     ArrayMetadata m_meta;
     int m_xDim = -1;
@@ -99,6 +121,13 @@ private:
     std::vector<QLineEdit *> m_sliderValues;                 // the coordinate value beside each slider
     std::vector<AxisCoordinate> m_coordinates;
     QCheckBox *m_decode;
+    QCheckBox *m_reverse = nullptr;
+    QComboBox *m_scaling = nullptr;
+    QCheckBox *m_hold = nullptr;
+    QToolButton *m_home = nullptr;
+    QToolButton *m_boxZoom = nullptr;
+    QToolButton *m_squarePixels = nullptr;
+    QString m_mapBeforePhase; // the map to go back to when the phase (drawn in twilight) is left
 };
 
 } // namespace zs

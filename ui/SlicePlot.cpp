@@ -1,6 +1,7 @@
 #include "SlicePlot.h"
 
 #include "CoordinateTicker.h"
+#include "MissingSwatch.h"
 #include "QCustomPlotInclude.h"
 
 namespace zs {
@@ -17,6 +18,8 @@ SlicePlot::SlicePlot(QCustomPlot *plot) : m_plot(plot)
     m_scale = new QCPColorScale(m_plot);
     m_scale->setType(QCPAxis::atRight);
     m_map->setColorScale(m_scale);
+    m_swatch = new MissingSwatch(m_plot);
+    m_swatch->setVisible(false); // until an image shows, see showScale
     // The scale stays as tall as the plot area beside it.
     auto *margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -27,8 +30,12 @@ void SlicePlot::showScale(bool on)
 {
     QCPLayoutGrid *layout = m_plot->plotLayout();
     if (!on && layout->hasElement(0, 1)) layout->take(m_scale);
+    if (!on && layout->hasElement(1, 1)) layout->take(m_swatch);
     if (on && !layout->hasElement(0, 1)) layout->addElement(0, 1, m_scale);
+    if (on && !layout->hasElement(1, 1)) layout->addElement(1, 1, m_swatch);
     layout->simplify();
+    if (on) layout->setRowStretchFactor(1, 0.001); // the swatch's row only as tall as the swatch
+    m_swatch->setVisible(on);                      // out of the layout it would still draw, where it last was
 }
 
 void SlicePlot::setUpLine(std::uint64_t length, const QString &xLabel, const QString &yLabel)
@@ -37,7 +44,8 @@ void SlicePlot::setUpLine(std::uint64_t length, const QString &xLabel, const QSt
     m_graph->setVisible(true);
     m_map->setVisible(false);
     showScale(false);
-    m_plot->xAxis->setRange(-0.5, std::max(0.5, double(length) - 0.5));
+    m_homeX = {-0.5, std::max(0.5, double(length) - 0.5)};
+    m_plot->xAxis->setRange(m_homeX.first, m_homeX.second);
     m_plot->yAxis->setRangeReversed(false);
     m_plot->xAxis->setLabel(xLabel);
     m_plot->yAxis->setLabel(yLabel);
@@ -49,8 +57,11 @@ void SlicePlot::setUpImage(std::uint64_t nx, std::uint64_t ny, const QString &xL
     m_graph->setVisible(false);
     m_map->setVisible(true);
     showScale(true);
-    m_plot->xAxis->setRange(-0.5, double(nx) - 0.5);
-    m_plot->yAxis->setRange(-0.5, double(ny) - 0.5);
+    m_homeX = {-0.5, double(nx) - 0.5};
+    m_homeY = {-0.5, double(ny) - 0.5};
+    m_plot->xAxis->setRange(m_homeX.first, m_homeX.second);
+    m_plot->yAxis->setRange(m_homeY.first, m_homeY.second);
+    setValueAxisLog(m_plot->yAxis, false); // an index axis, whatever a line plot left it
     m_plot->yAxis->setRangeReversed(true); // row 0 at the top, as images are drawn
     m_plot->xAxis->setLabel(xLabel);
     m_plot->yAxis->setLabel(yLabel);
@@ -97,8 +108,10 @@ void SlicePlot::clear()
     m_plot->replot();
 }
 
-void SlicePlot::drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range)
+void SlicePlot::drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range,
+                         bool log)
 {
+    setValueAxisLog(m_plot->yAxis, log);
     QVector<double> keys(qsizetype(values.size())), vals(qsizetype(values.size()));
     for (std::size_t i = 0; i < values.size(); ++i) {
         keys[qsizetype(i)] = double(x.start + i * x.step);
@@ -107,7 +120,10 @@ void SlicePlot::drawLine(const DimSelection &x, const std::vector<double> &value
     m_graph->setData(keys, vals, true);
     if (range.valid) {
         const double pad = (range.upper - range.lower) * 0.05;
-        m_plot->yAxis->setRange(range.lower - pad, range.upper + pad);
+        // On a log axis the padding is a factor: a linear one could reach below zero.
+        m_homeY = log ? std::pair{range.lower / 1.1, range.upper * 1.1}
+                      : std::pair{range.lower - pad, range.upper + pad};
+        m_plot->yAxis->setRange(m_homeY.first, m_homeY.second);
     }
 }
 
@@ -128,11 +144,42 @@ void SlicePlot::drawImage(const DimSelection &x, const DimSelection &y, bool yFi
         }
     }
     m_map->setGradient(gradient);
+    m_swatch->setColor(gradient.nanColor());
 }
 
-void SlicePlot::setColorRange(const ValueRange &range)
+void SlicePlot::setColorRange(const ValueRange &range, bool log)
 {
-    if (range.valid && range.upper > range.lower) m_map->setDataRange(QCPRange(range.lower, range.upper));
+    if (log != (m_map->dataScaleType() == QCPAxis::stLogarithmic)) {
+        // The colour scale follows the map's data scale type; its ticks must say decades.
+        m_map->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        if (log)
+            m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        else
+            m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
+    if (range.valid && range.upper > range.lower && (!log || range.lower > 0))
+        m_map->setDataRange(QCPRange(range.lower, range.upper));
+}
+
+void SlicePlot::setValueAxisLog(QCPAxis *axis, bool log)
+{
+    if (log == (axis->scaleType() == QCPAxis::stLogarithmic)) return;
+    axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (log)
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+}
+
+bool SlicePlot::showsImage() const
+{
+    return !m_line && m_map->visible();
+}
+
+void SlicePlot::showWhole()
+{
+    m_plot->xAxis->setRange(m_homeX.first, m_homeX.second);
+    m_plot->yAxis->setRange(m_homeY.first, m_homeY.second);
 }
 
 } // namespace zs

@@ -14,9 +14,12 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
+class QCPAxis;
 class QCPColorGradient;
 
 namespace zs {
+
+class MissingSwatch;
 
 class SlicePlot
 {
@@ -40,22 +43,35 @@ public:
     // The colour scale's title (an image) or the value axis's (a line): "long_name [units]".
     void setValueTitle(const QString &title);
     QCPColorScale *colorScale() const { return m_scale; }
+    MissingSwatch *missingSwatch() const { return m_swatch; } // under the scale, beside images only
+    bool showsImage() const;
+    // The whole extent again (Home): what setUpLine or setUpImage set, a line's values in view.
+    void showWhole();
+    std::pair<double, double> wholeX() const { return m_homeX; }
+    std::pair<double, double> wholeY() const { return m_homeY; }
 
-    // `values` as read for `x` (a line), padded 5 % within `range` when it is valid.
-    void drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range);
+    // `values` as read for `x` (a line), padded 5 % within `range` when it is valid; `log` makes
+    // the value axis logarithmic.
+    void drawLine(const DimSelection &x, const std::vector<double> &values, const ValueRange &range,
+                  bool log = false);
     // `values` in the read's dimension order; `yFirst` when the y dimension precedes x in it.
     void drawImage(const DimSelection &x, const DimSelection &y, bool yFirst,
                    const std::vector<double> &values, const QCPColorGradient &gradient);
-    void setColorRange(const ValueRange &range);
+    // `log`: the colour map's data scale and its scale's axis logarithmic (`range` positive).
+    void setColorRange(const ValueRange &range, bool log = false);
 
 private:
     void showScale(bool on);
+    void setValueAxisLog(QCPAxis *axis, bool log);
     bool m_line = false;
+    std::pair<double, double> m_homeX{0, 1}; // the whole extent, for showWhole
+    std::pair<double, double> m_homeY{0, 1};
 
     QCustomPlot *m_plot;
     QCPGraph *m_graph;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
+    MissingSwatch *m_swatch;
 };
 
 } // namespace zs

@@ -7,6 +7,7 @@
 #include "SlicePlot.h"
 #include "StringTable.h"
 #include "ValueReadout.h"
+#include "ValueScaling.h"
 #include "ViewportSampler.h"
 #include "view/SliceSource.h"
 
@@ -64,6 +65,7 @@ SliceView::SliceView(QWidget *parent)
     m_message->hide();
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connectPlot();
+    setUpLook();
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(100);
@@ -399,28 +401,21 @@ void SliceView::redraw()
 
 void SliceView::drawLine(const std::vector<double> &values)
 {
-    const ValueRange r = m_controls->autoRange()
-                             ? percentileRange(values, 0, 100)
-                             : ValueRange{m_controls->manualMin(), m_controls->manualMax(), true};
-    m_drawing->drawLine(m_valuesSelection.dims[std::size_t(m_controls->xDim())], values, r);
+    std::vector<double> copy;
+    const std::vector<double> &shown = valuesToDraw(values, copy);
+    m_drawing->drawLine(m_valuesSelection.dims[std::size_t(m_controls->xDim())], shown,
+                        drawnRange(shown, 0, 100), m_controls->scaling() == ValueScaling::Log);
 }
 
 void SliceView::drawImage(const std::vector<double> &values)
 {
     const Selection &sel = m_valuesSelection;
     const int xd = m_controls->xDim(), yd = m_controls->yDim();
-    m_drawing->drawImage(sel.dims[std::size_t(xd)], sel.dims[std::size_t(yd)], yd < xd, values,
-                         colorGradient(m_controls->colorMapName()));
-    ValueRange r{m_controls->manualMin(), m_controls->manualMax(), true};
-    if (m_controls->autoRange()) {
-        r = percentileRange(values, 2, 98);
-        // While chunks arrive the percentiles of a partial image jump about: the scale only widens
-        // then (starting from the last finished image of this view), and settles when all is in.
-        if (!m_complete) r = unite(m_heldRange, r);
-        m_heldRange = r;
-        if (r.valid) m_controls->showAutoRange(r.lower, r.upper);
-    }
-    m_drawing->setColorRange(r);
+    std::vector<double> copy;
+    const std::vector<double> &shown = valuesToDraw(values, copy);
+    m_drawing->drawImage(sel.dims[std::size_t(xd)], sel.dims[std::size_t(yd)], yd < xd, shown,
+                         colorGradient(m_controls->colorMapName(), m_controls->reversed()));
+    m_drawing->setColorRange(drawnRange(shown, 2, 98), m_controls->scaling() == ValueScaling::Log);
 }
 
 void SliceView::onMouseMove(QMouseEvent *event)
@@ -433,12 +428,7 @@ void SliceView::onMouseMove(QMouseEvent *event)
 void SliceView::updateReadout()
 {
     if (!m_pointerKnown || !m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
-    const Selection &sel = m_valuesSelection;
-    const double key = m_drawing->plot()->xAxis->pixelToCoord(m_pointer.x());
-    const double value = m_drawing->plot()->yAxis->pixelToCoord(m_pointer.y());
-    const long long ix = sampleAt(sel.dims[std::size_t(m_controls->xDim())], key);
-    const long long iy = isLine() ? 0 : sampleAt(sel.dims[std::size_t(m_controls->yDim())], value);
-    m_readout->setText(ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy));
+    m_readout->setText(readoutAtPixel(m_pointer));
 }
 
 } // namespace zs

@@ -34,11 +34,13 @@ class QCPColorMap;
 class QCPGraph;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QVBoxLayout;
 class QMouseEvent;
 
 namespace zs {
 
+class PlotNavigation;
 class SliceSource;
 class SlicePlot;
 class SliceTable;
@@ -91,6 +93,12 @@ public:
     bool decoding() const; // the toggle is on and something decodes
     // The colour map an array not shown before starts with: the last one chosen (QSettings).
     static QString preferredColorMap();
+    // SliceViewLook.cpp: the read-out for the cell at pixel `at` of the plot (empty off the data),
+    // and the plot's context menu there (Copy value, Copy image, Save view…, Reset zoom), owned by
+    // the caller.
+    QString readoutAtPixel(QPointF at) const;
+    QMenu *plotMenu(QPointF at);
+    PlotNavigation *navigation() const { return m_navigation; }
 
 public Q_SLOTS:
     void cancelRead();
@@ -102,8 +110,9 @@ Q_SIGNALS:
     void readFinished();
     void readFailed(const QString &message);
     void readCancelled();
-    void coordinatesReady(); // the coordinate values arrived: axes and sliders show them
-    void cleared();          // nothing, or a new array, is shown: values() is empty until it is read
+    void coordinatesReady();  // the coordinate values arrived: axes and sliders show them
+    void cleared();           // nothing, or a new array, is shown: values() is empty until it is read
+    void saveViewRequested(); // "Save view…" in the plot's menu: the window asks where
 
 private:
     void connectPlot();
@@ -135,6 +144,13 @@ private:
     void recallAppearance();
     void recallZoom();
     void notePreferredColorMap();
+    // SliceViewLook.cpp: the values as the scaling draws them (under log a copy in `copy`, without
+    // those ≤ 0, which the message line counts) and the range to draw them with.
+    void setUpLook();
+    const std::vector<double> &valuesToDraw(const std::vector<double> &values, std::vector<double> &copy);
+    ValueRange drawnRange(const std::vector<double> &shown, double lowPercent, double highPercent);
+    QString m_scalingNote; // the message the log scale's hidden values put up, to take down
+    PlotNavigation *m_navigation = nullptr;
 
     struct RememberedView
     {
@@ -167,7 +183,7 @@ private:
     std::vector<double> m_values;      // NaN where no region has arrived yet
     std::vector<ResultRegion> m_ready; // regions of the current read in m_values
     bool m_complete = false;           // the current read finished: all of m_values is in
-    ValueRange m_heldRange;            // the automatic colour range shown last (see drawImage)
+    ValueRange m_heldRange;            // the automatic colour range shown last (see drawnRange)
     bool m_resettingAxes = false;
     int m_shownX = -1; // the displayed dimensions the axes were set up for
     int m_shownY = -1;

@@ -22,7 +22,8 @@ QString SliceView::preferredColorMap()
 
 void SliceView::notePreferredColorMap()
 {
-    if (!m_node) return;
+    // The phase's cyclic map is the part's default, not a choice for other arrays.
+    if (!m_node || m_controls->complexPart() == ComplexPart::Phase) return;
     const QString name = m_controls->colorMapName();
     if (name != preferredColorMap()) QSettings().setValue(QLatin1String(kColorMapKey), name);
 }

@@ -113,7 +113,8 @@ private Q_SLOTS:
 
     void colorMaps()
     {
-        QCOMPARE(colorMapNames(), (QStringList{"viridis", "magma", "gray", "coolwarm"}));
+        QCOMPARE(colorMapNames(), (QStringList{"viridis", "magma", "cividis", "plasma", "inferno", "turbo",
+                                               "twilight", "gray", "gray (reversed)", "coolwarm"}));
         for (const QString &name : colorMapNames()) {
             const QCPColorGradient g = colorGradient(name);
             QVERIFY(g.colorStops().size() >= 2);
