@@ -102,6 +102,7 @@ private:
         if (!parsed) return failed(parsed.error());
         m_all.keys << parsed->listing.keys;
         m_all.prefixes << parsed->listing.prefixes;
+        m_all.sizes.insert(parsed->listing.sizes);
         if (parsed->continuationToken.isEmpty()) return succeeded(m_all);
         m_token = parsed->continuationToken;
         if (++m_pages >= kMaxPages)
