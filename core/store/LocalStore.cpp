@@ -134,13 +134,16 @@ QFuture<StoredSizeResult> LocalStore::storedSize(const QString &prefix)
         path = *p;
     }
     return QtConcurrent::run(fileIoPool(), [path]() -> StoredSizeResult {
+        static const QStringList metadataNames = {QStringLiteral(".zarray"), QStringLiteral(".zattrs"),
+                                                  QStringLiteral(".zgroup"), QStringLiteral(".zmetadata"),
+                                                  QStringLiteral("zarr.json")};
         StoredSize size;
         // Symlinks are not followed: a loop must not make this walk forever.
         QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
-            if (isMetadataDocument(it.fileName())) continue;
+            if (metadataNames.contains(it.fileName())) continue;
             size.bytes += std::uint64_t(it.fileInfo().size());
             ++size.objects;
         }
