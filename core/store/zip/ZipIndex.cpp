@@ -17,6 +17,12 @@ QString leafOf(const QString &name)
     return name.mid(name.lastIndexOf(u'/') + 1);
 }
 
+bool isMetadataName(const QString &leaf)
+{
+    return leaf == u".zarray" || leaf == u".zgroup" || leaf == u".zattrs" || leaf == u".zmetadata" ||
+           leaf == u"zarr.json";
+}
+
 } // namespace
 
 Result<ZipIndex> ZipIndex::build(std::vector<ZipEntry> entries, const QString &requestedRoot,
@@ -93,7 +99,7 @@ StoredSize ZipIndex::storedSize(const QString &prefix) const
     const QString folder = archiveName(prefix);
     StoredSize size;
     for (const ZipEntry &e : m_entries) {
-        if (e.isDirectory || isMetadataDocument(leafOf(e.name))) continue;
+        if (e.isDirectory || isMetadataName(leafOf(e.name))) continue;
         if (!folder.isEmpty() && !e.name.startsWith(folder + u'/')) continue;
         size.bytes += e.compressedSize;
         ++size.objects;
