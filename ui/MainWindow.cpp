@@ -8,7 +8,9 @@
 #include "MetadataPanel.h"
 #include "ReadStatus.h"
 #include "RecentStores.h"
+#include "ShortcutList.h"
 #include "SliceView.h"
+#include "WelcomePage.h"
 #include "array/ChunkCache.h"
 #include "store/StoreFactory.h"
 #include "timing/TimingPanel.h"
@@ -74,7 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_slice, tr("Data"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
     m_splitter->addWidget(buildTreePanel());
-    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(buildPages());
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({470, 890});
     setCentralWidget(m_splitter);
@@ -95,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &HierarchyLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_loader, &HierarchyLoader::failed, this, &MainWindow::onLoadFailed);
     buildMenus();
+    putShortcutsInToolTips(this);
     restoreSettings();
 }
 
@@ -145,6 +148,8 @@ void MainWindow::buildMenus()
         if (m_cache) m_cache->setBudget(mibToBytes(mib));
     });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts…"), QKeySequence::HelpContents, this,
+                    [this] { openShortcutsDialog(); });
     help->addAction(tr("&About Zarrscope"), this, [this] {
         QMessageBox::about(
             this, tr("About Zarrscope"),
@@ -159,6 +164,7 @@ void MainWindow::rebuildRecentMenu()
     for (const QString &location : recent)
         m_recentMenu->addAction(location, this, [this, location] { openLocation(location); });
     if (recent.isEmpty()) m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+    m_welcome->setRecentStores(recent);
     m_recentMenu->addSeparator();
     m_recentMenu->addAction(tr("Clear History"), this, [this] {
         RecentStores::clear();
@@ -186,6 +192,7 @@ void MainWindow::openLocation(const QString &input, const QString &requestedArra
             arrayPath = arrayPath.isEmpty() ? inside.nodePath : inside.nodePath + u'/' + arrayPath;
         }
     }
+    showTabs();
     m_slice->clear(tr("Choose an array in the tree to see its data."));
     m_metadata->clear();
     m_loader->cancel(); // a new store: the old walk stops now, and nothing of it arrives later

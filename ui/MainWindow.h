@@ -1,13 +1,15 @@
 #pragma once
 // The browser window: a URL bar with history, the store's tree (with a filter) on the left,
 // the selected node's data and metadata on the right, read progress and Cancel in the status
-// bar. Stores open from the URL bar, File > Open Folder, a dropped directory or the command line.
+// bar. Stores open from the URL bar, File > Open Folder, a dropped directory, the command line or
+// the welcome page shown in place of the tabs while none is open (MainWindowWelcome.cpp).
 
 #include "cf/NodeLookup.h"
 #include "hierarchy/HierarchyEntry.h"
 #include "store/Store.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -16,6 +18,7 @@ class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 
@@ -28,9 +31,20 @@ class HierarchyLoader;
 class HierarchyModel;
 class MetadataPanel;
 class ReadStatus;
+class ShortcutsDialog;
 class SliceView;
 class StatisticsPanel;
 class TimingPanel;
+class WelcomePage;
+
+// Where the bundled demo is once it is being served: the app starts its server on first use
+// (zarrscope-server, which the widgets do not link), the window opens it like any store.
+struct DemoLocation
+{
+    QString location;
+    QString arrayPath; // selected first
+};
+using DemoLauncher = std::function<Result<DemoLocation>()>;
 
 class MainWindow final : public QMainWindow
 {
@@ -48,6 +62,11 @@ public:
     void openArrayPath(const QString &path);
     // F5: the store again, from scratch (new listing, no cached chunks), the same node selected.
     void reload();
+    // MainWindowWelcome.cpp: the welcome page's Open Demo (off until a launcher is set), and
+    // Help > Keyboard Shortcuts (the dialog it opened, for tests).
+    void setDemoLauncher(DemoLauncher launcher);
+    void openDemo();
+    ShortcutsDialog *openShortcutsDialog();
 
     // The parts, for tests and screenshots.
     HierarchyModel *hierarchyModel() const { return m_model; }
@@ -59,6 +78,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     TimingPanel *timingPanel() const { return m_timing; }
     StatisticsPanel *statisticsPanel() const { return m_statistics; } // in the "Statistics" dock
+    WelcomePage *welcomePage() const { return m_welcome; }
+    bool welcomeShown() const; // in place of the tabs: no store is open
     QSplitter *splitter() const { return m_splitter; }
     QLineEdit *filterEdit() const { return m_filter; }
     ChunkCache *chunkCache() const { return m_cache.get(); }
@@ -82,6 +103,10 @@ protected:
 private:
     void buildMenus();
     void wireTiming(); // MainWindowTiming.cpp
+    // MainWindowWelcome.cpp: the welcome page and the tabs, one shown at a time.
+    QWidget *buildPages();
+    void showWelcome(const QString &failure);
+    void showTabs();
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -115,6 +140,9 @@ private:
     ReadStatus *m_status;
     TimingPanel *m_timing = nullptr;
     StatisticsPanel *m_statistics = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QStackedWidget *m_pages = nullptr; // the welcome page or the tabs
+    DemoLauncher m_demoLauncher;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;

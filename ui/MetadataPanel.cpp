@@ -90,6 +90,7 @@ MetadataPanel::MetadataPanel(QWidget *parent)
 void MetadataPanel::clear()
 {
     ++m_shown;
+    m_sizeQuery.cancel();
     m_facts->setRowCount(0);
     m_attributes->clear();
     m_raw->clear();
@@ -268,7 +269,8 @@ void MetadataPanel::showNode(const NodeMetadata &node, const std::shared_ptr<Sto
         m_conventionsView->expandAll();
     }
     if (node.isArray() && store) {
-        whenFinished(store->storedSize(node.path), this,
+        m_sizeQuery = store->storedSize(node.path);
+        whenFinished(m_sizeQuery, this,
                      [this, shown = m_shown, array = *node.array](const StoredSizeResult &size) {
                          if (shown == m_shown) // still the node on screen
                              showStoredSize(array, size);

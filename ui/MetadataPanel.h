@@ -71,7 +71,8 @@ private:
     QLabel *m_rawError;
     QStandardItemModel *m_conventions;
     QTreeView *m_conventionsView;
-    quint64 m_shown = 0; // which showNode a background answer belongs to
+    quint64 m_shown = 0;                   // which showNode a background answer belongs to
+    QFuture<StoredSizeResult> m_sizeQuery; // cancelled when the node goes: an HTTP walk stops listing
 };
 
 } // namespace zs

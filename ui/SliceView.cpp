@@ -3,6 +3,7 @@
 #include "ColorMaps.h"
 #include "DataRange.h"
 #include "ErrorStyle.h"
+#include "MouseGestures.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
 #include "StringTable.h"
@@ -122,6 +123,7 @@ void SliceView::connectPlot()
     connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
+    addMouseGesture(plot, tr("Move over the plot: the value under the cursor, in the read-out below"));
 }
 
 bool SliceView::isLine() const

@@ -25,6 +25,7 @@ StringTable::StringTable(QWidget *parent)
     m_view->horizontalHeader()->setDefaultSectionSize(160);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view);
     copy->setContext(Qt::WidgetWithChildrenShortcut);
+    copy->setWhatsThis(tr("Copy the selected cells"));
     connect(copy, &QShortcut::activated, this, &StringTable::copySelection);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentCellChanged(readoutFor(current)); });

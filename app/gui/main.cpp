@@ -1,13 +1,12 @@
 // zarrscope: the desktop browser. zarrscope [STORE] [--array PATH] [--demo] [--version]
 
+#include "DemoServer.h"
 #include "DemoStore.h"
 #include "MainWindow.h"
-#include "ServerThread.h"
 #include "util/Memory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <memory>
 
 // --help and --version print and exit, so they must work without a display: no QApplication then.
@@ -62,28 +61,17 @@ int main(int argc, char *argv[])
     }
 
     // Declared before the window so it outlives every read the window makes from it.
-    std::unique_ptr<zs::server::ServerThread> demoServer;
+    zs::server::DemoServer demoServer;
     zs::MainWindow window;
+    window.setDemoLauncher([&demoServer]() -> zs::Result<zs::DemoLocation> {
+        const QUrl url = demoServer.url();
+        if (url.isEmpty()) return zs::makeError(demoServer.problem());
+        return zs::DemoLocation{url.toString(), QString::fromLatin1(zs::server::kDemoViewArray)};
+    });
     window.show();
-    if (parser.isSet(demo)) {
-        const QString store = zs::server::demoStorePath();
-        if (store.isEmpty()) {
-            QMessageBox::warning(
-                &window, QStringLiteral("Demo"),
-                QStringLiteral("The demo store is missing: build the project (it is written at build "
-                               "time into share/zarrscope/demo.zarr) or set ZARRSCOPE_DEMO_STORE."));
-        } else {
-            demoServer = std::make_unique<zs::server::ServerThread>(store);
-            demoServer->server()->setLatencyMs(zs::server::kDemoLatencyMs);
-            if (demoServer->start() == 0)
-                QMessageBox::warning(&window, QStringLiteral("Demo"),
-                                     QStringLiteral("Cannot start the demo server on loopback."));
-            else
-                window.openLocation(demoServer->url().toString(),
-                                    QString::fromLatin1(zs::server::kDemoViewArray));
-        }
-    } else if (!parser.positionalArguments().isEmpty()) {
+    if (parser.isSet(demo))
+        window.openDemo(); // a missing store or port is said on the welcome page
+    else if (!parser.positionalArguments().isEmpty())
         window.openLocation(parser.positionalArguments().front(), parser.value(array));
-    }
     return app->exec();
 }

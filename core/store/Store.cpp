@@ -4,6 +4,12 @@
 
 namespace zs {
 
+bool isMetadataDocument(const QString &leaf)
+{
+    return leaf == u".zarray" || leaf == u".zgroup" || leaf == u".zattrs" || leaf == u".zmetadata" ||
+           leaf == u"zarr.json";
+}
+
 QFuture<StoredSizeResult> Store::storedSize(const QString &)
 {
     return QtFuture::makeReadyFuture(StoredSizeResult(std::optional<StoredSize>{}));

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QFuture>
+#include <QHash>
 #include <QStringList>
 #include <cstdint>
 #include <functional>
@@ -38,6 +39,9 @@ struct Listing
     // True when names starting with '.' may be left out: web servers' directory pages often hide
     // them (nginx autoindex always does), so a missing .zgroup or .zarray proves nothing there.
     bool mayOmitDotFiles = false;
+    // Object sizes in bytes by key, where the listing states them (S3's <Size>, nginx autoindex
+    // with its default exact sizes): what a stored size over HTTP is summed from without reading.
+    QHash<QString, std::uint64_t> sizes;
 };
 using ListResult = Result<Listing>;
 
@@ -58,6 +62,8 @@ struct StoredSize
     std::uint64_t objects = 0;
 };
 using StoredSizeResult = Result<std::optional<StoredSize>>; // nullopt: the store cannot tell
+// The documents a stored size leaves out (.zarray, .zgroup, .zattrs, .zmetadata, zarr.json).
+bool isMetadataDocument(const QString &leafName);
 
 // Hears each exchange a store's transport makes (HttpStore: every HTTP request, retries each
 // their own), on the transport's thread. MeasuredStore is what listens.

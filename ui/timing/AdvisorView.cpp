@@ -54,6 +54,11 @@ AdvisorView::AdvisorView(QWidget *parent)
                                       tr("Est. time, current view")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setToolTip(
+        tr("The array's chunking beside the suggested one: chunk size, requests and estimated "
+           "time to read the whole array and the current view"));
+    m_export->setToolTip(
+        tr("Open the Export dialog for this array with the suggested chunk shape filled in"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);

@@ -64,6 +64,14 @@ TimingPanel::TimingPanel(QWidget *parent)
     m_tabs->addTab(captioned(m_sweep, sweepCaption()), tr("Sweep"));
     m_tabs->addTab(captioned(m_table, summaryCaption()), tr("Summary"));
     m_tabs->addTab(m_advisor, tr("Chunking advisor"));
+    const QStringList tabTips = {tr("Chunks completed against time, one curve per pass"),
+                                 tr("Each request of a pass as a bar from sent to done"),
+                                 tr("Wall time at each concurrency of a sweep, with the ideal curve"),
+                                 tr("Per mode and concurrency: wall time, speed-up, throughput, latency "
+                                    "percentiles, requests in flight"),
+                                 tr("A chunk shape that suits how this array is read, with estimates")};
+    for (int i = 0; i < m_tabs->count() && i < tabTips.size(); ++i)
+        m_tabs->setTabToolTip(i, tabTips[i]);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_finding->setWordWrap(true);

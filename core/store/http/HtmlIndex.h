@@ -1,6 +1,7 @@
 #pragma once
 // Directory listings from web servers' HTML index pages (nginx autoindex, Apache,
-// python -m http.server): links to "name" are objects, links to "name/" directories.
+// python -m http.server): links to "name" are objects, links to "name/" directories; an object's
+// size where the page states it in exact bytes (nginx's default).
 
 #include "store/Store.h"
 

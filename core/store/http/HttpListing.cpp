@@ -78,7 +78,7 @@ private:
         if (m_promise.isCanceled()) return settle(makeError(QStringLiteral("the listing was cancelled")));
         const QUrl url = pageUrl();
         m_page = m_store->scheduler()->fetch(url);
-        afterFinished(m_page, [self = shared_from_this(), url](GetResult page) {
+        afterFinished(m_page, [self = shared_from_this(), url](const GetResult &page) {
             QMutexLocker lock(&self->m_mutex);
             self->onPage(page, url);
         });
@@ -102,6 +102,7 @@ private:
         if (!parsed) return failed(parsed.error());
         m_all.keys << parsed->listing.keys;
         m_all.prefixes << parsed->listing.prefixes;
+        m_all.sizes.insert(parsed->listing.sizes);
         if (parsed->continuationToken.isEmpty()) return succeeded(m_all);
         m_token = parsed->continuationToken;
         if (++m_pages >= kMaxPages)

@@ -1,5 +1,6 @@
 #include "store/http/HttpStore.h"
 
+#include "store/ListedStoredSize.h"
 #include "store/http/HttpListing.h"
 #include "util/FutureChain.h"
 
@@ -100,6 +101,23 @@ QFuture<ListResult> HttpStore::list(const QString &prefix)
     if (m_bucketUrl.isValid()) kinds.push_back(ListingKind::S3);
     kinds.push_back(ListingKind::Html);
     return startListing(std::move(self), prefix, std::move(kinds), true);
+}
+
+QFuture<StoredSizeResult> HttpStore::storedSize(const QString &prefix)
+{
+    std::shared_ptr<HttpStore> self = weak_from_this().lock();
+    if (!self || listMode() == ListMode::None) return Store::storedSize(prefix);
+    QFuture<StoredSizeResult> walk = storedSizeFromListings(self, prefix);
+    // A store found not to list (its first listing just failed) cannot tell: unknown, not an error.
+    QFuture<StoredSizeResult> out = continueIn<StoredSizeResult>(
+        nullptr, walk,
+        [store = std::weak_ptr<HttpStore>(self)](const StoredSizeResult &r) -> StoredSizeResult {
+            const auto s = store.lock();
+            if (!r && s && s->listMode() == ListMode::None) return std::optional<StoredSize>{};
+            return r;
+        });
+    detail::whenCanceled(out, [walk]() mutable { walk.cancel(); }); // a panel moving on stops the walk
+    return out;
 }
 
 HttpStore::ListMode HttpStore::listMode() const

@@ -31,6 +31,8 @@ public:
     std::optional<TransferStats> transferStats() const override { return m_scheduler->stats(); }
     std::optional<LimiterStats> limiterStats() const override;
     bool observeExchanges(const ExchangeObserver &observer) override;
+    // Summed from the listings when they state sizes (S3, nginx autoindex); unknown otherwise.
+    QFuture<StoredSizeResult> storedSize(const QString &prefix) override;
 
     FetchScheduler *scheduler() const { return m_scheduler; }
     QUrl urlFor(const QString &key) const;

@@ -29,15 +29,25 @@ Result<S3ListPage> parseS3ListPage(const QByteArray &xml, const QString &prefix,
     S3ListPage page;
     const QString start = prefix.isEmpty() ? QString() : prefix + u'/';
     bool sawRoot = false, truncated = false, inContents = false, inPrefixes = false;
+    // Within one <Contents>: its name under the prefix (empty when it lies elsewhere) and <Size>,
+    // in whichever order they come.
+    QString contentName;
+    std::optional<std::uint64_t> contentSize;
     while (!r.atEnd()) {
         r.readNext();
         if (r.isStartElement()) {
             const auto name = r.name();
             if (name == u"ListBucketResult")
                 sawRoot = true;
-            else if (name == u"Contents")
+            else if (name == u"Contents") {
                 inContents = true;
-            else if (name == u"CommonPrefixes")
+                contentName.clear();
+                contentSize.reset();
+            } else if (name == u"Size" && inContents) {
+                bool ok = false;
+                const std::uint64_t size = r.readElementText().toULongLong(&ok);
+                if (ok) contentSize = size;
+            } else if (name == u"CommonPrefixes")
                 inPrefixes = true;
             else if (name == u"IsTruncated")
                 truncated = r.readElementText() == u"true";
@@ -46,17 +56,21 @@ Result<S3ListPage> parseS3ListPage(const QByteArray &xml, const QString &prefix,
             else if (name == u"Key" && inContents) {
                 const QString key = r.readElementText();
                 if (key.startsWith(start) && key.size() > start.size() &&
-                    !key.mid(start.size()).contains(u'/'))
-                    page.listing.keys << key.mid(start.size());
+                    !key.mid(start.size()).contains(u'/')) {
+                    contentName = key.mid(start.size());
+                    page.listing.keys << contentName;
+                }
             } else if (name == u"Prefix" && inPrefixes) {
                 QString p = r.readElementText();
                 if (p.startsWith(start) && p.endsWith(u'/') && p.size() > start.size() + 1)
                     page.listing.prefixes << p.mid(start.size()).chopped(1);
             }
         } else if (r.isEndElement()) {
-            if (r.name() == u"Contents")
+            if (r.name() == u"Contents") {
                 inContents = false;
-            else if (r.name() == u"CommonPrefixes")
+                if (!contentName.isEmpty() && contentSize)
+                    page.listing.sizes.insert(contentName, *contentSize);
+            } else if (r.name() == u"CommonPrefixes")
                 inPrefixes = false;
         }
     }
