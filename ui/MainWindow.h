@@ -11,6 +11,7 @@
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -27,6 +28,7 @@ class ExportDialog;
 class HierarchyLoader;
 class HierarchyModel;
 class MetadataPanel;
+class ProfileView;
 class ReadStatus;
 class SliceView;
 class TimingPanel;
@@ -57,6 +59,8 @@ public:
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
     TimingPanel *timingPanel() const { return m_timing; }
+    ProfileView *profileView() const { return m_profile; }
+    QDockWidget *profileDock() const { return m_profileDock; }
     QSplitter *splitter() const { return m_splitter; }
     QLineEdit *filterEdit() const { return m_filter; }
     ChunkCache *chunkCache() const { return m_cache.get(); }
@@ -80,6 +84,7 @@ protected:
 private:
     void buildMenus();
     void wireTiming(); // MainWindowTiming.cpp
+    void wireProfile(QMenu *viewMenu); // MainWindowProfile.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -110,6 +115,8 @@ private:
     SliceView *m_slice;
     ReadStatus *m_status;
     TimingPanel *m_timing = nullptr;
+    ProfileView *m_profile = nullptr;
+    QDockWidget *m_profileDock = nullptr;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -119,6 +119,8 @@ void SliceView::connectPlot()
     connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
+    connect(plot, &QCustomPlot::mousePress, this, &SliceView::onMousePress);
+    connect(plot, &QCustomPlot::mouseRelease, this, &SliceView::onMouseRelease);
 }
 
 bool SliceView::isLine() const
@@ -428,13 +430,9 @@ void SliceView::onMouseMove(QMouseEvent *event)
 
 void SliceView::updateReadout()
 {
-    if (!m_pointerKnown || !m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
-    const Selection &sel = m_valuesSelection;
-    const double key = m_drawing->plot()->xAxis->pixelToCoord(m_pointer.x());
-    const double value = m_drawing->plot()->yAxis->pixelToCoord(m_pointer.y());
-    const long long ix = sampleAt(sel.dims[std::size_t(m_controls->xDim())], key);
-    const long long iy = isLine() ? 0 : sampleAt(sel.dims[std::size_t(m_controls->yDim())], value);
-    m_readout->setText(ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy));
+    if (!m_pointerKnown) return;
+    const auto sample = sampleUnder(m_pointer);
+    m_readout->setText(sample ? readoutAt(sample->first, sample->second) : QString());
 }
 
 } // namespace zs
