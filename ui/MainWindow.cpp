@@ -6,6 +6,7 @@
 #include "HierarchyModel.h"
 #include "MainWindowStorePath.h"
 #include "MetadataPanel.h"
+#include "ProfileView.h"
 #include "ReadStatus.h"
 #include "RecentStores.h"
 #include "ShortcutList.h"
@@ -147,6 +148,7 @@ void MainWindow::buildMenus()
         setChunkCacheMiBSetting(mib);
         if (m_cache) m_cache->setBudget(mibToBytes(mib));
     });
+    wireProfile(view);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts…"), QKeySequence::HelpContents, this,
                     [this] { openShortcutsDialog(); });
@@ -195,6 +197,7 @@ void MainWindow::openLocation(const QString &input, const QString &requestedArra
     showTabs();
     m_slice->clear(tr("Choose an array in the tree to see its data."));
     m_metadata->clear();
+    m_profile->clear();
     m_loader->cancel(); // a new store: the old walk stops now, and nothing of it arrives later
     m_model->clear();
     m_banner->hide();

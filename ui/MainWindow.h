@@ -13,6 +13,7 @@
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -30,6 +31,7 @@ class ExportDialog;
 class HierarchyLoader;
 class HierarchyModel;
 class MetadataPanel;
+class ProfileView;
 class ReadStatus;
 class ShortcutsDialog;
 class SliceView;
@@ -80,6 +82,8 @@ public:
     StatisticsPanel *statisticsPanel() const { return m_statistics; } // in the "Statistics" dock
     WelcomePage *welcomePage() const { return m_welcome; }
     bool welcomeShown() const; // in place of the tabs: no store is open
+    ProfileView *profileView() const { return m_profile; }
+    QDockWidget *profileDock() const { return m_profileDock; }
     QSplitter *splitter() const { return m_splitter; }
     QLineEdit *filterEdit() const { return m_filter; }
     ChunkCache *chunkCache() const { return m_cache.get(); }
@@ -107,6 +111,7 @@ private:
     QWidget *buildPages();
     void showWelcome(const QString &failure);
     void showTabs();
+    void wireProfile(QMenu *viewMenu); // MainWindowProfile.cpp
     QWidget *buildTreePanel();
     void rebuildRecentMenu();
     void openFolder();
@@ -143,6 +148,8 @@ private:
     WelcomePage *m_welcome = nullptr;
     QStackedWidget *m_pages = nullptr; // the welcome page or the tabs
     DemoLauncher m_demoLauncher;
+    ProfileView *m_profile = nullptr;
+    QDockWidget *m_profileDock = nullptr;
     QMenu *m_recentMenu = nullptr;
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;

@@ -112,6 +112,8 @@ void SliceControls::setArray(const ArrayMetadata &meta)
         m_xCombo->addItem(label, d);
         m_yCombo->addItem(label, d);
     }
+    // Any dimension drawn as a line, the others fixed by sliders.
+    if (n >= 2) m_yCombo->addItem(tr("none (line plot)"), -1);
     m_xCombo->setCurrentIndex(m_xDim);
     m_yCombo->setCurrentIndex(m_yDim);
     m_xCombo->setEnabled(n >= 2);
@@ -127,19 +129,23 @@ void SliceControls::setArray(const ArrayMetadata &meta)
 void SliceControls::setDisplayedDims(int xDim, int yDim)
 {
     m_xCombo->setCurrentIndex(xDim);
-    m_yCombo->setCurrentIndex(yDim);
+    m_yCombo->setCurrentIndex(m_yCombo->findData(yDim));
     onDimsChosen();
 }
 
 void SliceControls::onDimsChosen()
 {
     int x = m_xCombo->currentIndex();
-    int y = m_yCombo->currentIndex();
-    if (x == y) { // the other combo gives way: swap the pair
-        y = x == m_xDim ? m_yDim : m_xDim;
-        if (y == x) y = (x + 1) % std::max(1, m_xCombo->count());
+    int y = m_yCombo->currentData().toInt(); // -1: a line along x
+    if (x == y) {                            // the combo not just changed gives way: the pair swaps
+        const int n = std::max(1, m_xCombo->count());
+        if (x != m_xDim)
+            y = m_xDim;
+        else
+            x = m_yDim >= 0 ? m_yDim : (y + 1) % n; // from a line: x takes another dimension
+        if (x == y) y = (x + 1) % n;
         const QSignalBlocker bx(m_xCombo), by(m_yCombo);
-        m_yCombo->setCurrentIndex(y);
+        m_yCombo->setCurrentIndex(m_yCombo->findData(y));
         m_xCombo->setCurrentIndex(x);
     }
     m_xDim = x;

@@ -124,6 +124,8 @@ void SliceView::connectPlot()
     connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
     addMouseGesture(plot, tr("Move over the plot: the value under the cursor, in the read-out below"));
+    connect(plot, &QCustomPlot::mousePress, this, &SliceView::onMousePress);
+    connect(plot, &QCustomPlot::mouseRelease, this, &SliceView::onMouseRelease);
 }
 
 bool SliceView::isLine() const
@@ -429,8 +431,7 @@ void SliceView::onMouseMove(QMouseEvent *event)
 
 void SliceView::updateReadout()
 {
-    if (!m_pointerKnown || !m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return;
-    m_readout->setText(readoutAtPixel(m_pointer));
+    if (m_pointerKnown) m_readout->setText(readoutAtPixel(m_pointer));
 }
 
 } // namespace zs

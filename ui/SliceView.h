@@ -13,6 +13,7 @@
 // coordinates (read on a worker thread; dates for time), the colour scale and the read-out units.
 
 #include "DataRange.h"
+#include "ProfileRequest.h"
 #include "SliceControls.h"
 #include "ViewConventions.h"
 #include "array/ChunkCache.h"
@@ -87,6 +88,9 @@ public:
     QString readout() const; // the value/index read-out line
     // The read-out for the shown cell at sample (ix, iy) of shownSelection()'s displayed dims.
     QString readoutAt(long long ix, long long iy) const;
+    // The profile through the shown cell at sample (ix, iy): the store, cache and decoding of this
+    // view, along the first slider dimension (else y). Empty when no cell is shown there.
+    std::optional<ProfileRequest> profileRequestAt(long long ix, long long iy) const;
     // The conventions resolved for the array shown (null when none is shown).
     const ViewConventions *conventions() const { return m_conventions ? &*m_conventions : nullptr; }
     bool coordinatesLoaded() const { return m_coordinatesLoaded; }
@@ -113,6 +117,8 @@ Q_SIGNALS:
     void coordinatesReady();  // the coordinate values arrived: axes and sliders show them
     void cleared();           // nothing, or a new array, is shown: values() is empty until it is read
     void saveViewRequested(); // "Save view…" in the plot's menu: the window asks where
+    // A click (no drag) on a cell of the plot: the profile through it, for the Profile dock.
+    void cellPicked(const zs::ProfileRequest &request);
 
 private:
     void connectPlot();
@@ -124,6 +130,11 @@ private:
     void drawImage(const std::vector<double> &values);
     void showMessage(const QString &text, bool error);
     void onMouseMove(QMouseEvent *event);
+    // SliceViewPick.cpp: a click picks the cell under the pointer.
+    void onMousePress(QMouseEvent *event);
+    void onMouseRelease(QMouseEvent *event);
+    std::optional<std::pair<long long, long long>> sampleUnder(QPointF pixel) const; // (ix, iy)
+    std::vector<std::uint64_t> arrayIndexAt(long long ix, long long iy) const;
     bool isLine() const;
     void setUpTable(std::shared_ptr<Store> store, const NodeMetadata &node);
     void requestTable();
@@ -162,6 +173,8 @@ private:
     };
     std::map<QString, RememberedView> m_remembered; // by memoryKey()
     QPointF m_pointer;                              // over the plot, for the read-out
+    QPointF m_pressedAt; // where the left button went down: a release there is a click
+    bool m_pressed = false;
     bool m_pointerKnown = false;
 
     SliceControls *m_controls;

@@ -83,10 +83,8 @@ void SliceView::applyCoordinates()
 
 void SliceView::toDisplayValues(const char *src, std::size_t count, double *dst) const
 {
-    if (decoding() && m_conventions->decoder)
-        m_conventions->decoder->decode(src, count, dst);
-    else
-        convertToDoubles(src, count, m_node->array->dtype, m_controls->complexPart(), dst);
+    zs::toDisplayValues(decoding() ? &*m_conventions : nullptr, m_node->array->dtype,
+                        m_controls->complexPart(), src, count, dst);
 }
 
 std::size_t SliceView::resultOffset(long long ix, long long iy) const
@@ -104,15 +102,7 @@ std::size_t SliceView::resultOffset(long long ix, long long iy) const
 QString SliceView::readoutAt(long long ix, long long iy) const
 {
     if (!m_node || m_values.empty() || m_valuesSelection.dims.empty()) return {};
-    const Selection &sel = m_valuesSelection;
-    const int xd = m_controls->xDim(), yd = m_controls->yDim();
-    // The array index of the cell: the sliders' positions and the displayed dims' samples.
-    std::vector<std::uint64_t> index = m_controls->fixedIndex();
-    index[std::size_t(xd)] =
-        sel.dims[std::size_t(xd)].start + std::uint64_t(ix) * sel.dims[std::size_t(xd)].step;
-    if (yd >= 0)
-        index[std::size_t(yd)] =
-            sel.dims[std::size_t(yd)].start + std::uint64_t(iy) * sel.dims[std::size_t(yd)].step;
+    const std::vector<std::uint64_t> index = arrayIndexAt(ix, iy);
     const std::size_t at = resultOffset(ix, iy);
     if (at >= m_values.size()) return {};
     CellReadoutInput in;

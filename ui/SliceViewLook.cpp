@@ -73,13 +73,8 @@ ValueRange SliceView::drawnRange(const std::vector<double> &shown, double lowPer
 
 QString SliceView::readoutAtPixel(QPointF at) const
 {
-    if (!m_source || !m_node || m_values.empty() || m_valuesSelection.dims.empty()) return {};
-    const Selection &sel = m_valuesSelection;
-    const double key = m_drawing->plot()->xAxis->pixelToCoord(at.x());
-    const double value = m_drawing->plot()->yAxis->pixelToCoord(at.y());
-    const long long ix = sampleAt(sel.dims[std::size_t(m_controls->xDim())], key);
-    const long long iy = isLine() ? 0 : sampleAt(sel.dims[std::size_t(m_controls->yDim())], value);
-    return ix < 0 || iy < 0 ? QString() : readoutAt(ix, iy);
+    const auto sample = sampleUnder(at);
+    return sample ? readoutAt(sample->first, sample->second) : QString();
 }
 
 QMenu *SliceView::plotMenu(QPointF at)
@@ -93,6 +88,15 @@ QMenu *SliceView::plotMenu(QPointF at)
             [this] { QGuiApplication::clipboard()->setPixmap(m_drawing->plot()->toPixmap()); });
     connect(menu->addAction(tr("Save view…")), &QAction::triggered, this, &SliceView::saveViewRequested);
     connect(menu->addAction(tr("Reset zoom")), &QAction::triggered, m_navigation, &PlotNavigation::home);
+    // The click's profile, for a user who did not know a click opens one.
+    const auto sample = sampleUnder(at);
+    const auto profile = sample && m_node && m_node->array->shape.size() >= 2
+                             ? profileRequestAt(sample->first, sample->second)
+                             : std::nullopt;
+    QAction *profileHere = menu->addAction(tr("Profile through this cell"));
+    profileHere->setEnabled(profile.has_value());
+    if (profile)
+        connect(profileHere, &QAction::triggered, this, [this, request = *profile] { Q_EMIT cellPicked(request); });
     return menu;
 }
 

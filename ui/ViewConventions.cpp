@@ -150,4 +150,13 @@ double auxiliaryValueAt(const AuxiliaryValues &aux, const std::vector<std::uint6
     return offset < values.size() ? values[std::size_t(offset)] : std::numeric_limits<double>::quiet_NaN();
 }
 
+void toDisplayValues(const ViewConventions *view, const DataType &dtype, ComplexPart part, const char *src,
+                     std::size_t count, double *dst)
+{
+    if (view && view->decoder)
+        view->decoder->decode(src, count, dst);
+    else
+        convertToDoubles(src, count, dtype, part, dst);
+}
+
 } // namespace zs

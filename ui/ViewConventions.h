@@ -5,6 +5,7 @@
 // behaves as it always did: raw values, index axes.
 
 #include "AxisCoordinate.h"
+#include "ValueConverter.h"
 #include "cf/Conventions.h"
 #include "cf/ValueDecoder.h"
 #include "store/Store.h"
@@ -48,5 +49,10 @@ QStringList loadCoordinateValues(const std::shared_ptr<Store> &store, ViewConven
 
 // The auxiliary coordinate's value at an array index (all dimensions), NaN when not read.
 double auxiliaryValueAt(const AuxiliaryValues &aux, const std::vector<std::uint64_t> &arrayIndex);
+
+// `count` elements at `src` as the views draw them: decoded by `view`'s decoder when `view` is
+// given (the "Decode (CF)" toggle on) and has one, else the stored values (`part` of a complex).
+void toDisplayValues(const ViewConventions *view, const DataType &dtype, ComplexPart part, const char *src,
+                     std::size_t count, double *dst);
 
 } // namespace zs

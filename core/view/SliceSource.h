@@ -34,7 +34,8 @@ public:
     quint64 currentJob() const { return m_job; }
     const Selection &selection() const { return m_selection; }
     const ArrayMetadata &meta() const { return m_meta; }
-    const std::shared_ptr<ChunkCache> &cache() const { return m_cache; } // for other reads of this array
+    const std::shared_ptr<Store> &store() const { return m_store; }
+    const std::shared_ptr<ChunkCache> &cache() const { return m_cache; } // null: reads without one
     // The current job's result bytes (C order of selection().resultShape()): while it runs only
     // the regions already announced are written; complete after finished(); null after a failure
     // or cancel.

@@ -365,7 +365,8 @@ root.create_dataset('waves', data=np.exp(1j * np.linspace(-3, 3, 48)).reshape(6,
         for (QAction *a : menu->actions())
             texts << a->text();
         QCOMPARE(texts, (QStringList{QStringLiteral("Copy value"), QStringLiteral("Copy image"),
-                                     QStringLiteral("Save view…"), QStringLiteral("Reset zoom")}));
+                                     QStringLiteral("Save view…"), QStringLiteral("Reset zoom"),
+                                     QStringLiteral("Profile through this cell")}));
         QClipboard *clipboard = QGuiApplication::clipboard();
         clipboard->clear();
         menu->actions().at(0)->trigger();
