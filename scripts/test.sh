@@ -5,4 +5,5 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/build.sh"
 cd "${ZS_BUILD_DIR:-$here/build}"
-ctest --output-on-failure --timeout 600 "$@"
+# In parallel: most tests wait on servers with latency or on peer processes, not on the CPU.
+ctest --output-on-failure --timeout 600 -j"$(nproc)" "$@"
