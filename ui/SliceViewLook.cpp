@@ -96,7 +96,8 @@ QMenu *SliceView::plotMenu(QPointF at)
     QAction *profileHere = menu->addAction(tr("Profile through this cell"));
     profileHere->setEnabled(profile.has_value());
     if (profile)
-        connect(profileHere, &QAction::triggered, this, [this, request = *profile] { Q_EMIT cellPicked(request); });
+        connect(profileHere, &QAction::triggered, this,
+                [this, request = *profile] { Q_EMIT cellPicked(request); });
     return menu;
 }
 
