@@ -30,7 +30,7 @@ private:
     server::StoreServer *srv() { return m_server->server(); }
     QString url(const QString &store) { return m_server->url().toString() + store; }
 
-    std::shared_ptr<Store> open(const QString &store, FetchOptions fetch = {})
+    std::shared_ptr<Store> open(const QString &store, const FetchOptions &fetch = {})
     {
         return openUrl(url(store), fetch);
     }

@@ -28,7 +28,7 @@ namespace {
 std::vector<double> expected(const QJsonObject &all, const QString &key)
 {
     std::vector<double> out;
-    for (const QJsonValue &v : all.value(key).toArray())
+    for (const auto &v : all.value(key).toArray())
         out.push_back(v.isNull() ? qQNaN() : v.toDouble());
     return out;
 }
