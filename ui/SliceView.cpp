@@ -4,6 +4,7 @@
 #include "DataRange.h"
 #include "ErrorStyle.h"
 #include "MouseGestures.h"
+#include "PlotNavigation.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
 #include "StringTable.h"
@@ -97,7 +98,13 @@ SliceView::SliceView(QWidget *parent)
     clear();
 }
 
-SliceView::~SliceView() = default;
+SliceView::~SliceView()
+{
+    // The navigation filters this view's and the plot's events and reads m_drawing: it must go
+    // before m_drawing does, or deleting the child widgets sends it events about a freed plot.
+    delete m_navigation;
+    m_navigation = nullptr;
+}
 
 QCustomPlot *SliceView::plot() const
 {
