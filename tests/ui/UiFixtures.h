@@ -2,6 +2,7 @@
 // Stores for the UI tests, written at test time by Debian's zarr-python (ZS_DEBIAN_PYTHON).
 
 #include "hierarchy/Hierarchy.h"
+#include "hierarchy/HierarchyEntry.h"
 
 #include <QDir>
 #include <QProcess>
@@ -17,6 +18,15 @@ inline NodeMetadata nodeAt(Store &store, const QString &path)
     auto n = loadNode(store, path);
     if (!n) qWarning() << n.error().toString();
     return n ? *n : NodeMetadata{};
+}
+
+// The node at `path` among those a discovery found, or an empty one (with a warning) for the test to fail on.
+inline NodeMetadata discoveredNode(const HierarchyEntries &entries, const QString &path)
+{
+    for (const auto &e : entries)
+        if (e.path == path && e.node) return *e.node;
+    qWarning() << "no node" << path;
+    return {};
 }
 
 // Runs a Python snippet in `dir` (zarr and numpy imported as zarr, np); false with a warning on failure.

@@ -28,13 +28,7 @@ private:
     std::shared_ptr<const HierarchyEntries> m_entries; // as the browser discovers them
     json m_expected;
 
-    NodeMetadata node(const QString &path)
-    {
-        for (const auto &e : *m_entries)
-            if (e.path == path && e.node) return *e.node;
-        qWarning() << "no node" << path;
-        return {};
-    }
+    NodeMetadata node(const QString &path) { return test::discoveredNode(*m_entries, path); }
 
     // Shows `path` as the browser does and waits for the read and the coordinates.
     bool show(SliceView &view, const QString &path)

@@ -24,12 +24,7 @@ private:
     std::shared_ptr<Store> m_store;
 
     server::StoreServer *srv() { return m_server->server(); }
-    NodeMetadata node(const QString &path)
-    {
-        auto n = loadNode(*m_store, path);
-        if (!n) qWarning() << n.error().toString();
-        return n ? *n : NodeMetadata{};
-    }
+    NodeMetadata node(const QString &path) { return test::nodeAt(*m_store, path); }
     static bool waitFor(QSignalSpy &spy, int count, int ms = 10000)
     {
         QElapsedTimer t;

@@ -45,13 +45,7 @@ private:
     std::shared_ptr<const HierarchyEntries> m_entries;
     json m_expected;
 
-    NodeMetadata node(const QString &path)
-    {
-        for (const auto &e : *m_entries)
-            if (e.path == path && e.node) return *e.node;
-        qWarning() << "no node" << path;
-        return {};
-    }
+    NodeMetadata node(const QString &path) { return test::discoveredNode(*m_entries, path); }
 
     // Shows `path` and waits for its read and the statistics of what it shows.
     bool show(SliceView &view, StatisticsPanel &panel, const QString &path)

@@ -50,13 +50,7 @@ private:
     std::shared_ptr<const HierarchyEntries> m_entries;
     json m_expected;
 
-    NodeMetadata node(const QString &path)
-    {
-        for (const auto &e : *m_entries)
-            if (e.path == path && e.node) return *e.node;
-        qWarning() << "no node" << path;
-        return {};
-    }
+    NodeMetadata node(const QString &path) { return test::discoveredNode(*m_entries, path); }
 
     bool show(SliceView &view, const QString &path, std::shared_ptr<ChunkCache> cache = nullptr)
     {
