@@ -16,6 +16,8 @@ packages=(
   # GDAL writes the rasters of the conventions tests (gdal_translate -of ZARR)
   gdal-bin python3-gdal
   nginx-light python3-fsspec python3-aiohttp
+  # private data (issue 17): libcrypto for RS256 (GCS service accounts), QtKeychain for the browser's secrets
+  libssl-dev qtkeychain-qt6-dev
   # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
   clang-14 libclang-rt-14-dev openssl
   # scripts/lint.sh
@@ -40,7 +42,7 @@ else
   echo "setup-deps: all Debian packages present"
 fi
 
-# The JavaScript peers (zarrita, s3rver) live in tests/js with their lockfile: install when any is missing.
+# The JavaScript peers (zarrita, s3rver, azurite) live in tests/js with their lockfile: install when any is missing.
 here="$(cd "$(dirname "$0")/.." && pwd)"
 js="$here/tests/js"
 if [ -f "$js/package.json" ] && ! (cd "$js" && node -e '
