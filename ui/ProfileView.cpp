@@ -202,9 +202,9 @@ void ProfileView::startRead()
     m_values.assign(std::size_t(r.meta.shape[std::size_t(along)]), std::numeric_limits<double>::quiet_NaN());
     m_complete = false;
     const AxisCoordinate *x = alongCoordinate();
-    const QString valueName = r.conventions ? valueTitle(r.conventions->conventions.longName,
-                                                         r.conventions->conventions.units, name)
-                                            : name;
+    // The array's short name with its units: a long_name does not fit beside a dock's low plot
+    // (the title line above names the array in full).
+    const QString valueName = r.conventions ? valueTitle({}, r.conventions->conventions.units, name) : name;
     m_drawing->setUpLine(m_values.size(), x ? axisTitle(*x, {}) : dimensionName(r.meta, along), valueName);
     m_drawing->setCoordinates(x, nullptr);
     m_drawing->setValueTitle(valueName);
