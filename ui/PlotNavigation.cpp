@@ -1,5 +1,6 @@
 #include "PlotNavigation.h"
 
+#include "MouseGestures.h"
 #include "QCustomPlotInclude.h"
 #include "SlicePlot.h"
 
@@ -18,6 +19,9 @@ PlotNavigation::PlotNavigation(SlicePlot *drawing, QWidget *keyScope, QObject *p
     plot->installEventFilter(this);
     if (keyScope) keyScope->installEventFilter(this);
     connect(plot, &QCustomPlot::mouseDoubleClick, this, &PlotNavigation::home);
+    // Listed in Help > Keyboard Shortcuts with the gestures QCustomPlot's interactions give.
+    addMouseGesture(plot, tr("Double-click: home (the whole array), as the Home key and button"));
+    addMouseGesture(plot, tr("Ctrl+drag a rectangle: zoom to it (Box zoom does it without Ctrl)"));
     connect(plot, &QCustomPlot::afterLayout, this, &PlotNavigation::applySquarePixels);
 }
 

@@ -131,6 +131,7 @@ void SliceView::connectPlot()
     connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, refetchLater);
     connect(plot, &QCustomPlot::mouseMove, this, &SliceView::onMouseMove);
     addMouseGesture(plot, tr("Move over the plot: the value under the cursor, in the read-out below"));
+    addMouseGesture(plot, tr("Click a cell of an image: the profile through it, in the Profile dock"));
     connect(plot, &QCustomPlot::mousePress, this, &SliceView::onMousePress);
     connect(plot, &QCustomPlot::mouseRelease, this, &SliceView::onMouseRelease);
 }

@@ -280,6 +280,9 @@ other.create_dataset('ramp', data=np.arange(10.0), chunks=(5,))
         QVERIFY2(listed(QStringLiteral("Data"), QStringLiteral("Mouse wheel: zoom")),
                  qPrintable(gestures.join(u',')));
         QVERIFY(listed(QStringLiteral("Data"), QStringLiteral("Move over the plot")));
+        QVERIFY(listed(QStringLiteral("Data"), QStringLiteral("Double-click: home")));
+        QVERIFY(listed(QStringLiteral("Data"), QStringLiteral("Ctrl+drag a rectangle")));
+        QVERIFY(listed(QStringLiteral("Data"), QStringLiteral("Click a cell")));
         QVERIFY(listed(QStringLiteral("Timing › Waterfall"), QStringLiteral("Drag")));
     }
 
