@@ -3,12 +3,15 @@
 // Options every command that opens a store accepts (they matter for remote stores).
 static QStringList withStoreFlags(QStringList flags)
 {
-    return flags << QStringLiteral("--http2") << QStringLiteral("--forbidden-as-missing");
+    return flags << QStringLiteral("--http2") << QStringLiteral("--forbidden-as-missing")
+                 << QStringLiteral("--anonymous") << QStringLiteral("--s3-requester-pays");
 }
 static QStringList withStoreValued(QStringList valued)
 {
     return valued << QStringLiteral("--s3-endpoint") << QStringLiteral("--s3-region")
-                  << QStringLiteral("--timeout-ms");
+                  << QStringLiteral("--timeout-ms") << QStringLiteral("--s3-profile")
+                  << QStringLiteral("--gcs-endpoint") << QStringLiteral("--gcs-key")
+                  << QStringLiteral("--header");
 }
 
 const QList<CommandSpec> &commandSpecs()
@@ -46,9 +49,10 @@ const QList<CommandSpec> &commandSpecs()
          1,
          1,
          {QStringLiteral("--http2"), QStringLiteral("--autoindex")},
-         {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults")},
-         QStringLiteral(
-             "serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json]")},
+         {QStringLiteral("--port"), QStringLiteral("--latency-ms"), QStringLiteral("--faults"),
+          QStringLiteral("--require-header")},
+         QStringLiteral("serve DIR [--port P] [--latency-ms L] [--http2] [--autoindex] [--faults FILE.json] "
+                        "[--require-header \"Name: value\"]")},
         {QStringLiteral("demo"),
          0,
          0,
@@ -66,10 +70,13 @@ QString usageText()
         text += QStringLiteral("  zarrscope-cli %1\n").arg(s.usage);
     text += QStringLiteral(
         "  zarrscope-cli --version\n"
-        "STORE is a directory, file://, http(s)://, s3://bucket/prefix or gs://bucket/prefix.\n"
+        "STORE is a directory, file://, http(s)://, s3://bucket/prefix, gs://bucket/prefix or\n"
+        "  az://container/prefix.\n"
         "SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
         "Store options: --http2 (cleartext h2c), --forbidden-as-missing (HTTP 403 reads as fill),\n"
         "  --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
+        "Credentials (README, Private data): --s3-profile P, --s3-requester-pays, --anonymous,\n"
+        "  --gcs-key FILE, --gcs-endpoint URL, --header \"Name: value\" (repeatable).\n"
         "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");
     return text;
 }
@@ -124,6 +131,7 @@ std::optional<CliArgs> parseArgs(const QStringList &args, QString *error)
                 value = args[++i];
             }
             out.options.insert(a, value);
+            out.repeated[a].append(value);
         } else {
             *error = QStringLiteral("unknown option %1 for %2").arg(a, spec.name);
             return std::nullopt;

@@ -10,13 +10,15 @@ struct CliArgs
 {
     QString command;
     QStringList positional;
-    QMap<QString, QString> options; // "--json" -> "" for flags
+    QMap<QString, QString> options;      // "--json" -> "" for flags; the last value of a repeated option
+    QMap<QString, QStringList> repeated; // every value of each valued option, in order (--header)
 
     bool has(const QString &name) const { return options.contains(name); }
     QString value(const QString &name, const QString &fallback = {}) const
     {
         return options.value(name, fallback);
     }
+    QStringList values(const QString &name) const { return repeated.value(name); }
 };
 
 struct CommandSpec

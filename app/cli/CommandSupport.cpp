@@ -16,6 +16,12 @@ zs::StoreOptions storeOptions(const CliArgs &args, int concurrency)
     if (ok && timeout > 0) o.fetch.transferTimeoutMs = timeout;
     o.s3Endpoint = args.value(QStringLiteral("--s3-endpoint"));
     o.s3Region = args.value(QStringLiteral("--s3-region"));
+    o.credentials.anonymous = args.has(QStringLiteral("--anonymous"));
+    o.credentials.s3Profile = args.value(QStringLiteral("--s3-profile"));
+    o.credentials.s3RequesterPays = args.has(QStringLiteral("--s3-requester-pays"));
+    o.credentials.gcsEndpoint = args.value(QStringLiteral("--gcs-endpoint"));
+    o.credentials.gcsKeyFile = args.value(QStringLiteral("--gcs-key"));
+    o.credentials.headers = args.values(QStringLiteral("--header"));
     return o;
 }
 

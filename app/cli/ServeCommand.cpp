@@ -62,6 +62,13 @@ int runServe(const CliArgs &args)
     StoreServer server(dir);
     server.setLatencyMs(latency);
     server.setAutoIndex(args.has(QStringLiteral("--autoindex")));
+    if (args.has(QStringLiteral("--require-header"))) {
+        const QString header = args.value(QStringLiteral("--require-header"));
+        const qsizetype colon = header.indexOf(u':');
+        if (colon <= 0) return reportUsage(QStringLiteral("--require-header wants \"Name: value\""));
+        server.setRequiredHeader(header.left(colon).trimmed().toLatin1(),
+                                 header.mid(colon + 1).trimmed().toUtf8());
+    }
     if (args.has(QStringLiteral("--faults"))) {
         QFile file(args.value(QStringLiteral("--faults")));
         if (!file.open(QIODevice::ReadOnly))

@@ -84,6 +84,10 @@ HttpResponse buildResponse(const RequestInfo &req, bool autoIndex)
     HttpResponse r;
     if (req.resolved.kind == ResolvedPath::Kind::Refused) {
         r = HttpResponse::text(400, "refused: path outside the store");
+    } else if (!req.challenge.isEmpty()) {
+        // Faults come after: a redirect fault must not hand the way on to a caller without credentials.
+        r = HttpResponse::text(401, "credentials needed");
+        r.addHeader("WWW-Authenticate", req.challenge + " realm=\"zarrscope\"");
     } else if (!head && req.method != "GET") {
         r = HttpResponse::text(405, "only GET and HEAD");
         r.addHeader("Allow", "GET, HEAD");

@@ -19,6 +19,7 @@ struct RequestInfo
     QByteArray range;       // Range header value, empty if none
     ResolvedPath resolved;
     std::optional<FaultRule> fault;
+    QByteArray challenge; // non-empty: the request lacked the required credentials (401, this scheme)
 };
 
 HttpResponse buildResponse(const RequestInfo &request, bool autoIndex);

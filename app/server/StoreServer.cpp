@@ -101,6 +101,12 @@ StoreServer::~StoreServer()
         QObject::disconnect(it.key(), nullptr, this, nullptr);
 }
 
+void StoreServer::setRequiredHeader(const QByteArray &name, const QByteArray &value)
+{
+    m_requiredName = name;
+    m_requiredValue = value;
+}
+
 quint16 StoreServer::listenLocal(quint16 port)
 {
     raiseOpenFileLimit();
@@ -145,12 +151,16 @@ bool StoreServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
                             : p.info.resolved.key;
     p.info.fault = m_faults.take(key);
     p.closeAfter = request.value("Connection").toLower().contains("close");
+    if (!m_requiredName.isEmpty() && request.value(m_requiredName) != m_requiredValue)
+        p.info.challenge = m_requiredValue.split(' ').front(); // "Bearer", "Basic" or the header's value
+    const QByteArray authorization = request.value("Authorization");
     {
         QMutexLocker lock(&m_statsMutex);
         ++m_total;
         ++m_perPath[key];
         m_maxPending = qMax(m_maxPending, ++m_pending);
-        m_log.push_back({p.info.method, key, p.info.range, m_connections.value(socket)->serial});
+        m_log.push_back(
+            {p.info.method, key, p.info.range, m_connections.value(socket)->serial, authorization});
         if (m_log.size() > kLogLimit) m_log.pop_front();
     }
     const quint64 id = p.id;

@@ -33,6 +33,7 @@ struct RequestRecord
     QString key;           // decoded path relative to the root, no leading '/'
     QByteArray range;      // Range header as sent, empty if none
     qint64 connection = 0; // serial number of the connection it came on (1, 2, ...)
+    QByteArray authorization; // the Authorization header as received (tests check where it went)
 };
 
 class StoreServer : public QAbstractHttpServer
@@ -57,6 +58,9 @@ public:
     void addFault(const FaultRule &rule) { m_faults.add(rule); }
     void clearFaults() { m_faults.clear(); }
     int faultsFired() const { return m_faults.fired(); }
+    // A private store: every request without exactly this header (e.g. "Authorization",
+    // "Bearer abc") is answered 401, as a server demanding a token or a password does.
+    void setRequiredHeader(const QByteArray &name, const QByteArray &value);
 
     // Statistics since start or resetStats().
     qint64 totalRequests() const;
@@ -88,6 +92,7 @@ private:
     FaultRules m_faults;
     std::atomic<int> m_latencyMs{0};
     std::atomic<bool> m_autoIndex{false};
+    QByteArray m_requiredName, m_requiredValue; // set before listening
     quint16 m_port = 0;
     std::optional<QSslConfiguration> m_tls;
     quint64 m_nextId = 1;

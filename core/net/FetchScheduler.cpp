@@ -1,5 +1,7 @@
 #include "net/FetchScheduler.h"
 
+#include "auth/RequestAuthorizer.h"
+#include "net/FetchPending.h"
 #include "net/NetworkThread.h"
 #include "net/ResponseCheck.h"
 #include "util/MonotonicClock.h"
@@ -12,30 +14,6 @@
 #include <variant>
 
 namespace zs {
-
-struct FetchScheduler::Pending
-{
-    using Promise = std::variant<QPromise<GetResult>, QPromise<RangeReadResult>>;
-    explicit Pending(bool wantsWhole)
-        : promise(wantsWhole ? Promise(std::in_place_index<1>) : Promise(std::in_place_index<0>))
-    {
-    }
-    // The caller's promise: bytes (fetch), or bytes that may be the whole object (fetchRangeOrWhole).
-    Promise promise;
-    bool acceptWhole() const { return std::holds_alternative<QPromise<RangeReadResult>>(promise); }
-    bool isCanceled() const
-    {
-        return std::visit([](const auto &pr) { return pr.isCanceled(); }, promise);
-    }
-    QFuture<void> future()
-    {
-        return std::visit([](auto &pr) { return QFuture<void>(pr.future()); }, promise);
-    }
-    QUrl url;
-    std::optional<ByteRange> range;
-    FetchRecord record;
-    bool tooLarge = false; // aborted for exceeding maxObjectBytes
-};
 
 FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(options))
 {
@@ -110,10 +88,16 @@ void FetchScheduler::pump()
             QMutexLocker lock(&m_statsMutex);
             if (m_stats.inFlight >= m_options.concurrency) return;
         }
+        const std::optional<Status> credentials = credentialGate();
+        if (!credentials) return;
         auto p = std::move(m_queue.front());
         m_queue.pop_front();
         if (p->isCanceled()) { // dropped by the caller while queued
             std::visit([](auto &pr) { pr.finish(); }, p->promise);
+            continue;
+        }
+        if (!*credentials) {
+            finish(p, credentials->error(), FetchRecord::Outcome::Failed);
             continue;
         }
         issue(p);
@@ -144,20 +128,31 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
         q.addQueryItem(QStringLiteral("zs-cache-bust"), m_options.cacheBust);
         url.setQuery(q);
     }
-    QNetworkRequest req(url);
+    OutgoingRequest out;
+    out.url = url;
     // Chunks are compressed already; identity keeps Content-Length comparable with the body.
-    req.setRawHeader("Accept-Encoding", "identity");
-    req.setRawHeader("User-Agent", "zarrscope");
-    req.setTransferTimeout(m_options.transferTimeoutMs);
-    req.setMaximumRedirectsAllowed(10);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_options.http2 || m_options.http2Cleartext);
-    if (m_options.http2Cleartext) req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    out.headers = {{"Accept-Encoding", "identity"}, {"User-Agent", "zarrscope"}};
     if (p->range) {
         const ByteRange &r = *p->range;
-        req.setRawHeader("Range", r.suffix ? "bytes=-" + QByteArray::number(qulonglong(r.length))
-                                           : "bytes=" + QByteArray::number(qulonglong(r.offset)) + '-' +
-                                                 QByteArray::number(qulonglong(r.offset + r.length - 1)));
+        out.headers.append({"Range", r.suffix ? "bytes=-" + QByteArray::number(qulonglong(r.length))
+                                              : "bytes=" + QByteArray::number(qulonglong(r.offset)) + '-' +
+                                                    QByteArray::number(qulonglong(r.offset + r.length - 1))});
     }
+    if (const Status decorated = decorate(p, out); !decorated) {
+        finish(p, decorated.error(), FetchRecord::Outcome::Failed);
+        return;
+    }
+    QNetworkRequest req(out.url);
+    for (const auto &[name, value] : out.headers)
+        req.setRawHeader(name, value);
+    req.setTransferTimeout(m_options.transferTimeoutMs);
+    req.setMaximumRedirectsAllowed(10);
+    // Credentials must not follow a redirect to another host: a decorated request's redirects
+    // are followed by hand (handleAuthorizedAnswer), each hop decorated again only when allowed.
+    if (p->authorized)
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_options.http2 || m_options.http2Cleartext);
+    if (m_options.http2Cleartext) req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     const std::size_t m = pickManager();
     ++m_load[m];
     {
@@ -233,6 +228,10 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     if (err == QNetworkReply::TooManyRedirectsError || err == QNetworkReply::InsecureRedirectError) {
         a.transportError = false;
         finish(p, makeError(reply->errorString(), p->url.toString()), FetchRecord::Outcome::Failed);
+        pump();
+        return;
+    }
+    if (p->authorized && handleAuthorizedAnswer(reply, a, p)) {
         pump();
         return;
     }

@@ -22,6 +22,9 @@ class QNetworkReply;
 
 namespace zs {
 
+struct HttpAnswer;
+struct OutgoingRequest;
+
 class FetchScheduler final : public QObject
 {
     Q_OBJECT
@@ -55,6 +58,15 @@ private:
     void retryLater(const std::shared_ptr<Pending> &p, int delayMs);
     void finish(const std::shared_ptr<Pending> &p, RangeReadResult result, FetchRecord::Outcome outcome);
     std::size_t pickManager();
+    // Credentials (FetchSchedulerAuth.cpp): nullopt while the authorizer is not ready yet (pump()
+    // runs again when it is), else whether requests may go.
+    std::optional<Status> credentialGate();
+    // Adds the authorizer's headers or query when the request goes to the store's own host.
+    Status decorate(const std::shared_ptr<Pending> &p, OutgoingRequest &out);
+    // Redirects and refusals of a decorated request; true when it was dealt with here.
+    bool handleAuthorizedAnswer(QNetworkReply *reply, const HttpAnswer &answer,
+                                const std::shared_ptr<Pending> &p);
+    void reissue(const std::shared_ptr<Pending> &p); // at once, to the front, not counted as a retry
 
     FetchOptions m_options;
     std::deque<std::shared_ptr<Pending>> m_queue;
@@ -63,6 +75,7 @@ private:
     int m_perManager = 6;
     mutable QMutex m_statsMutex;
     TransferStats m_stats;
+    bool m_waitingForCredentials = false;
 };
 
 } // namespace zs

@@ -7,8 +7,11 @@
 #include <QMetaType>
 #include <QString>
 #include <cstdint>
+#include <memory>
 
 namespace zs {
+
+class RequestAuthorizer;
 
 struct FetchOptions
 {
@@ -22,6 +25,9 @@ struct FetchOptions
     // memory with an endless body. Chunks are at most 2 GiB decoded (ReadOptions::maxChunkBytes).
     std::uint64_t maxObjectBytes = std::uint64_t(4) << 30;
     RetryPolicy retry;
+    // Signs or decorates every request to the store's own host (null: anonymous). Shared: the
+    // scheduler and every pending request hold it.
+    std::shared_ptr<RequestAuthorizer> authorizer;
 };
 
 // One request to a store as it happened, for timing panels and waterfalls: an HTTP exchange

@@ -96,6 +96,15 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
 
 } // namespace
 
+QString xmlErrorCode(const QByteArray &body)
+{
+    const qsizetype open = body.indexOf("<Code>");
+    if (open < 0) return {};
+    const qsizetype from = open + 6, close = body.indexOf("</Code>", from);
+    if (close < 0 || close - from > 128) return {};
+    return QString::fromUtf8(body.mid(from, close - from)).trimmed();
+}
+
 Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, const FetchOptions &options,
                         const QString &where, bool acceptWhole)
 {
@@ -106,8 +115,12 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
     if (s == 404 || s == 410) return missing();
     if (s == 403) {
         if (options.forbiddenAsMissing) return missing();
-        return fail(QStringLiteral("access denied (HTTP 403)"), where);
+        return fail(QStringLiteral("access denied (HTTP 403): the store may need credentials"), where);
     }
+    if (s == 401)
+        return fail(QStringLiteral("credentials are needed (HTTP 401): give them with --header, "
+                                   "user:password@ in the URL or ~/.netrc"),
+                    where);
     if (RetryPolicy::isRetryableStatus(s))
         return retry(QStringLiteral("HTTP %1").arg(s), where, options.retry.retryAfterMs(a.retryAfter));
     if (s == 416 && range && range->suffix) return data(QByteArray()); // suffix of an empty object

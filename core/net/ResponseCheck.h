@@ -36,6 +36,10 @@ struct Verdict
     std::optional<ByteRange> reissueAs;
 };
 
+// The <Code> of an S3 or Azure error document ("SignatureDoesNotMatch", "AuthenticationFailed"),
+// empty when the body has none.
+QString xmlErrorCode(const QByteArray &body);
+
 // `acceptWhole`: a 200 to a range request gives the whole body (marked wholeObject) instead
 // of the part cut from it, for a caller that keeps it rather than asking again for each range.
 Verdict interpretAnswer(const HttpAnswer &answer, std::optional<ByteRange> range, const FetchOptions &options,

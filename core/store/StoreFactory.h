@@ -4,6 +4,7 @@
 // or gs://bucket/prefix (storage.googleapis.com). A .zip file on the way (local or in a URL) is
 // a zip archive store; what follows it is a folder inside the archive.
 
+#include "auth/CredentialOptions.h"
 #include "net/FetchTypes.h"
 #include "store/Store.h"
 
@@ -15,7 +16,8 @@ struct StoreOptions
 {
     FetchOptions fetch;
     QString s3Endpoint; // e.g. "http://127.0.0.1:4568": path-style requests to an S3-compatible server
-    QString s3Region;   // e.g. "eu-west-1"; empty = the global endpoint
+    QString s3Region;   // e.g. "eu-west-1"; empty = from the credential chain, else the global endpoint
+    CredentialOptions credentials;
 
     // Options whose only change is the store's concurrency budget (1 = one request at a time).
     static StoreOptions limitedTo(int concurrency)
