@@ -9,6 +9,7 @@
 // The description says which one, for `info` and the Connection settings, without any secret.
 
 #include "auth/RequestAuthorizer.h"
+#include "auth/azure/AzureAuthKind.h"
 #include "auth/azure/AzureLocation.h"
 #include "util/Result.h"
 
@@ -17,13 +18,6 @@
 #include <QString>
 
 namespace zs {
-
-enum class AzureAuthKind
-{
-    Anonymous,
-    SharedKey,
-    Sas,
-};
 
 struct AzureCredentials
 {

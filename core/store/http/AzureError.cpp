@@ -23,21 +23,54 @@ QString azureErrorCode(const QByteArray &body)
     return {};
 }
 
-QString explainAzureError(int status, const QByteArray &body)
+namespace {
+
+// Azure answers a failed signature check with AuthenticationFailed; Azurite 3.37 answers it (and
+// a request without credentials) with AuthorizationFailure and the same message. Azure's own
+// AuthorizationFailure ("not authorized to perform this operation") is a firewall or scope matter.
+bool authenticationFailed(const QString &code, const QByteArray &body)
+{
+    return code == u"AuthenticationFailed" ||
+           (code == u"AuthorizationFailure" && body.contains("failed to authenticate the request"));
+}
+
+QString failedAuthentication(AzureAuthKind how, const QByteArray &body)
+{
+    switch (how) {
+    case AzureAuthKind::SharedKey:
+        return QStringLiteral("access denied: the signature does not match (check the account key)");
+    case AzureAuthKind::Sas:
+        if (body.contains("Signed expiry time"))
+            return QStringLiteral("access denied: the SAS token has expired");
+        return QStringLiteral(
+            "access denied: the SAS token was refused (check that it is whole, unexpired and "
+            "for this account)");
+    case AzureAuthKind::Anonymous:
+        break;
+    }
+    return QStringLiteral(
+        "access denied: the container is private and the request carried no credentials (set "
+        "AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN or AZURE_STORAGE_CONNECTION_STRING)");
+}
+
+} // namespace
+
+QString explainAzureError(int status, const QByteArray &body, AzureAuthKind how)
 {
     const QString code = azureErrorCode(body);
-    const bool expired = code == u"AuthenticationFailed" && body.contains("Signed expiry time");
+    if (authenticationFailed(code, body)) return failedAuthentication(how, body);
+    if (code == u"NoAuthenticationInformation") return failedAuthentication(AzureAuthKind::Anonymous, body);
+    // Azure hides a private container from anonymous readers: it looks absent.
+    if (code == u"ResourceNotFound" && how == AzureAuthKind::Anonymous)
+        return QStringLiteral("not found: no such resource (check the account and container names; a private "
+                              "container looks absent without credentials)");
     struct Words
     {
         const char16_t *code;
         const char16_t *words;
     };
     static const Words known[] = {
-        {u"AuthenticationFailed", u"access denied: the signature does not match (check the account key)"},
         {u"InvalidAuthenticationInfo", u"access denied: the authorization is malformed"},
-        {u"NoAuthenticationInformation", u"access denied: the container is private and the request carried "
-                                         u"no credentials (set AZURE_STORAGE_KEY, "
-                                         u"AZURE_STORAGE_SAS_TOKEN or AZURE_STORAGE_CONNECTION_STRING)"},
         {u"PublicAccessNotPermitted",
          u"access denied: the storage account does not allow anonymous access (give credentials)"},
         {u"AuthorizationFailure",
@@ -59,7 +92,6 @@ QString explainAzureError(int status, const QByteArray &body)
         {u"InvalidHeaderValue", u"the service refused a header (an unsupported x-ms-version?)"},
         {u"InvalidQueryParameterValue", u"the service refused a query parameter"},
     };
-    if (expired) return QStringLiteral("access denied: the SAS token has expired");
     for (const Words &w : known)
         if (code == QStringView(w.code)) return QString::fromUtf16(w.words);
     if (!code.isEmpty()) return QStringLiteral("the service answered HTTP %1 (%2)").arg(status).arg(code);
