@@ -55,9 +55,11 @@ private Q_SLOTS:
             << HeaderList{{"X-MS-Version", "2021-08-06"},
                           {"Content-Type", "application/octet-stream"},
                           {"x-ms-blob-type", "  BlockBlob "},
+                          {"x-ms-meta-Source", "two  spaces kept"},
                           {"Content-Length", "5"},
                           xmsDate}
             << "PUT\n\n\n5\n\napplication/octet-stream\n\n\n\n\n\n\nx-ms-blob-type:BlockBlob\n" + date +
+                   "x-ms-meta-source:two  spaces kept\n"
                    "x-ms-version:2021-08-06\n/acct/data/k%20x";
         // Version 2015-02-21 and later: Content-Length 0 signs as an empty line.
         QTest::addRow("create container, length 0")

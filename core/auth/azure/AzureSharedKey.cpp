@@ -17,24 +17,12 @@ QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
     return {};
 }
 
-// The docs' rule for canonicalized header values: linear whitespace becomes one space, except
-// inside a quoted string, and none remains at either end.
-QByteArray foldWhitespace(const QByteArray &value)
+// A canonicalized header value: trimmed at both ends, inner whitespace kept. The docs also speak
+// of folding inner runs of whitespace into one space, but Azurite (and the Azure SDKs, which
+// the service accepts) sign the value as sent: folding would break any value with two spaces.
+QByteArray canonicalValue(const QByteArray &value)
 {
-    QByteArray out;
-    bool quoted = false, pendingSpace = false;
-    for (const char c : value.trimmed()) {
-        const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-        if (space && !quoted) {
-            pendingSpace = true;
-            continue;
-        }
-        if (pendingSpace) out += ' ';
-        pendingSpace = false;
-        if (c == '"') quoted = !quoted;
-        out += c;
-    }
-    return out;
+    return value.trimmed();
 }
 
 // A query part as the service reads it: '+' is a space, then percent-decoding.
@@ -75,7 +63,7 @@ QByteArray azureCanonicalizedHeaders(const HeaderList &headers)
         const QByteArray lower = name.trimmed().toLower();
         if (!lower.startsWith("x-ms-")) continue;
         QByteArray &slot = canonical[lower];
-        slot = slot.isEmpty() ? foldWhitespace(value) : slot + ',' + foldWhitespace(value);
+        slot = slot.isEmpty() ? canonicalValue(value) : slot + ',' + canonicalValue(value);
     }
     QByteArray out;
     for (auto it = canonical.cbegin(); it != canonical.cend(); ++it)
