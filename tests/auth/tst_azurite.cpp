@@ -7,6 +7,7 @@
 //  - a wrong key (403 AuthenticationFailed), SAS tokens (account and container) without Shared
 //    Key, a SAS lacking the list permission, and an unsigned request to the private container.
 
+#include "AzureTestClient.h"
 #include "AzureTestSas.h"
 #include "AzuriteProcess.h"
 #include "auth/azure/AzureConnection.h"
@@ -15,22 +16,11 @@
 #include "store/http/AzureError.h"
 #include "store/http/AzureListing.h"
 
-#include <QEventLoop>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QtTest>
 
 using namespace zs;
 
 namespace {
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray errorCode; // x-ms-error-code
-    QByteArray contentRange;
-};
 
 // One blob of the container: a nested key, and one whose name needs percent-encoding.
 const QList<std::pair<QString, QByteArray>> kBlobs = {
@@ -57,57 +47,18 @@ class TestAzurite : public QObject
     Q_OBJECT
 
     zstest::AzuriteProcess m_azurite;
-    QNetworkAccessManager m_nam;
     AzureConnection m_connection; // Shared Key from a connection string naming Azurite's endpoint
+    std::unique_ptr<zstest::AzureTestClient> m_client;
 
-    QUrl blobUrl(const QString &key) const
+    QUrl blobUrl(const QString &key) const { return m_client->blobUrl(key); }
+    zstest::AzureAnswer send(OutgoingRequest request, const AzureCredentials &credentials,
+                             const QByteArray &body = {})
     {
-        QUrl url = m_connection.location.containerUrl;
-        url.setPath(url.path() + u'/' + key);
-        return url;
+        return m_client->send(std::move(request), credentials, body);
     }
-
-    Answer send(OutgoingRequest request, const AzureCredentials &credentials, const QByteArray &body = {})
+    zstest::AzureAnswer get(const QUrl &url, const AzureCredentials &credentials, HeaderList headers = {})
     {
-        authorizeAzureRequest(credentials, request, QDateTime::currentDateTimeUtc());
-        QNetworkRequest r(request.url);
-        for (const auto &[name, value] : std::as_const(request.headers))
-            r.setRawHeader(name, value);
-        r.setRawHeader("Accept-Encoding", "identity"); // Qt would ask for gzip and unpack it itself
-        QNetworkReply *reply = m_nam.sendCustomRequest(r, request.method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        Answer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                 reply->rawHeader("x-ms-error-code"), reply->rawHeader("Content-Range")};
-        reply->deleteLater();
-        return a;
-    }
-    Answer get(const QUrl &url, const AzureCredentials &credentials, HeaderList headers = {})
-    {
-        return send(OutgoingRequest{"GET", url, std::move(headers)}, credentials);
-    }
-    // Every page of a listing, through NextMarker; fails the test on an error page.
-    Result<Listing> listAll(const QString &prefix, const AzureCredentials &credentials, int maxResults,
-                            int *pages)
-    {
-        Listing all;
-        QString marker;
-        *pages = 0;
-        do {
-            const Answer a = get(azureListUrl(m_connection.location.containerUrl, prefix, marker, maxResults),
-                                 credentials);
-            if (a.status != 200) return makeError(explainAzureError(a.status, a.body), prefix);
-            ZS_TRY(const AzureListPage page, parseAzureListPage(a.body, prefix, prefix));
-            if (maxResults > 0 && page.listing.keys.size() + page.listing.prefixes.size() > maxResults)
-                return makeError(QStringLiteral("a page longer than maxresults"), prefix);
-            all.keys << page.listing.keys;
-            all.prefixes << page.listing.prefixes;
-            all.sizes.insert(page.listing.sizes);
-            marker = page.nextMarker;
-            ++*pages;
-        } while (!marker.isEmpty() && *pages < 100);
-        return all;
+        return m_client->get(url, credentials, std::move(headers));
     }
 
 private Q_SLOTS:
@@ -125,10 +76,11 @@ private Q_SLOTS:
         QCOMPARE(c->credentials.kind, AzureAuthKind::SharedKey);
         QCOMPARE(c->location.containerUrl.toString(), m_azurite.blobEndpoint() + QStringLiteral("/data"));
         m_connection = std::move(*c);
+        m_client = std::make_unique<zstest::AzureTestClient>(m_connection.location.containerUrl);
         // Create the container (201); Content-Length 0 signs as an empty line.
         QUrl create = m_connection.location.containerUrl;
         create.setQuery(QStringLiteral("restype=container"));
-        const Answer a =
+        const zstest::AzureAnswer a =
             send(OutgoingRequest{"PUT", create, {{"Content-Length", "0"}}}, m_connection.credentials);
         QVERIFY2(a.status == 201, a.body.constData());
     }
@@ -143,12 +95,15 @@ private Q_SLOTS:
     {
         QFETCH(QString, key);
         const QByteArray content = blobContent(key);
-        const Answer a = send(OutgoingRequest{"PUT",
-                                              blobUrl(key),
-                                              {{"x-ms-blob-type", "BlockBlob"},
-                                               {"Content-Type", "application/octet-stream"},
-                                               {"Content-Length", QByteArray::number(content.size())}}},
-                              m_connection.credentials, content);
+        const zstest::AzureAnswer a =
+            send(OutgoingRequest{"PUT",
+                                 blobUrl(key),
+                                 // x-ms-meta-* first: the canonicalized headers must be sorted.
+                                 {{"x-ms-meta-source", "zarrscope  test"},
+                                  {"x-ms-blob-type", "BlockBlob"},
+                                  {"Content-Type", "application/octet-stream"},
+                                  {"Content-Length", QByteArray::number(content.size())}}},
+                 m_connection.credentials, content);
         QVERIFY2(a.status == 201, qPrintable(QString::number(a.status) + u' ' + QString::fromUtf8(a.body)));
     }
 
@@ -161,7 +116,7 @@ private Q_SLOTS:
     void getBlob()
     {
         QFETCH(QString, key);
-        const Answer a = get(blobUrl(key), m_connection.credentials);
+        const zstest::AzureAnswer a = get(blobUrl(key), m_connection.credentials);
         QCOMPARE(a.status, 200);
         QCOMPARE(a.body, blobContent(key));
     }
@@ -169,7 +124,7 @@ private Q_SLOTS:
     void rangeGet()
     {
         // Range is the 12th line of the string to sign.
-        const Answer a =
+        const zstest::AzureAnswer a =
             get(blobUrl(QStringLiteral("x.zarr/0.0")), m_connection.credentials, {{"Range", "bytes=2-5"}});
         QCOMPARE(a.status, 206);
         QCOMPARE(a.body, QByteArray("2345"));
@@ -202,7 +157,7 @@ private Q_SLOTS:
         QFETCH(QStringList, prefixes);
         QFETCH(int, minPages);
         int pages = 0;
-        const auto listing = listAll(prefix, m_connection.credentials, maxResults, &pages);
+        const auto listing = m_client->listAll(prefix, m_connection.credentials, maxResults, &pages);
         QVERIFY2(listing.ok(), qPrintable(listing.ok() ? QString() : listing.error().toString()));
         QCOMPARE(listing->keys, keys);
         QCOMPARE(listing->prefixes, prefixes);
@@ -216,7 +171,7 @@ private Q_SLOTS:
     {
         AzureCredentials wrong = m_connection.credentials;
         wrong.key = QByteArray(64, 'k');
-        const Answer a = get(blobUrl(QStringLiteral("x.zarr/0.0")), wrong);
+        const zstest::AzureAnswer a = get(blobUrl(QStringLiteral("x.zarr/0.0")), wrong);
         QCOMPARE(a.status, 403);
         // Azure says AuthenticationFailed; Azurite 3.37 AuthorizationFailure ("failed to authenticate").
         QVERIFY2(
@@ -225,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(explainAzureError(a.status, a.body, AzureAuthKind::SharedKey),
                  QStringLiteral("access denied: the signature does not match (check the account key)"));
         // The listing parser refuses the error document and names its code.
-        const Answer l = get(azureListUrl(m_connection.location.containerUrl, {}, {}), wrong);
+        const zstest::AzureAnswer l = get(azureListUrl(m_connection.location.containerUrl, {}, {}), wrong);
         QCOMPARE(l.status, 403);
         const auto page = parseAzureListPage(l.body, {}, QStringLiteral("data"));
         QVERIFY(!page.ok());
@@ -251,11 +206,11 @@ private Q_SLOTS:
         QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
         QCOMPARE(c->credentials.kind, AzureAuthKind::Sas);
         QCOMPARE(c->credentials.description, QStringLiteral("SAS token from the URL"));
-        const Answer a = get(blobUrl(QStringLiteral("x.zarr/0.0")), c->credentials);
+        const zstest::AzureAnswer a = get(blobUrl(QStringLiteral("x.zarr/0.0")), c->credentials);
         QVERIFY2(a.status == 200, a.body.constData());
         QCOMPARE(a.body, blobContent(QStringLiteral("x.zarr/0.0")));
         int pages = 0;
-        const auto listing = listAll(QStringLiteral("x.zarr"), c->credentials, 2, &pages);
+        const auto listing = m_client->listAll(QStringLiteral("x.zarr"), c->credentials, 2, &pages);
         QVERIFY2(listing.ok(), qPrintable(listing.ok() ? QString() : listing.error().toString()));
         QCOMPARE(listing->keys, (QStringList{".zarray", "0.0", "0.1", "1.0"}));
     }
@@ -269,7 +224,7 @@ private Q_SLOTS:
         c.kind = AzureAuthKind::Sas;
         c.sasToken = token;
         QCOMPARE(get(blobUrl(QStringLiteral(".zgroup")), c).status, 200);
-        const Answer a = get(azureListUrl(m_connection.location.containerUrl, {}, {}), c);
+        const zstest::AzureAnswer a = get(azureListUrl(m_connection.location.containerUrl, {}, {}), c);
         QCOMPARE(a.status, 403);
         QCOMPARE(azureErrorCode(a.body), QStringLiteral("AuthorizationPermissionMismatch"));
         QVERIFY(explainAzureError(a.status, a.body, AzureAuthKind::Sas)
@@ -284,7 +239,7 @@ private Q_SLOTS:
         c.sasToken = zstest::azureContainerSas(QString::fromLatin1(kAzuriteAccount), QByteArray(64, 'k'),
                                                QStringLiteral("data"), QStringLiteral("rl"),
                                                QDateTime::currentDateTimeUtc().addSecs(600));
-        const Answer a = get(blobUrl(QStringLiteral(".zgroup")), c);
+        const zstest::AzureAnswer a = get(blobUrl(QStringLiteral(".zgroup")), c);
         QCOMPARE(a.status, 403);
         QVERIFY(explainAzureError(a.status, a.body, AzureAuthKind::Sas)
                     .startsWith(QStringLiteral("access denied: the SAS token was refused")));
@@ -296,7 +251,7 @@ private Q_SLOTS:
         // (403 AuthorizationFailure; Azure itself answers 404 ResourceNotFound).
         for (const QUrl &url : {blobUrl(QStringLiteral("x.zarr/0.0")),
                                 azureListUrl(m_connection.location.containerUrl, {}, {})}) {
-            const Answer a = get(url, AzureCredentials{});
+            const zstest::AzureAnswer a = get(url, AzureCredentials{});
             QCOMPARE(a.status, 403);
             QCOMPARE(azureErrorCode(a.body), QStringLiteral("AuthorizationFailure"));
             QVERIFY(explainAzureError(a.status, a.body, AzureAuthKind::Anonymous)
