@@ -43,10 +43,12 @@ QByteArray azureHttpDate(const QDateTime &time)
 
 Result<QByteArray> decodeAzureAccountKey(const QString &base64Key, const QString &where)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(base64Key.trimmed().toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
-    if (base64Key.trimmed().isEmpty())
-        return makeError(QStringLiteral("the Azure account key is empty"), where);
+    const QString trimmed = base64Key.trimmed();
+    if (trimmed.isEmpty()) return makeError(QStringLiteral("the Azure account key is empty"), where);
+    // Strict decoding: a key cut short or pasted with stray characters must not sign silently
+    // with different bytes (every request would then fail as "signature does not match").
+    const auto decoded =
+        QByteArray::fromBase64Encoding(trimmed.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty())
         return makeError(QStringLiteral("the Azure account key is not valid base64 (copy it again from the "
                                         "storage account's Access keys)"),
