@@ -77,12 +77,15 @@ int runInfo(const CliArgs &args)
         conventions = resolveInfoConventions(*opened);
         addConventionsJson(details, *conventions);
     }
+    const QString credentials = opened->store->credentialSource(); // words only, never a secret
+    if (!credentials.isEmpty()) details["credentials"] = credentials.toStdString();
     if (args.has(QStringLiteral("--json"))) {
         printOut(QString::fromStdString(zs::dumpJson(details, 2)) + u'\n');
         return ExitCode::Ok;
     }
     QString text;
     text += QStringLiteral("path:        %1\n").arg(path.isEmpty() ? QStringLiteral("/") : path);
+    if (!credentials.isEmpty()) text += QStringLiteral("credentials: %1\n").arg(credentials);
     text += QStringLiteral("kind:        %1 (Zarr v%2)\n")
                 .arg(node->isArray() ? "array" : "group")
                 .arg(node->zarrFormat);

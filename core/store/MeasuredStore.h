@@ -48,6 +48,7 @@ public:
     QFuture<ListResult> list(const QString &prefix) override;
     bool canList() const override { return m_inner->canList(); }
     QString location() const override { return m_inner->location(); }
+    QString credentialSource() const override { return m_inner->credentialSource(); }
     QString locate(const QString &key) const override { return m_inner->locate(key); }
     std::optional<TransferStats> transferStats() const override { return m_inner->transferStats(); }
     std::optional<LimiterStats> limiterStats() const override { return m_inner->limiterStats(); }

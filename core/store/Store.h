@@ -90,6 +90,9 @@ public:
     // For messages: the store's location, and a key's full location.
     virtual QString location() const = 0;
     virtual QString locate(const QString &key) const { return key; }
+    // Which credentials the store's requests carry, in words ("signed with profile research from
+    // ~/.aws/credentials, region eu-west-1", "anonymous"); empty for stores without a wire.
+    virtual QString credentialSource() const { return {}; }
     // Counts from the wire, for stores that have one (HTTP); nullopt for local stores.
     virtual std::optional<TransferStats> transferStats() const { return std::nullopt; }
     // The store's concurrency budget as it stands (running, queued, most running at once), for

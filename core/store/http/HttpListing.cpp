@@ -1,5 +1,6 @@
 #include "store/http/HttpListing.h"
 
+#include "store/http/AzureListing.h"
 #include "store/http/HtmlIndex.h"
 #include "store/http/HttpStore.h"
 #include "store/http/S3Listing.h"
@@ -63,6 +64,7 @@ private:
             url.setPath(url.path() + u'/');
             return url;
         }
+        if (kind() == ListingKind::Azure) return azureListUrl(m_store->bucketUrl(), s3Prefix(), m_token);
         return s3ListUrl(m_store->bucketUrl(), s3Prefix(), m_token);
     }
 
@@ -88,34 +90,51 @@ private:
     {
         if (m_promise.isCanceled()) return settle(makeError(QStringLiteral("the listing was cancelled")));
         if (!page) return failed(page.error());
-        const bool s3 = kind() == ListingKind::S3;
+        const QString where = m_store->bucketUrl().toString();
         if (!*page)
-            return failed(makeError(s3 ? QStringLiteral("no S3 listing here")
-                                       : QStringLiteral("no directory index here"),
-                                    url.toString()));
-        if (!s3) {
+            return failed(makeError(kind() == ListingKind::Html ? QStringLiteral("no directory index here")
+                                    : kind() == ListingKind::S3 ? QStringLiteral("no S3 listing here")
+                                                                : QStringLiteral("no such container"),
+                                    kind() == ListingKind::Html ? url.toString() : where));
+        if (kind() == ListingKind::Html) {
             if (!(*page)->contains("<a ") && !(*page)->contains("<A "))
                 return failed(makeError(QStringLiteral("no directory index here"), url.toString()));
             return succeeded(parseHtmlIndex(**page, url.path()));
         }
-        auto parsed = parseS3ListPage(**page, s3Prefix(), url.toString());
-        if (!parsed) return failed(parsed.error());
-        m_all.keys << parsed->listing.keys;
-        m_all.prefixes << parsed->listing.prefixes;
-        m_all.sizes.insert(parsed->listing.sizes);
-        if (parsed->continuationToken.isEmpty()) return succeeded(m_all);
-        m_token = parsed->continuationToken;
+        // A page's URL may carry a continuation token, never shown: errors name the bucket.
+        QString next;
+        if (kind() == ListingKind::Azure) {
+            auto parsed = parseAzureListPage(**page, s3Prefix(), where);
+            if (!parsed) return failed(parsed.error());
+            append(parsed->listing);
+            next = parsed->nextMarker;
+        } else {
+            auto parsed = parseS3ListPage(**page, s3Prefix(), where);
+            if (!parsed) return failed(parsed.error());
+            append(parsed->listing);
+            next = parsed->continuationToken;
+        }
+        if (next.isEmpty()) return succeeded(m_all);
+        m_token = next;
         if (++m_pages >= kMaxPages)
             return failed(
                 makeError(QStringLiteral("S3 listing did not end"), m_store->bucketUrl().toString()));
         nextPage();
     }
 
+    void append(const Listing &page)
+    {
+        m_all.keys << page.keys;
+        m_all.prefixes << page.prefixes;
+        m_all.sizes.insert(page.sizes);
+    }
+
     void succeeded(Listing listing)
     {
         if (m_choosing)
-            m_store->chooseListMode(kind() == ListingKind::S3 ? HttpStore::ListMode::S3
-                                                              : HttpStore::ListMode::Html);
+            m_store->chooseListMode(kind() == ListingKind::S3     ? HttpStore::ListMode::S3
+                                    : kind() == ListingKind::Azure ? HttpStore::ListMode::Azure
+                                                                   : HttpStore::ListMode::Html);
         settle(std::move(listing));
     }
 

@@ -17,7 +17,8 @@ class HttpStore;
 enum class ListingKind
 {
     S3,
-    Html
+    Html,
+    Azure // List Blobs (restype=container&comp=list), paged by NextMarker
 };
 
 // Tries `kinds` in order. With `choosing`, the first kind that answers becomes the store's listing

@@ -1,5 +1,6 @@
 #include "store/http/HttpStore.h"
 
+#include "auth/RequestAuthorizer.h"
 #include "store/ListedStoredSize.h"
 #include "store/http/HttpListing.h"
 #include "util/FutureChain.h"
@@ -26,6 +27,12 @@ QUrl HttpStore::urlFor(const QString &key) const
     QUrl url = m_base;
     if (!key.isEmpty()) url.setPath(m_base.path() + u'/' + key);
     return url;
+}
+
+QString HttpStore::credentialSource() const
+{
+    const auto &authorizer = m_scheduler->options().authorizer;
+    return authorizer ? authorizer->describe() : QStringLiteral("anonymous");
 }
 
 // The scheduler is this store's limiter: its counts, in the limiter's terms.
@@ -92,6 +99,8 @@ QFuture<ListResult> HttpStore::list(const QString &prefix)
         return startListing(std::move(self), prefix, {ListingKind::S3}, false);
     case ListMode::Html:
         return startListing(std::move(self), prefix, {ListingKind::Html}, false);
+    case ListMode::Azure:
+        return startListing(std::move(self), prefix, {ListingKind::Azure}, false);
     case ListMode::None:
         return QtFuture::makeReadyFuture(ListResult(cannotListError()));
     case ListMode::Unknown:

@@ -28,6 +28,7 @@ public:
     bool canList() const override { return true; }
     QString location() const override { return m_base.toString(); }
     QString locate(const QString &key) const override { return urlFor(key).toString(); }
+    QString credentialSource() const override;
     std::optional<TransferStats> transferStats() const override { return m_scheduler->stats(); }
     std::optional<LimiterStats> limiterStats() const override;
     bool observeExchanges(const ExchangeObserver &observer) override;
@@ -45,6 +46,7 @@ public:
         Unknown,
         S3,
         Html,
+        Azure,
         None
     };
     ListMode listMode() const;

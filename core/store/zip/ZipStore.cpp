@@ -77,6 +77,11 @@ QString ZipStore::location() const
     return m_state->where;
 }
 
+QString ZipStore::credentialSource() const
+{
+    return m_state->source->credentialSource();
+}
+
 QString ZipStore::locate(const QString &key) const
 {
     return key.isEmpty() ? m_state->where : m_state->where + u'/' + key;

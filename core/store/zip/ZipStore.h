@@ -25,6 +25,7 @@ public:
     QFuture<ListResult> list(const QString &prefix) override;
     bool canList() const override { return true; }
     QString location() const override;
+    QString credentialSource() const override;
     QString locate(const QString &key) const override;
     std::optional<TransferStats> transferStats() const override;
     std::optional<LimiterStats> limiterStats() const override;
