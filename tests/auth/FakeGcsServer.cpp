@@ -113,6 +113,7 @@ HttpResponse FakeGcsServer::token(const HttpRequest &request)
         problem = QStringLiteral("Invalid JWT: exp and iat are more than an hour apart.");
     if (!problem.isEmpty()) {
         m_refusals << problem;
+        if (quoteAssertion) problem += QStringLiteral(" assertion=") + QString::fromLatin1(assertion);
         return oauthError(QStringLiteral("invalid_grant"), problem);
     }
     if (answerWithoutToken)

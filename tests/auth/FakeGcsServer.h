@@ -31,6 +31,7 @@ public:
     QString keyId;
     qint64 expiresIn = 3600;
     bool answerWithoutToken = false;    // a 200 whose JSON lacks access_token
+    bool quoteAssertion = false;        // refusals quote the assertion back, as careless servers do
     QHash<QString, QByteArray> objects; // "bucket/path" -> bytes
 
     QUrl tokenUrl() const { return m_http.url(QStringLiteral("/token")); }

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void brokenKeyFileIsClearError_data();
     void brokenKeyFileIsClearError();
     void corruptPrivateKeyIsClearError();
+    void tamperedKeyGetsTheServersRefusal_data();
     void tamperedKeyGetsTheServersRefusal();
     void downTokenServerFailsClearly();
     void answerWithoutTokenIsError();
@@ -295,8 +296,17 @@ void TestGcsToken::corruptPrivateKeyIsClearError()
     verifyNoSecretIn(message);
 }
 
+void TestGcsToken::tamperedKeyGetsTheServersRefusal_data()
+{
+    QTest::addColumn<bool>("quoteAssertion");
+    QTest::addRow("Google's refusal") << false;
+    QTest::addRow("a refusal quoting the assertion") << true;
+}
+
 void TestGcsToken::tamperedKeyGetsTheServersRefusal()
 {
+    QFETCH(bool, quoteAssertion);
+    m_server->quoteAssertion = quoteAssertion;
     // The file names the account and key id, but holds another key's private half.
     auto tokens = source(writeKey(QStringLiteral("tampered.json"), m_privateB));
     QVERIFY(tokens);
