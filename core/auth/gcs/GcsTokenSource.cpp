@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
+#include <QThread>
 
 namespace zs {
 
@@ -79,6 +80,8 @@ int GcsTokenSource::exchangeCount() const
 
 QFuture<Result<GcsToken>> GcsTokenSource::token(QNetworkAccessManager *nam)
 {
+    // A QNAM used from another thread fails in ways far from here; say so at the call.
+    Q_ASSERT(nam && nam->thread() == QThread::currentThread());
     if (auto cached = cachedToken()) return readyFuture(*cached);
     if (m_state->pending.isValid() && !m_state->pending.isFinished()) return m_state->pending;
 
