@@ -257,6 +257,11 @@ void TestGcsToken::brokenKeyFileIsClearError_data()
                                      << "\"private_key\" is not a non-empty string";
     QTest::addRow("key is not PEM") << QJsonObject{{"private_key", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"}}
                                     << QStringList{} << "\"private_key\" is not a PEM private key";
+    QTest::addRow("key is encrypted")
+        << QJsonObject{{"private_key", "-----BEGIN ENCRYPTED PRIVATE "
+                                       "KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n"
+                                       "-----END ENCRYPTED PRIVATE KEY-----\n"}}
+        << QStringList{} << "\"private_key\" is encrypted";
     QTest::addRow("token_uri in clear to another host")
         << QJsonObject{{"token_uri", "http://oauth2.example.com/token"}} << QStringList{} << "\"token_uri\"";
 }

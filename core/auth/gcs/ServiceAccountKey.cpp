@@ -61,6 +61,12 @@ Result<ServiceAccountKey> parseServiceAccountKey(const QByteArray &json, const Q
     ZS_TRY(key.clientEmail, requiredString(object, QStringLiteral("client_email"), where));
     ZS_TRY(key.privateKeyId, requiredString(object, QStringLiteral("private_key_id"), where));
     ZS_TRY(const QString pem, requiredString(object, QStringLiteral("private_key"), where));
+    // Google writes keys unencrypted; an encrypted one would need a passphrase nobody can type here.
+    if (pem.contains(QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----")))
+        return makeError(
+            QStringLiteral("service-account key field \"private_key\" is encrypted (Google's keys "
+                           "are not): decrypt it with `openssl pkey`"),
+            where);
     if (!pem.contains(QStringLiteral("-----BEGIN PRIVATE KEY-----")) &&
         !pem.contains(QStringLiteral("-----BEGIN RSA PRIVATE KEY-----")))
         return makeError(QStringLiteral("service-account key field \"private_key\" is not a PEM private key"),
