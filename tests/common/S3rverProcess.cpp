@@ -13,6 +13,14 @@ S3rverProcess::~S3rverProcess()
     m_process.waitForFinished(1000);
 }
 
+void S3rverProcess::setPrivate(const QString &sessionToken)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("S3RVER_PRIVATE"), QStringLiteral("1"));
+    if (!sessionToken.isEmpty()) env.insert(QStringLiteral("S3RVER_SESSION_TOKEN"), sessionToken);
+    m_process.setProcessEnvironment(env);
+}
+
 bool S3rverProcess::start(const QString &dataDir, const QString &bucket, const QStringList &uploads)
 {
     const QString node = QStringLiteral(ZS_NODE);

@@ -18,6 +18,10 @@ public:
     // directory and the key prefix it goes under ("" for the bucket's top). False with
     // problem() set when node, s3rver or the start fails.
     bool start(const QString &dataDir, const QString &bucket, const QStringList &uploads);
+    // Before start(): the bucket turns private once the uploads are in (S3RVER_PRIVATE in
+    // s3rver_start.mjs): unsigned requests get 403 AccessDenied and Signature V4 is verified for
+    // S3RVER/S3RVER; a non-empty `sessionToken` is the only x-amz-security-token accepted.
+    void setPrivate(const QString &sessionToken = {});
     QString endpoint() const { return m_endpoint; } // http://127.0.0.1:PORT
     QString problem() const { return m_problem; }
 

@@ -9,11 +9,17 @@
 // only offers through its legacy provider: without the flag every truncated listing answers 500.
 // Anonymous requests (no Authorization header, no signature in the query) skip s3rver's
 // authentication entirely, so PUTs need no signing and GETs of absent keys answer 404 NoSuchKey.
+//
+// S3RVER_PRIVATE=1 in the environment makes the bucket private once the uploads are in: unsigned
+// requests answer 403 AccessDenied and Signature V4 is verified for the account S3RVER/S3RVER
+// (s3rver_private.mjs; s3rver 3.7 does not check V4 signatures itself). S3RVER_SESSION_TOKEN, if
+// set, is the only x-amz-security-token accepted.
 
 import { createRequire } from 'node:module';
 import { createCipheriv } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { privateGate } from './s3rver_private.mjs';
 
 const require = createRequire(new URL('../js/package.json', import.meta.url));
 const S3rver = require('s3rver');
@@ -48,6 +54,12 @@ const server = new S3rver({
   directory: dataDir,
   configureBuckets: [{ name: bucket, configs: [] }],
 });
+// Koa composes `middleware` when the server starts listening: the gate goes first, before s3rver's
+// logger, vhost rewriting and routes, so it sees the request as sent.
+const gate = process.env.S3RVER_PRIVATE === '1'
+  ? privateGate({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', sessionToken: process.env.S3RVER_SESSION_TOKEN })
+  : null;
+if (gate) server.middleware.unshift(gate);
 const { port } = await server.run();
 const endpoint = `http://127.0.0.1:${port}`;
 
@@ -70,6 +82,7 @@ for (let i = 0; i < uploads.length; i += 2) {
   }));
 }
 
+if (gate) gate.lock();
 process.stdout.write(`READY ${endpoint} ${uploaded}\n`);
 
 const stop = async () => {
