@@ -18,6 +18,7 @@ struct CredentialOptions
     QString gcsEndpoint;          // --gcs-endpoint: an emulator or test server instead of Google's
     QString gcsKeyFile;           // --gcs-key: a service-account key file
     QStringList headers;          // --header "Name: value", sent to the store's host only
+    QString headersSource = QStringLiteral("headers from --header"); // what describe() says of them
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString homeDir = QDir::homePath(); // ~/.aws, ~/.netrc
 };

@@ -141,7 +141,7 @@ Result<std::shared_ptr<RequestAuthorizer>> httpAuthorizer(const QUrl &url, const
     if (options.anonymous) return std::shared_ptr<RequestAuthorizer>();
     ZS_TRY(HeaderList headers, parseHeaderOptions(options.headers));
     QStringList sources;
-    if (!headers.isEmpty()) sources << QStringLiteral("headers from --header");
+    if (!headers.isEmpty()) sources << options.headersSource;
     const QString netrcFile = netrcPath(options.environment);
     Netrc netrc;
     if (!netrcFile.isEmpty() && !basicCredentialsFromUrl(url).has_value()) {
