@@ -30,9 +30,9 @@ struct HttpResponse;
 struct RequestRecord
 {
     QByteArray method;
-    QString key;           // decoded path relative to the root, no leading '/'
-    QByteArray range;      // Range header as sent, empty if none
-    qint64 connection = 0; // serial number of the connection it came on (1, 2, ...)
+    QString key;              // decoded path relative to the root, no leading '/'
+    QByteArray range;         // Range header as sent, empty if none
+    qint64 connection = 0;    // serial number of the connection it came on (1, 2, ...)
     QByteArray authorization; // the Authorization header as received (tests check where it went)
 };
 

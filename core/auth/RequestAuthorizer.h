@@ -37,9 +37,9 @@ struct Refusal
 
 enum class RefusalAdvice
 {
-    GiveUp,                   // the answer stands: fail with explain()
-    RetryWithNewCredentials,  // credentials were re-read (an expired session token): ask once more
-    RetryInAnotherRegion,     // the bucket lives elsewhere; the authorizer now signs for it
+    GiveUp,                  // the answer stands: fail with explain()
+    RetryWithNewCredentials, // credentials were re-read (an expired session token): ask once more
+    RetryInAnotherRegion,    // the bucket lives elsewhere; the authorizer now signs for it
 };
 
 class RequestAuthorizer

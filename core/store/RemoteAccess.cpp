@@ -92,7 +92,8 @@ bool isAzureLocation(const QUrl &url)
 Result<RemoteAccess> azureAccess(const QUrl &url, const StoreOptions &options)
 {
     const bool pathStyle = url.scheme() != u"az" && !isAzureUrl(url);
-    ZS_TRY(AzureConnection connection, resolveAzureConnection(url, environmentOf(options.credentials), pathStyle));
+    ZS_TRY(AzureConnection connection,
+           resolveAzureConnection(url, environmentOf(options.credentials), pathStyle));
     RemoteAccess access;
     access.azure = true;
     access.listingUrl = connection.location.containerUrl;
@@ -119,18 +120,20 @@ Result<RemoteAccess> gcsAccess(const QUrl &url, const StoreOptions &options)
     access.prefix = trimmedPath(url.path());
     access.base = withPath(access.listingUrl, access.prefix);
     if (options.credentials.anonymous) return access;
-    ZS_TRY(GcsCredentials credentials, chooseGcsCredentials(options.credentials.gcsKeyFile, options.credentials.environment));
+    ZS_TRY(GcsCredentials credentials,
+           chooseGcsCredentials(options.credentials.gcsKeyFile, options.credentials.environment));
     switch (credentials.source) {
     case GcsCredentialSource::Anonymous:
         break;
     case GcsCredentialSource::AccessTokenVariable:
         access.authorizer = std::make_shared<HeaderAuthorizer>(
-            access.listingUrl, HeaderList{bearerAuthorizationHeader(credentials.bearerToken)}, credentials.description);
+            access.listingUrl, HeaderList{bearerAuthorizationHeader(credentials.bearerToken)},
+            credentials.description);
         break;
     case GcsCredentialSource::KeyFlag:
     case GcsCredentialSource::ApplicationCredentialsVar:
-        access.authorizer =
-            std::make_shared<GcsAuthorizer>(access.listingUrl, std::move(*credentials.key), credentials.description);
+        access.authorizer = std::make_shared<GcsAuthorizer>(access.listingUrl, std::move(*credentials.key),
+                                                            credentials.description);
         break;
     }
     return access;

@@ -13,9 +13,9 @@ namespace zs {
 
 struct RemoteAccess
 {
-    QUrl base;         // the store root
-    QUrl listingUrl;   // the bucket or container endpoint listings go to; empty: plain HTTP
-    QString prefix;    // the store's path inside the bucket or container
+    QUrl base;          // the store root
+    QUrl listingUrl;    // the bucket or container endpoint listings go to; empty: plain HTTP
+    QString prefix;     // the store's path inside the bucket or container
     bool azure = false; // lists with List Blobs
     std::shared_ptr<RequestAuthorizer> authorizer; // null: anonymous
 };
