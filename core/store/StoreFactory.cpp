@@ -35,7 +35,8 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
 {
     FetchOptions fetch = options.fetch;
     fetch.authorizer = access.authorizer;
-    if (const auto zip = findZipInUrlPath(access.prefix)) return openRemoteZip(access.listingUrl, *zip, fetch);
+    if (const auto zip = findZipInUrlPath(access.prefix))
+        return openRemoteZip(access.listingUrl, *zip, fetch);
     auto store = std::make_shared<HttpStore>(access.base, std::move(fetch), access.listingUrl, access.prefix);
     if (access.azure) store->chooseListMode(HttpStore::ListMode::Azure);
     return std::shared_ptr<Store>(std::move(store));
@@ -43,7 +44,8 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
 
 static Result<std::shared_ptr<Store>> openHttp(QUrl url, const StoreOptions &options)
 {
-    if (!url.isValid() || url.host().isEmpty()) return makeError(QStringLiteral("invalid URL"), displayUrl(url));
+    if (!url.isValid() || url.host().isEmpty())
+        return makeError(QStringLiteral("invalid URL"), displayUrl(url));
     FetchOptions fetch = options.fetch;
     ZS_TRY(fetch.authorizer, httpAuthorizer(url, options.credentials));
     // The password is the authorizer's now: Qt would otherwise answer a 401 challenge with it
@@ -88,7 +90,8 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
             return openAccess(access, options);
         }
         if (scheme != u"file")
-            return makeError(QStringLiteral("unsupported store scheme \"%1\"").arg(scheme), displayLocation(location));
+            return makeError(QStringLiteral("unsupported store scheme \"%1\"").arg(scheme),
+                             displayLocation(location));
         path = url.toLocalFile();
     }
     if (!QFileInfo(path).isDir()) {

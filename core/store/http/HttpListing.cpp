@@ -132,7 +132,7 @@ private:
     void succeeded(Listing listing)
     {
         if (m_choosing)
-            m_store->chooseListMode(kind() == ListingKind::S3     ? HttpStore::ListMode::S3
+            m_store->chooseListMode(kind() == ListingKind::S3      ? HttpStore::ListMode::S3
                                     : kind() == ListingKind::Azure ? HttpStore::ListMode::Azure
                                                                    : HttpStore::ListMode::Html);
         settle(std::move(listing));
