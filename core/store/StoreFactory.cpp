@@ -35,6 +35,7 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
 {
     FetchOptions fetch = options.fetch;
     fetch.authorizer = access.authorizer;
+    if (access.azure) fetch.suffixRanges = false;
     if (const auto zip = findZipInUrlPath(access.prefix)) return openRemoteZip(access.listingUrl, *zip, fetch);
     auto store = std::make_shared<HttpStore>(access.base, std::move(fetch), access.listingUrl, access.prefix);
     if (access.azure) store->chooseListMode(HttpStore::ListMode::Azure);
