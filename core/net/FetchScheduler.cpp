@@ -134,7 +134,12 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
     out.headers = {{"Accept-Encoding", "identity"}, {"User-Agent", "zarrscope"}};
     if (p->range) {
         const ByteRange &r = *p->range;
-        out.headers.append({"Range", r.suffix ? "bytes=-" + QByteArray::number(qulonglong(r.length))
+        // A server without suffix ranges gets "bytes=0-0": checkPartial (ResponseCheck.cpp) reads
+        // the size off the answer and reissues the suffix by offset, as for s3rver's wrong answer.
+        const QByteArray suffix = m_options.suffixRanges
+                                      ? "bytes=-" + QByteArray::number(qulonglong(r.length))
+                                      : QByteArray("bytes=0-0");
+        out.headers.append({"Range", r.suffix ? suffix
                                               : "bytes=" + QByteArray::number(qulonglong(r.offset)) + '-' +
                                                     QByteArray::number(qulonglong(r.offset + r.length - 1))});
     }

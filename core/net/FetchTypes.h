@@ -21,6 +21,10 @@ struct FetchOptions
     bool forbiddenAsMissing = false; // treat 403 as an absent key (private S3 buckets)
     int transferTimeoutMs = 30000;   // a reply that moves no bytes this long is aborted and retried
     QString cacheBust;               // appended as a query parameter so repeats reach the network
+    // Whether the server takes suffix ranges ("bytes=-N"). Azure Blob does not (its Range is
+    // "bytes=start-end" or "bytes=start-" only; Azurite answers "bytes NaN-N/size"): without them a
+    // suffix is asked as its first byte, whose Content-Range gives the size, then by offset.
+    bool suffixRanges = true;
     // An answer declaring or delivering more is aborted and fails: a hostile server cannot fill
     // memory with an endless body. Chunks are at most 2 GiB decoded (ReadOptions::maxChunkBytes).
     std::uint64_t maxObjectBytes = std::uint64_t(4) << 30;

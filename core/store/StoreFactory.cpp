@@ -35,10 +35,14 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
 {
     FetchOptions fetch = options.fetch;
     fetch.authorizer = access.authorizer;
+    if (access.azure) fetch.suffixRanges = false;
     if (const auto zip = findZipInUrlPath(access.prefix))
         return openRemoteZip(access.listingUrl, *zip, fetch);
     auto store = std::make_shared<HttpStore>(access.base, std::move(fetch), access.listingUrl, access.prefix);
-    if (access.azure) store->chooseListMode(HttpStore::ListMode::Azure);
+    // A bucket lists one way only. An S3 or GCS bucket left to guess would, when its listing is
+    // refused, also try for an HTML index (a second refused request) and then answer "cannot be
+    // listed" in place of the refusal's own explanation (a wrong secret key, an expired token).
+    store->chooseListMode(access.azure ? HttpStore::ListMode::Azure : HttpStore::ListMode::S3);
     return std::shared_ptr<Store>(std::move(store));
 }
 
