@@ -38,6 +38,9 @@ struct Batch
 
 } // namespace
 
+// Jobs have no parent: the keychain backend (libsecret) calls back into a job when its D-Bus call
+// ends, so a job deleted with a closing window would be used after it is freed. Each job deletes
+// itself once finished (autoDelete); its connection to this object goes when this object does.
 ConnectionSettingsStore::ConnectionSettingsStore(QObject *parent) : QObject(parent) {}
 
 QString ConnectionSettingsStore::keychainKey(const QString &location, const QString &headerName)
@@ -108,7 +111,7 @@ void ConnectionSettingsStore::load(const QString &location, QObject *context, Lo
     batch->remaining = 1; // held until every job started, so none finishes the batch early
     for (const HeaderSetting &h : plain.headers) {
         if (m_values.value(location).contains(h.name)) continue; // read or typed this session
-        auto *job = new QKeychain::ReadPasswordJob(QLatin1String(kService), this);
+        auto *job = new QKeychain::ReadPasswordJob(QLatin1String(kService));
         job->setInsecureFallback(false);
         job->setKey(keychainKey(location, h.name));
         ++batch->remaining;
@@ -153,7 +156,7 @@ void ConnectionSettingsStore::save(const ConnectionSettings &s, QObject *context
         job->start();
     };
     for (const HeaderSetting &h : s.headers) {
-        auto *job = new QKeychain::WritePasswordJob(QLatin1String(kService), this);
+        auto *job = new QKeychain::WritePasswordJob(QLatin1String(kService));
         job->setKey(keychainKey(s.location, h.name));
         job->setTextData(h.value);
         track(job, "store");
@@ -162,7 +165,7 @@ void ConnectionSettingsStore::save(const ConnectionSettings &s, QObject *context
         const bool kept = std::any_of(s.headers.begin(), s.headers.end(),
                                       [&](const HeaderSetting &h) { return h.name == old.name; });
         if (kept) continue;
-        auto *job = new QKeychain::DeletePasswordJob(QLatin1String(kService), this);
+        auto *job = new QKeychain::DeletePasswordJob(QLatin1String(kService));
         job->setKey(keychainKey(s.location, old.name));
         track(job, "remove");
     }
