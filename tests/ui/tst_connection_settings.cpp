@@ -91,8 +91,15 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings in a throw-away place
         QCoreApplication::setOrganizationName(QStringLiteral("ZarrscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_connection_settings"));
+        const bool child = qEnvironmentVariableIsSet("ZS_TEST_NO_KEYCHAIN");
+        QCoreApplication::setApplicationName(child ? QStringLiteral("tst_connection_settings_child")
+                                                   : QStringLiteral("tst_connection_settings"));
         QSettings().clear();
+        if (child) {
+            // The child of keychainMissingIsSaid: a session bus that is not there, nothing served.
+            qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/zarrscope-test-bus");
+            return;
+        }
         const QString problem = m_keychain.start(); // before anything here talks to D-Bus
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
@@ -119,6 +126,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (m_serve.state() == QProcess::NotRunning) return;
         m_serve.terminate();
         if (!m_serve.waitForFinished(5000)) m_serve.kill();
     }
@@ -309,6 +317,34 @@ private Q_SLOTS:
         s.headers.clear();
         QCOMPARE(saveAndWait(fresh, s), QString());
         QCOMPARE(m_keychain.lookup(ConnectionSettingsStore::keychainKey(location, header)), QByteArray());
+    }
+
+    // Without a keychain the save says so, the value stays usable this session, and still does not
+    // land in QSettings. Run in a child process of this test: QtKeychain picks its backend once.
+    void keychainMissingIsSaid()
+    {
+        const QString secret = QStringLiteral("no-keychain-s3cret-5521");
+        if (qEnvironmentVariableIsSet("ZS_TEST_NO_KEYCHAIN")) {
+            ConnectionSettings s;
+            s.location = QStringLiteral("https://data.example.org/nokeychain.zarr");
+            s.headers = {{QStringLiteral("X-Api-Key"), secret}};
+            ConnectionSettingsStore store;
+            const QString problem = saveAndWait(store, s);
+            qInfo().noquote() << "the save said:" << problem;
+            QVERIFY2(problem.contains(QStringLiteral("kept for this session only")), qPrintable(problem));
+            QCOMPARE(store.known(s.location), s);
+            QVERIFY(!settingsFileText().contains(secret.toUtf8()));
+            return;
+        }
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ZS_TEST_NO_KEYCHAIN"), QStringLiteral("1"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("keychainMissingIsSaid")});
+        QVERIFY(child.waitForFinished(60000));
+        const QByteArray out = child.readAllStandardOutput() + child.readAllStandardError();
+        QVERIFY2(child.exitCode() == 0, out.constData());
+        QVERIFY2(out.contains("PASS   : TestConnectionSettings::keychainMissingIsSaid()"), out.constData());
     }
 
     // A store that wants a header: the failure offers the settings; with the header applied it
