@@ -18,6 +18,9 @@ packages=(
   nginx-light python3-fsspec python3-aiohttp
   # private data (issue 17): libcrypto for RS256 (GCS service accounts), QtKeychain for the browser's secrets
   libssl-dev qtkeychain-qt6-dev
+  # the Connection settings test's real keychain: a private D-Bus session bus, gnome-keyring's Secret
+  # Service on it, secret-tool to check that an entry is there (tests/ui/SecretService.h)
+  gnome-keyring dbus dbus-x11 libsecret-tools
   # clang + its sanitizer runtimes: libFuzzer harnesses (scripts/fuzz-smoke.sh); openssl: the https test certificate
   clang-14 libclang-rt-14-dev openssl
   # scripts/lint.sh

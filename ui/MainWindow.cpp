@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ChunkCacheSetting.h"
+#include "ConnectionSettings.h"
+#include "ConnectionSettingsStore.h"
 #include "ExportDialog.h"
 #include "HierarchyLoader.h"
 #include "HierarchyModel.h"
@@ -13,6 +15,7 @@
 #include "SliceView.h"
 #include "WelcomePage.h"
 #include "array/ChunkCache.h"
+#include "auth/Redaction.h"
 #include "store/StoreFactory.h"
 #include "timing/TimingPanel.h"
 
@@ -49,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_openArrayRow(new QWidget), m_splitter(new QSplitter), m_tabs(new QTabWidget),
       m_metadata(new MetadataPanel), m_slice(new SliceView), m_status(new ReadStatus),
       m_model(new HierarchyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_loader(new HierarchyLoader(this))
+      m_loader(new HierarchyLoader(this)), m_connections(new ConnectionSettingsStore(this))
 {
     setWindowTitle(QStringLiteral("Zarrscope"));
     setAcceptDrops(true);
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_url->lineEdit(), &QLineEdit::returnPressed, this,
             [this] { openLocation(m_url->currentText()); });
     connect(m_url, &QComboBox::activated, this, [this](int i) { openLocation(m_url->itemText(i)); });
+    connect(m_url, &QComboBox::editTextChanged, this, &MainWindow::updateConnectionAction);
 
     m_tabs->addTab(m_slice, tr("Data"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
@@ -120,6 +124,12 @@ void MainWindow::buildMenus()
     });
     m_recentMenu = file->addMenu(tr("&Recent Stores"));
     rebuildRecentMenu();
+    file->addSeparator();
+    m_connectionAction =
+        file->addAction(tr("Co&nnection Settings…"), this, [this] { openConnectionSettings(); });
+    m_connectionAction->setToolTip(tr("Credentials for the remote store: AWS profile, region, endpoint, "
+                                      "anonymous, headers (values kept in the system keychain)"));
+    updateConnectionAction();
     file->addSeparator();
     file->addAction(tr("&Save View As…"), QKeySequence::Save, this, &MainWindow::saveView);
     file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
@@ -208,8 +218,32 @@ void MainWindow::openLocation(const QString &input, const QString &requestedArra
     m_expandedBeforeFilter.clear();
     m_triedDirect = false;
     m_nodesFound = 0;
-    setWindowTitle(QStringLiteral("Zarrscope — %1").arg(location));
-    auto store = openStore(location, StoreOptions{});
+    m_lastOpenError.clear();
+    ++m_openSerial;
+    setWindowTitle(QStringLiteral("Zarrscope — %1").arg(shownLocation()));
+    updateConnectionAction();
+    if (!isRemoteLocation(location)) {
+        m_timing->setStoreOptions(StoreOptions{});
+        return openStoreNow(StoreOptions{});
+    }
+    // A remote store opens with its Connection settings, whose header values may still have to
+    // come from the keychain: the open waits for them (MainWindowConnection.cpp).
+    const QString key = connectionSettingsKey(location);
+    if (m_connections->isComplete(key)) return openWithSettings(m_connections->known(key), QString());
+    m_store.reset(); // nothing may read the old store while the new one waits for the keychain
+    m_cache.reset();
+    statusBar()->showMessage(tr("Reading the Connection settings of %1 from the keychain…").arg(key));
+    m_connections->load(
+        key, this, [this, serial = m_openSerial](const ConnectionSettings &settings, const QString &problem) {
+            if (serial != m_openSerial) return; // another store was opened meanwhile
+            m_keychainProblem = problem;
+            openWithSettings(settings, problem);
+        });
+}
+
+void MainWindow::openStoreNow(const StoreOptions &options)
+{
+    auto store = openStore(m_location, options);
     if (!store) {
         m_store.reset();
         m_cache.reset();
@@ -217,7 +251,7 @@ void MainWindow::openLocation(const QString &input, const QString &requestedArra
     }
     m_store = *store;
     m_cache = std::make_shared<ChunkCache>(mibToBytes(chunkCacheMiBSetting()));
-    RecentStores::add(location);
+    RecentStores::add(m_location); // as displayLocation: no password or signature is kept
     rebuildRecentMenu();
     {
         const QSignalBlocker block(m_url);
@@ -225,7 +259,7 @@ void MainWindow::openLocation(const QString &input, const QString &requestedArra
         m_url->addItems(RecentStores::list());
         m_url->setCurrentIndex(0);
     }
-    statusBar()->showMessage(tr("Discovering nodes in %1…").arg(location));
+    statusBar()->showMessage(tr("Discovering nodes in %1…").arg(shownLocation()));
     m_loader->loadAll(m_store);
 }
 
@@ -249,7 +283,9 @@ void MainWindow::openArrayPath(const QString &path)
 
 QString MainWindow::rootName() const
 {
-    return QFileInfo(m_location).fileName().isEmpty() ? m_location : QFileInfo(m_location).fileName();
+    // Of the location as shown: a SAS or presigned URL's signature would end up in the name.
+    const QString shown = shownLocation();
+    return QFileInfo(shown).fileName().isEmpty() ? shown : QFileInfo(shown).fileName();
 }
 
 void MainWindow::onNodesDiscovered(const HierarchyEntries &entries)
@@ -259,7 +295,8 @@ void MainWindow::onNodesDiscovered(const HierarchyEntries &entries)
     m_model->addEntries(entries, rootName());
     if (first) m_tree->expandToDepth(0);
     m_nodesFound += int(entries.size());
-    statusBar()->showMessage(tr("Discovering nodes in %1… %n so far", nullptr, m_nodesFound).arg(m_location));
+    statusBar()->showMessage(
+        tr("Discovering nodes in %1… %n so far", nullptr, m_nodesFound).arg(shownLocation()));
 }
 
 void MainWindow::onLoaded(const HierarchyEntries &entries)
@@ -274,7 +311,7 @@ void MainWindow::onLoaded(const HierarchyEntries &entries)
         m_tree->resizeColumnToContents(c);
     m_tree->setColumnWidth(HierarchyModel::NameColumn,
                            std::min(m_tree->columnWidth(HierarchyModel::NameColumn), 420));
-    statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(m_location), 5000);
+    statusBar()->showMessage(tr("%n node(s) in %1", nullptr, int(entries.size())).arg(shownLocation()), 5000);
     // A node asked for that the walk did not reach (a listing that hides it): loaded beside the tree.
     const HierarchyEntry *asked = m_model->entry(m_model->indexForPath(m_pendingArray));
     if (!m_pendingArray.isEmpty() && !m_triedDirect && (!asked || (!asked->node && !asked->failed()))) {
@@ -287,6 +324,7 @@ void MainWindow::onLoaded(const HierarchyEntries &entries)
 
 void MainWindow::onLoadFailed(const QString &message)
 {
+    m_lastOpenError = message;
     // Told to open an array: a store that cannot be listed may still have it.
     if (m_store && !m_pendingArray.isEmpty() && !m_triedDirect) {
         showDiscoveryError(message);
@@ -315,6 +353,7 @@ void MainWindow::showDiscoveryError(const QString &message)
     const QString localPath =
         m_location.startsWith(QStringLiteral("file:")) ? QUrl(m_location).toLocalFile() : m_location;
     m_openArrayRow->setVisible(m_store != nullptr && (!local || QFileInfo::exists(localPath)));
+    m_bannerSettings->setVisible(!local && isCredentialsFailure(message));
     m_slice->clear(message);
     HierarchyEntry failed;
     failed.error = message;

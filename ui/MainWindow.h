@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -26,6 +27,10 @@ class QTreeView;
 namespace zs {
 
 class ChunkCache;
+class ConnectionSettingsDialog;
+class ConnectionSettingsStore;
+struct ConnectionSettings;
+struct StoreOptions;
 
 class ExportDialog;
 class HierarchyLoader;
@@ -94,6 +99,14 @@ public:
     QString currentPath() const;
     // Opens the Export dialog for the node at `path` ("" = root); null when no store is open.
     ExportDialog *openExportDialog(const QString &path);
+    // MainWindowConnection.cpp: File > Connection Settings… for `location` (default: the store
+    // bar's remote URL, else the open store); null when there is no remote location. OK keeps
+    // the settings and reopens the store with them, the selected node kept as F5 does.
+    ConnectionSettingsDialog *openConnectionSettings(const QString &location = {});
+    ConnectionSettingsStore *connectionSettingsStore() const { return m_connections; }
+    QAction *connectionSettingsAction() const { return m_connectionAction; }
+    // A failed open asks for credentials: the tree's banner or the welcome page offers the settings.
+    bool offersConnectionSettings() const;
 
 Q_SIGNALS:
     void storeLoaded();
@@ -106,6 +119,14 @@ protected:
 
 private:
     void buildMenus();
+    // MainWindowConnection.cpp: the open after the Connection settings' keychain reads, the
+    // settings' menu entry and the offers of them after an "access denied".
+    void openWithSettings(const ConnectionSettings &settings, const QString &keychainProblem);
+    void openStoreNow(const StoreOptions &options);
+    void applyConnectionSettings(const QString &location, const ConnectionSettings &settings);
+    void updateConnectionAction();
+    QString connectionTarget() const; // the location File > Connection Settings… is for
+    QString shownLocation() const;    // m_location as titles and messages may show it (no secrets)
     void wireTiming(); // MainWindowTiming.cpp
     // MainWindowWelcome.cpp: the welcome page and the tabs, one shown at a time.
     QWidget *buildPages();
@@ -151,15 +172,21 @@ private:
     ProfileView *m_profile = nullptr;
     QDockWidget *m_profileDock = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_connectionAction = nullptr;
+    QWidget *m_bannerSettings = nullptr; // the banner's "Connection settings…" button
     HierarchyModel *m_model;
     QSortFilterProxyModel *m_proxy;
     HierarchyLoader *m_loader;
+    ConnectionSettingsStore *m_connections;
 
     std::shared_ptr<Store> m_store;
     std::shared_ptr<ChunkCache> m_cache; // m_store's decoded chunks, shared by the views of it
     QString m_location;
     QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;
+    quint64 m_openSerial = 0;  // of the latest openLocation: a keychain read for an older one is dropped
+    QString m_lastOpenError;   // of m_location, for the Connection settings' status line
+    QString m_keychainProblem; // the last keychain read or write that failed, "" when fine
     int m_nodesFound = 0;               // by the walk so far, for the status bar
     QString m_currentPath;              // the node the tabs show, kept while a filter hides it
     bool m_currentShown = false;        // m_currentPath names a node (the root's path is "")

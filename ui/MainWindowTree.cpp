@@ -48,7 +48,14 @@ QWidget *MainWindow::buildTreePanel()
     auto *open = new QPushButton(tr("Open array"));
     row->addWidget(m_arrayPath);
     row->addWidget(open);
+    // A store that refused for want of credentials: its settings one click away.
+    auto *settings = new QPushButton(tr("Connection settings…"));
+    settings->setToolTip(tr("Give the store credentials (AWS profile, headers, …) and open it again"));
+    connect(settings, &QPushButton::clicked, this, [this] { openConnectionSettings(m_location); });
+    m_bannerSettings = settings;
+    m_bannerSettings->hide();
     bannerLayout->addWidget(m_bannerText);
+    bannerLayout->addWidget(m_bannerSettings, 0, Qt::AlignLeft);
     bannerLayout->addWidget(m_openArrayRow);
     connect(open, &QPushButton::clicked, this, [this] { openArrayPath(m_arrayPath->text().trimmed()); });
     connect(m_arrayPath, &QLineEdit::returnPressed, this,

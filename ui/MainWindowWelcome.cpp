@@ -3,11 +3,13 @@
 // entries opening through openLocation, the demo through the app's launcher, and Help > Keyboard
 // Shortcuts.
 
+#include "ConnectionSettings.h"
 #include "HierarchyModel.h"
 #include "MainWindow.h"
 #include "RecentStores.h"
 #include "ShortcutsDialog.h"
 #include "WelcomePage.h"
+#include "store/StoreFactory.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -28,6 +30,8 @@ QWidget *MainWindow::buildPages()
     connect(m_welcome, &WelcomePage::openRequested, this, [this](const QString &l) { openLocation(l); });
     connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolder);
     connect(m_welcome, &WelcomePage::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::connectionSettingsRequested, this,
+            [this] { openConnectionSettings(m_location); });
     connect(m_welcome, &WelcomePage::openUrlRequested, this, [this] {
         m_url->setFocus();
         m_url->lineEdit()->selectAll();
@@ -35,7 +39,9 @@ QWidget *MainWindow::buildPages()
     // A store that opened shows its tabs; one that failed with nothing to browse, the page again.
     connect(this, &MainWindow::storeLoaded, this, &MainWindow::showTabs);
     connect(this, &MainWindow::storeFailed, this, [this](const QString &message) {
-        if (m_model->rowCount() == 0) showWelcome(tr("Could not open %1: %2").arg(m_location, message));
+        if (m_model->rowCount() != 0) return;
+        showWelcome(tr("Could not open %1: %2").arg(shownLocation(), message));
+        m_welcome->setSettingsOffered(isRemoteLocation(m_location) && isCredentialsFailure(message));
     });
     return m_pages;
 }

@@ -1,5 +1,7 @@
 #include "RecentStores.h"
 
+#include "auth/Redaction.h"
+
 #include <QSettings>
 
 namespace zs {
@@ -8,14 +10,22 @@ static const char *const kKey = "recentStores";
 
 QStringList RecentStores::list()
 {
-    return QSettings().value(QLatin1String(kKey)).toStringList();
+    // Entries kept before locations were stored redacted are redacted as they are read.
+    QStringList entries;
+    for (const QString &location : QSettings().value(QLatin1String(kKey)).toStringList()) {
+        const QString shown = displayLocation(location);
+        if (!entries.contains(shown)) entries << shown;
+    }
+    return entries;
 }
 
 void RecentStores::add(const QString &location)
 {
+    // Without userinfo and signature query items: the settings file is not a place for secrets.
+    const QString shown = displayLocation(location);
     QStringList entries = list();
-    entries.removeAll(location);
-    entries.prepend(location);
+    entries.removeAll(shown);
+    entries.prepend(shown);
     while (entries.size() > kMaxEntries)
         entries.removeLast();
     QSettings().setValue(QLatin1String(kKey), entries);

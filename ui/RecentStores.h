@@ -1,5 +1,6 @@
 #pragma once
-// The stores a user opened, most recent first, kept in QSettings across sessions.
+// The stores a user opened, most recent first, kept in QSettings across sessions as
+// displayLocation() shows them: no password or signature is ever written there.
 
 #include <QStringList>
 

@@ -36,8 +36,9 @@ QGroupBox *column(const QString &title, QVBoxLayout *entries)
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent), m_openUrl(new QPushButton(tr("Open URL…"))),
       m_openFolder(new QPushButton(tr("Open Folder…"))), m_openDemo(new QPushButton(tr("Open Demo"))),
-      m_failure(new QLabel), m_noRecent(new QLabel(tr("None yet: stores you open are listed here."))),
-      m_recentList(new QVBoxLayout), m_exampleList(new QVBoxLayout)
+      m_failure(new QLabel), m_connectionSettings(new QPushButton(tr("Connection settings…"))),
+      m_noRecent(new QLabel(tr("None yet: stores you open are listed here."))), m_recentList(new QVBoxLayout),
+      m_exampleList(new QVBoxLayout)
 {
     m_openUrl->setToolTip(
         tr("Type a store's location in the URL bar: http(s)://, s3://, gs://, file:// or a path"));
@@ -59,6 +60,13 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_failure->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_failure->setStyleSheet(errorStyleSheet());
     m_failure->hide();
+    m_connectionSettings->setToolTip(tr("The store refused the request: give it credentials (AWS profile, "
+                                        "headers, …) in the Connection settings, then it opens again"));
+    m_connectionSettings->hide();
+    connect(m_connectionSettings, &QPushButton::clicked, this, &WelcomePage::connectionSettingsRequested);
+    auto *failureRow = new QHBoxLayout;
+    failureRow->addWidget(m_failure, 1);
+    failureRow->addWidget(m_connectionSettings, 0, Qt::AlignTop);
 
     auto *start = new QVBoxLayout;
     for (QPushButton *b : {m_openUrl, m_openFolder, m_openDemo})
@@ -72,7 +80,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(intro);
-    layout->addWidget(m_failure);
+    layout->addLayout(failureRow);
     layout->addLayout(columns, 1);
     setExamples(publicExampleStores());
 }
@@ -125,6 +133,22 @@ void WelcomePage::setFailure(const QString &message)
 {
     m_failure->setText(message);
     m_failure->setVisible(!message.isEmpty());
+    if (message.isEmpty()) setSettingsOffered(false);
+}
+
+void WelcomePage::setSettingsOffered(bool offered)
+{
+    m_connectionSettings->setVisible(offered);
+}
+
+bool WelcomePage::settingsOffered() const
+{
+    return !m_connectionSettings->isHidden();
+}
+
+QAbstractButton *WelcomePage::connectionSettingsButton() const
+{
+    return m_connectionSettings;
 }
 
 QAbstractButton *WelcomePage::openUrlButton() const

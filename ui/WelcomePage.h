@@ -24,7 +24,11 @@ public:
     void setRecentStores(const QStringList &locations);
     void setExamples(const QList<ExampleStore> &examples);
     void setDemoAvailable(bool available);   // without a demo store the button is off, and says why
-    void setFailure(const QString &message); // "" clears it
+    void setFailure(const QString &message); // "" clears it (and the settings' offer)
+    // After a failure for want of credentials: a "Connection settings…" button under it.
+    void setSettingsOffered(bool offered);
+    bool settingsOffered() const;
+    QAbstractButton *connectionSettingsButton() const;
 
     // For tests: the entries as clickable buttons, and the failure as shown.
     QAbstractButton *openUrlButton() const;
@@ -39,6 +43,7 @@ Q_SIGNALS:
     void openFolderRequested();
     void openDemoRequested();
     void openRequested(const QString &location);
+    void connectionSettingsRequested();
 
 private:
     // Buttons of a list come and go when it changes; one may be the sender of the click that
@@ -49,6 +54,7 @@ private:
     QPushButton *m_openFolder;
     QPushButton *m_openDemo;
     QLabel *m_failure;
+    QPushButton *m_connectionSettings;
     QLabel *m_noRecent;
     QVBoxLayout *m_recentList;
     QVBoxLayout *m_exampleList;

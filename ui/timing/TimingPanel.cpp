@@ -1,6 +1,7 @@
 #include "timing/TimingPanel.h"
 
 #include "QCustomPlotInclude.h"
+#include "auth/Redaction.h"
 #include "store/StoreFactory.h"
 #include "timing/AdvisorView.h"
 #include "timing/TimingExport.h"
@@ -139,6 +140,11 @@ TimingPanel::TimingPanel(QWidget *parent)
 
 TimingPanel::~TimingPanel() = default;
 
+void TimingPanel::setStoreOptions(const StoreOptions &options)
+{
+    m_storeOptions = options;
+}
+
 void TimingPanel::setArray(const QString &location, const NodeMetadata &node)
 {
     cancel();
@@ -228,6 +234,7 @@ bool TimingPanel::begin(bool sweep)
     const bool http2 = m_protocol->currentIndex() == 1;
     BenchConfig config;
     config.location = m_location;
+    config.storeOptions = m_storeOptions;
     config.storeOptions.fetch.http2 = http2;
     config.storeOptions.fetch.http2Cleartext = http2 && m_location.startsWith(QStringLiteral("http://"));
     config.arrayPath = m_node->path;
@@ -239,7 +246,7 @@ bool TimingPanel::begin(bool sweep)
         sweep ? sweepPasses(n, m_repeats->value()) : modePasses(true, true, n, m_repeats->value());
 
     m_run = TimingRun{};
-    m_run.location = m_location;
+    m_run.location = displayLocation(m_location); // exported as CSV and JSON: no password or signature
     m_run.arrayPath = m_node->path;
     m_run.selection = m_selection->text();
     m_run.sweep = sweep;

@@ -44,6 +44,9 @@ public:
     // The array to time (a run in progress is cancelled); the view defaults to all of it. The
     // array's last finished run comes back if it was timed since its store was opened.
     void setArray(const QString &location, const NodeMetadata &node);
+    // The credentials the window opened the store with (its Connection settings): the timed
+    // store is opened again with them, else a private store's runs would be refused.
+    void setStoreOptions(const StoreOptions &options);
     // Drops every kept result (a store was opened or reloaded).
     void forgetResults();
     // What the data view shows: the default selection to time and the advisor's access pattern.
@@ -104,6 +107,7 @@ private:
     BenchRunner *m_runner;
     TimingRun m_run;
     QString m_location;
+    StoreOptions m_storeOptions;
     std::optional<NodeMetadata> m_node;
     Selection m_view;
     QString m_viewText;                     // the view's selection as text, to tell it from a typed one
