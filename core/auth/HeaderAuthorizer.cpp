@@ -15,10 +15,11 @@ QFuture<Status> HeaderAuthorizer::ready()
 Status HeaderAuthorizer::authorize(OutgoingRequest &request)
 {
     // A header given twice (e.g. Authorization) replaces the request's own, not doubles it.
-    for (const auto &[name, value] : m_headers) {
+    for (const auto &header : m_headers) {
+        const QByteArray &name = header.first;
         request.headers.removeIf(
             [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-        request.headers.append({name, value});
+        request.headers.append(header);
     }
     return Ok{};
 }

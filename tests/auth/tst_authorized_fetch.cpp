@@ -25,7 +25,7 @@ const QByteArray kObject = QByteArray("private bytes ").repeated(40);
 class DelayedAuthorizer final : public RequestAuthorizer
 {
 public:
-    DelayedAuthorizer(const QUrl &store, QByteArray header, int delayMs, Status outcome = Ok{})
+    DelayedAuthorizer(const QUrl &store, QByteArray header, int delayMs, const Status &outcome = Ok{})
         : m_headers(store, {{"Authorization", std::move(header)}}, QStringLiteral("test credentials"))
     {
         m_promise->start();

@@ -44,7 +44,7 @@ QStringList pemBodyLines(const QByteArray &pem)
     return lines;
 }
 
-Result<GcsToken> await(QFuture<Result<GcsToken>> future)
+Result<GcsToken> await(const QFuture<Result<GcsToken>> &future)
 {
     QDeadlineTimer deadline(15000);
     while (!future.isFinished() && !deadline.hasExpired())

@@ -13,7 +13,7 @@ std::optional<BasicCredentials> basicCredentialsFromUrl(const QUrl &url)
 std::optional<BasicCredentials> basicCredentialsFor(const QUrl &url, const Netrc &netrc,
                                                     const QString &netrcName)
 {
-    const auto fromUrl = basicCredentialsFromUrl(url);
+    auto fromUrl = basicCredentialsFromUrl(url);
     if (fromUrl && !fromUrl->password.isEmpty()) return fromUrl;
     if (const auto entry = netrc.find(url.host(), fromUrl ? fromUrl->user : QString())) {
         if (!entry->login.isEmpty() || !entry->password.isEmpty())

@@ -149,7 +149,7 @@ Result<Netrc> readNetrc(const QString &path)
 
 QString netrcPath(const QProcessEnvironment &env)
 {
-    const QString explicitPath = env.value(QStringLiteral("NETRC"));
+    QString explicitPath = env.value(QStringLiteral("NETRC"));
     if (!explicitPath.isEmpty()) return explicitPath;
     const QString home = env.value(QStringLiteral("HOME"));
     return home.isEmpty() ? QString() : home + QStringLiteral("/.netrc");
