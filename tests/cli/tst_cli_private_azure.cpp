@@ -147,8 +147,11 @@ private Q_SLOTS:
     {
         PrivateTarget t = target(QStringLiteral("az://%1/%2").arg(kContainer, kPrefix));
         t.env.insert(QStringLiteral("AZURE_STORAGE_CONNECTION_STRING"), connectionString(kWrongKey));
-        const QString problem = failsClearly(t, QStringLiteral("access denied"));
+        QString line;
+        const QString problem = failsClearly(t, QStringLiteral("access denied"), &line);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // The key under the location the user typed, not under the emulator's address.
+        QVERIFY2(line.contains(QStringLiteral("(az://%1/%2/").arg(kContainer, kPrefix)), qPrintable(line));
     }
 
     void unsignedIsDenied()

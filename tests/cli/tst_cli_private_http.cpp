@@ -195,8 +195,12 @@ private Q_SLOTS:
         QFETCH(QStringList, options);
         QFETCH(QStringList, env);
         QFETCH(QString, words);
-        const QString problem = failsClearly(target(store, options, env), words);
+        QString line;
+        const QString problem = failsClearly(target(store, options, env), words, &line);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // gs:// errors name the key under the bucket the user gave, not the endpoint's address.
+        if (store.startsWith(u"gs://"))
+            QVERIFY2(line.contains(u"(gs://bucket/private.zarr/"), qPrintable(line));
     }
 
     // A malformed --header is a usage error (exit 1) that does not repeat the value, even when
