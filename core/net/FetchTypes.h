@@ -33,6 +33,9 @@ struct FetchOptions
     // address. Empty: errors name the request's URL.
     QString wireBase;
     QString shownBase;
+    // How an anonymous store gets credentials, said after "credentials are needed (HTTP 401)".
+    QString credentialsHint =
+        QStringLiteral("give them with --header, user:password@ in the URL or ~/.netrc");
 };
 
 // One request to a store as it happened, for timing panels and waterfalls: an HTTP exchange

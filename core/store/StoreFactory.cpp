@@ -37,6 +37,7 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
 {
     FetchOptions fetch = options.fetch;
     fetch.authorizer = access.authorizer;
+    if (!access.credentialsHint.isEmpty()) fetch.credentialsHint = access.credentialsHint;
     if (!shown.isEmpty()) {
         fetch.wireBase = access.base.toString();
         fetch.shownBase = displayUrl(shown);
