@@ -173,13 +173,14 @@ private Q_SLOTS:
         const QStringList gcs{QStringLiteral("--gcs-endpoint"), QStringLiteral("{GCS}")};
         const QString gs = QStringLiteral("gs://bucket/private.zarr");
         QTest::addRow("gcs without token")
-            << gs << gcs << QStringList{} << QStringLiteral("credentials are needed (HTTP 401)");
+            << gs << gcs << QStringList{}
+            << QStringLiteral("credentials are needed (HTTP 401): give a token in GOOGLE_OAUTH_ACCESS_TOKEN");
         QTest::addRow("gcs wrong token")
             << gs << gcs << QStringList{QStringLiteral("GOOGLE_OAUTH_ACCESS_TOKEN=ya29.wrong")}
             << QStringLiteral("access denied: the server did not accept the credentials (HTTP 401; ");
         QTest::addRow("http without credentials")
             << QStringLiteral("{BEARER}/private.zarr") << QStringList{} << QStringList{}
-            << QStringLiteral("credentials are needed (HTTP 401)");
+            << QStringLiteral("credentials are needed (HTTP 401): give them with --header");
         QTest::addRow("http wrong bearer")
             << QStringLiteral("{BEARER}/private.zarr")
             << QStringList{QStringLiteral("--header"), QStringLiteral("Authorization: Bearer nope")}
