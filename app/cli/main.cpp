@@ -2,6 +2,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "auth/http/HeaderOption.h"
 #include "util/Memory.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,10 @@ int main(int argc, char **argv)
     QString error;
     const auto parsed = parseArgs(args, &error);
     if (!parsed) return reportUsage(error);
+    // A malformed --header is a usage error (exit 1), found before any store is opened; the
+    // message names the option, never its value.
+    if (const auto headers = zs::parseHeaderOptions(parsed->values(QStringLiteral("--header"))); !headers)
+        return reportUsage(headers.error().toString());
     const QString &c = parsed->command;
     if (c == u"ls") return runLs(*parsed);
     if (c == u"info") return runInfo(*parsed);

@@ -225,14 +225,14 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
     if (p->tooLarge) {
         finish(p,
                makeError(QStringLiteral("answer larger than the %1-byte limit").arg(m_options.maxObjectBytes),
-                         p->url.toString()),
+                         shownUrl(p->url)),
                FetchRecord::Outcome::Failed);
         pump();
         return;
     }
     if (err == QNetworkReply::TooManyRedirectsError || err == QNetworkReply::InsecureRedirectError) {
         a.transportError = false;
-        finish(p, makeError(reply->errorString(), p->url.toString()), FetchRecord::Outcome::Failed);
+        finish(p, makeError(reply->errorString(), shownUrl(p->url)), FetchRecord::Outcome::Failed);
         pump();
         return;
     }
@@ -240,7 +240,7 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         pump();
         return;
     }
-    Verdict v = interpretAnswer(a, p->range, m_options, p->url.toString(), p->acceptWhole());
+    Verdict v = interpretAnswer(a, p->range, m_options, shownUrl(p->url), p->acceptWhole());
     switch (v.kind) {
     case Verdict::Kind::Data:
         finish(p, std::optional<RangeRead>(RangeRead{std::move(v.data), v.wholeObject}),

@@ -63,6 +63,8 @@ private:
     std::optional<Status> credentialGate();
     // Adds the authorizer's headers or query when the request goes to the store's own host.
     Status decorate(const std::shared_ptr<Pending> &p, OutgoingRequest &out);
+    // A request's URL as its errors name it (FetchOptions::shownBase).
+    QString shownUrl(const QUrl &url) const;
     // Redirects and refusals of a decorated request; true when it was dealt with here.
     bool handleAuthorizedAnswer(QNetworkReply *reply, const HttpAnswer &answer,
                                 const std::shared_ptr<Pending> &p);

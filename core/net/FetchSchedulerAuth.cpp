@@ -55,9 +55,18 @@ Status FetchScheduler::decorate(const std::shared_ptr<Pending> &p, OutgoingReque
     p->authorized = false;
     RequestAuthorizer *authorizer = m_options.authorizer.get();
     if (!authorizer || !authorizer->mayAuthorize(out.url)) return Ok{};
-    if (const Status s = authorizer->authorize(out); !s) return s.error().at(p->url.toString());
+    if (const Status s = authorizer->authorize(out); !s) return s.error().at(shownUrl(p->url));
     p->authorized = true;
     return Ok{};
+}
+
+QString FetchScheduler::shownUrl(const QUrl &url) const
+{
+    const QString wire = url.toString();
+    const QString &base = m_options.wireBase;
+    const bool under = !base.isEmpty() && wire.startsWith(base) &&
+                       (wire.size() == base.size() || wire[base.size()] == u'/' || wire[base.size()] == u'?');
+    return under ? m_options.shownBase + wire.mid(base.size()) : wire;
 }
 
 void FetchScheduler::reissue(const std::shared_ptr<Pending> &p)
@@ -72,7 +81,7 @@ void FetchScheduler::reissue(const std::shared_ptr<Pending> &p)
 bool FetchScheduler::handleAuthorizedAnswer(QNetworkReply *reply, const HttpAnswer &a,
                                             const std::shared_ptr<Pending> &p)
 {
-    const QString where = p->url.toString();
+    const QString where = shownUrl(p->url);
     const QByteArray bucketRegion = reply->rawHeader("x-amz-bucket-region");
     // S3 answers a request signed for the wrong region with 301 (or 400) naming the bucket's.
     const bool regionRedirect = a.status == 301 && !bucketRegion.isEmpty();

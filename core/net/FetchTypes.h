@@ -32,6 +32,14 @@ struct FetchOptions
     // Signs or decorates every request to the store's own host (null: anonymous). Shared: the
     // scheduler and every pending request hold it.
     std::shared_ptr<RequestAuthorizer> authorizer;
+    // Errors name a URL under `wireBase` (the endpoint requests go to) as the same key under
+    // `shownBase`, the location the user gave: "(s3://bucket/prefix/key)", not the endpoint's
+    // address. Empty: errors name the request's URL.
+    QString wireBase;
+    QString shownBase;
+    // How an anonymous store gets credentials, said after "credentials are needed (HTTP 401)".
+    QString credentialsHint =
+        QStringLiteral("give them with --header, user:password@ in the URL or ~/.netrc");
 };
 
 // One request to a store as it happened, for timing panels and waterfalls: an HTTP exchange

@@ -118,8 +118,7 @@ Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, con
         return fail(QStringLiteral("access denied (HTTP 403): the store may need credentials"), where);
     }
     if (s == 401)
-        return fail(QStringLiteral("credentials are needed (HTTP 401): give them with --header, "
-                                   "user:password@ in the URL or ~/.netrc"),
+        return fail(QStringLiteral("credentials are needed (HTTP 401): %1").arg(options.credentialsHint),
                     where);
     if (RetryPolicy::isRetryableStatus(s))
         return retry(QStringLiteral("HTTP %1").arg(s), where, options.retry.retryAfterMs(a.retryAfter));

@@ -119,6 +119,10 @@ Result<RemoteAccess> gcsAccess(const QUrl &url, const StoreOptions &options)
     if (!access.listingUrl.isValid()) return makeError(QStringLiteral("invalid bucket URL"), url.toString());
     access.prefix = trimmedPath(url.path());
     access.base = withPath(access.listingUrl, access.prefix);
+    // --header and ~/.netrc are for http(s):// stores; a bucket takes Google's credentials.
+    access.credentialsHint =
+        QStringLiteral("give a token in GOOGLE_OAUTH_ACCESS_TOKEN or a service-account key with --gcs-key "
+                       "or GOOGLE_APPLICATION_CREDENTIALS");
     if (options.credentials.anonymous) return access;
     ZS_TRY(GcsCredentials credentials,
            chooseGcsCredentials(options.credentials.gcsKeyFile, options.credentials.environment));

@@ -18,6 +18,7 @@ struct RemoteAccess
     QString prefix;     // the store's path inside the bucket or container
     bool azure = false; // lists with List Blobs
     std::shared_ptr<RequestAuthorizer> authorizer; // null: anonymous
+    QString credentialsHint; // how to give credentials when anonymous (FetchOptions); empty: the default
 };
 
 QHash<QString, QString> environmentOf(const CredentialOptions &options);

@@ -31,11 +31,20 @@ static std::shared_ptr<Store> openRemoteZip(QUrl base, const ZipLocation &zip, F
 }
 
 // An S3 bucket, an Azure container or a GCS bucket, with the credentials its chain found.
-static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, const StoreOptions &options)
+// Errors name keys under `shown`, the location the user typed (s3://, gs://, az://), if given.
+static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, const StoreOptions &options,
+                                                 const QUrl &shown = {})
 {
     FetchOptions fetch = options.fetch;
     fetch.authorizer = access.authorizer;
     if (access.azure) fetch.suffixRanges = false;
+    if (!access.credentialsHint.isEmpty()) fetch.credentialsHint = access.credentialsHint;
+    if (!shown.isEmpty()) {
+        fetch.wireBase = access.base.toString();
+        fetch.shownBase = displayUrl(shown);
+        while (fetch.shownBase.endsWith(u'/'))
+            fetch.shownBase.chop(1);
+    }
     if (const auto zip = findZipInUrlPath(access.prefix))
         return openRemoteZip(access.listingUrl, *zip, fetch);
     auto store = std::make_shared<HttpStore>(access.base, std::move(fetch), access.listingUrl, access.prefix);
@@ -82,16 +91,16 @@ Result<std::shared_ptr<Store>> openStore(const QString &location, const StoreOpt
         const QString scheme = url.scheme();
         if (isAzureLocation(url)) {
             ZS_TRY(RemoteAccess access, azureAccess(url, options));
-            return openAccess(access, options);
+            return openAccess(access, options, scheme == u"az" ? url : QUrl());
         }
         if (scheme == u"http" || scheme == u"https") return openHttp(url, options);
         if (scheme == u"s3") {
             ZS_TRY(RemoteAccess access, s3Access(url, options));
-            return openAccess(access, options);
+            return openAccess(access, options, url);
         }
         if (scheme == u"gs") {
             ZS_TRY(RemoteAccess access, gcsAccess(url, options));
-            return openAccess(access, options);
+            return openAccess(access, options, url);
         }
         if (scheme != u"file")
             return makeError(QStringLiteral("unsupported store scheme \"%1\"").arg(scheme),

@@ -118,7 +118,9 @@ HttpResponse FakeGcsServer::token(const HttpRequest &request)
     }
     if (answerWithoutToken)
         return {200, "application/json", json({{QStringLiteral("token_type"), QStringLiteral("Bearer")}})};
-    const QString issued = QStringLiteral("ya29.") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString issued = fixedToken.isEmpty()
+                               ? QStringLiteral("ya29.") + QUuid::createUuid().toString(QUuid::Id128)
+                               : fixedToken;
     m_issued << issued;
     return {200, "application/json",
             json({{QStringLiteral("access_token"), issued},

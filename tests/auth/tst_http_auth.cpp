@@ -238,7 +238,10 @@ void TestHttpAuth::headerOption_data()
     QTest::addRow("no colon") << "X-Api-Key secretvalue" << QByteArray() << QByteArray() << "no colon";
     QTest::addRow("no name") << ": secretvalue" << QByteArray() << QByteArray() << "no name";
     QTest::addRow("space in the name") << "X Api: secretvalue" << QByteArray() << QByteArray()
-                                       << "\"X Api\" has a character a header name cannot have: ' '";
+                                       << "\"X\" is followed by a character a header name cannot have: ' '";
+    // The colon forgotten after the name but present in the token: the name stops at the space.
+    QTest::addRow("colon missing after the name") << "Authorization Bearer secretvalue:x" << QByteArray()
+                                                  << QByteArray() << "\"Authorization\" is followed";
     QTest::addRow("space before the colon") << "X-Api : secretvalue" << QByteArray() << QByteArray() << "' '";
     QTest::addRow("parenthesis in the name") << "X(y): secretvalue" << QByteArray() << QByteArray() << "'('";
     QTest::addRow("non-ASCII name") << "X-Gr\u00fc\u00dfe: secretvalue" << QByteArray() << QByteArray()

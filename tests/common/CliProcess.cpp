@@ -1,6 +1,8 @@
 #include "CliProcess.h"
 
+#include <QEventLoop>
 #include <QProcess>
+#include <QTimer>
 #include <sys/resource.h>
 
 // Under AddressSanitizer (the asan preset) the CLI reserves terabytes of shadow address space, so
@@ -15,26 +17,29 @@
 
 namespace zstest {
 
-CliRun runCli(const QString &program, const QStringList &args)
+namespace {
+
+// Hostile metadata must not make the CLI take the machine down: cap its address space (far
+// above what any fixture needs), so a runaway allocation aborts instead.
+void capMemory(QProcess &p, QProcessEnvironment env)
 {
-    QProcess p;
-    // Hostile metadata must not make the CLI take the machine down: cap its address space
-    // (far above what any fixture needs), so a runaway allocation aborts instead.
 #ifdef ZS_UNDER_ASAN
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("ASAN_OPTIONS"),
                env.value(QStringLiteral("ASAN_OPTIONS")) +
                    QStringLiteral(":max_allocation_size_mb=3072:hard_rss_limit_mb=3072"));
-    p.setProcessEnvironment(env);
 #else
     p.setChildProcessModifier([] {
         const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
         setrlimit(RLIMIT_AS, &limit);
     });
 #endif
-    p.start(program, args);
+    p.setProcessEnvironment(env);
+}
+
+CliRun collect(QProcess &p, bool finished)
+{
     CliRun r;
-    if (!p.waitForFinished(60000)) {
+    if (!finished) {
         p.kill();
         p.waitForFinished();
         r.crashed = true;
@@ -45,6 +50,34 @@ CliRun runCli(const QString &program, const QStringList &args)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+constexpr int kRunLimitMs = 60000;
+
+} // namespace
+
+CliRun runCli(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    capMemory(p, QProcessEnvironment::systemEnvironment());
+    p.start(program, args);
+    return collect(p, p.waitForFinished(kRunLimitMs));
+}
+
+CliRun runCliIn(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    capMemory(p, env);
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&p, &QProcess::errorOccurred, &loop, [&loop](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) loop.quit();
+    });
+    QTimer::singleShot(kRunLimitMs, &loop, &QEventLoop::quit);
+    p.start(program, args);
+    if (p.state() != QProcess::NotRunning) loop.exec();
+    if (p.state() != QProcess::NotRunning) p.waitForFinished(1000); // a crash reported just before finished
+    return collect(p, p.state() == QProcess::NotRunning && p.error() != QProcess::FailedToStart);
 }
 
 QString describeRun(const QStringList &args, const CliRun &r)

@@ -21,6 +21,14 @@ void S3rverProcess::setPrivate(const QString &sessionToken)
     m_process.setProcessEnvironment(env);
 }
 
+void S3rverProcess::setGateOption(const QString &name, const QString &value)
+{
+    QProcessEnvironment env = m_process.processEnvironment();
+    if (env.isEmpty()) env = QProcessEnvironment::systemEnvironment();
+    env.insert(name, value);
+    m_process.setProcessEnvironment(env);
+}
+
 bool S3rverProcess::start(const QString &dataDir, const QString &bucket, const QStringList &uploads)
 {
     const QString node = QStringLiteral(ZS_NODE);

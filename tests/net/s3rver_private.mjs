@@ -8,6 +8,9 @@
 //   unsigned x-amz-* header                  403 AccessDenied
 //   x-amz-date more than 15 minutes off      403 RequestTimeTooSkewed
 //   wrong x-amz-security-token               403 InvalidToken (when a token is configured)
+//   an expired x-amz-security-token          400 ExpiredToken (expiredTokens)
+//   credential scope in another region       400 AuthorizationHeaderMalformed, naming the bucket's
+//                                            region in x-amz-bucket-region and <Region> (region)
 //   signature that does not verify           403 SignatureDoesNotMatch
 // The verification is written from the AWS docs ("Create a canonical request", S3 flavour:
 // path segments encoded once, not normalised), independently of the C++ signer under test.
@@ -26,6 +29,7 @@ function deny(ctx, status, code, message, extra = '') {
   ctx.body =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>0</RequestId></Error>`;
+  return code;
 }
 
 function canonicalQuery(raw) {
@@ -55,17 +59,30 @@ function headerValues(req) {
 
 const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 
-export function privateGate({ accessKeyId, secretAccessKey, sessionToken }) {
+// `log`, when given, is called once per gated request with its status and S3 error code (or
+// "OK"), so tests can count what a client sent, e.g. that a wrong secret causes no retry storm.
+export function privateGate({ accessKeyId, secretAccessKey, sessionToken, expiredTokens = [], region, log }) {
   let locked = false;
   const gate = async (ctx, next) => {
     if (!locked) return next();
+    const answer = await check(ctx, next);
+    if (log) log(`${ctx.status} ${answer || 'OK'} ${ctx.method} ${ctx.req.url}`);
+  };
+  const check = async (ctx, next) => {
     const auth = ctx.get('authorization');
     if (!auth) return deny(ctx, 403, 'AccessDenied', 'Access Denied');
     const m = AUTH.exec(auth);
     if (!m) return deny(ctx, 400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed');
-    const [, keyId, date, region, service, signedList, signature] = m;
+    const [, keyId, date, scopeRegion, service, signedList, signature] = m;
     if (keyId !== accessKeyId)
       return deny(ctx, 403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+    // As S3 does for a bucket in another region than the one signed for: the answer names it.
+    if (region && scopeRegion !== region) {
+      ctx.set('x-amz-bucket-region', region);
+      return deny(ctx, 400, 'AuthorizationHeaderMalformed',
+        `The authorization header is malformed; the region '${scopeRegion}' is wrong; expecting '${region}'`,
+        `<Region>${region}</Region>`);
+    }
     const headers = headerValues(ctx.req);
     const signed = signedList.split(';');
     for (const name of headers.keys())
@@ -78,6 +95,8 @@ export function privateGate({ accessKeyId, secretAccessKey, sessionToken }) {
     if (!amzDate.startsWith(date) || !(Math.abs(Date.now() - when) < 15 * 60 * 1000))
       return deny(ctx, 403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
     const token = headers.get('x-amz-security-token');
+    if (token && expiredTokens.includes(token[0]))
+      return deny(ctx, 400, 'ExpiredToken', 'The provided token has expired.');
     if (token && sessionToken && token[0] !== sessionToken)
       return deny(ctx, 403, 'InvalidToken', 'The provided token is malformed or otherwise invalid.');
     const payloadHash = (headers.get('x-amz-content-sha256') || [''])[0];
@@ -98,15 +117,16 @@ export function privateGate({ accessKeyId, secretAccessKey, sessionToken }) {
       signedList,
       payloadHash,
     ].join('\n');
-    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, `${date}/${region}/${service}/aws4_request`, sha256(canonical)].join('\n');
+    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, `${date}/${scopeRegion}/${service}/aws4_request`, sha256(canonical)].join('\n');
     let key = hmac('AWS4' + secretAccessKey, date);
-    for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+    for (const part of [scopeRegion, service, 'aws4_request']) key = hmac(key, part);
     const expected = Buffer.from(hmac(key, stringToSign).toString('hex'));
     if (!timingSafeEqual(expected, Buffer.from(signature)))
       return deny(ctx, 403, 'SignatureDoesNotMatch',
         'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
         `<CanonicalRequest>${canonical.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</CanonicalRequest>`);
-    return next();
+    await next();
+    return undefined;
   };
   // Uploads go in unsigned before the gate closes.
   gate.lock = () => {

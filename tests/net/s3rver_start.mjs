@@ -13,10 +13,15 @@
 // S3RVER_PRIVATE=1 in the environment makes the bucket private once the uploads are in: unsigned
 // requests answer 403 AccessDenied and Signature V4 is verified for the account S3RVER/S3RVER
 // (s3rver_private.mjs; s3rver 3.7 does not check V4 signatures itself). S3RVER_SESSION_TOKEN, if
-// set, is the only x-amz-security-token accepted.
+// set, is the only x-amz-security-token accepted; S3RVER_SECRET_ACCESS_KEY replaces the secret
+// S3RVER (so a test's secret differs from the key id it greps for); S3RVER_EXPIRED_TOKENS (comma-separated) answer
+// 400 ExpiredToken; S3RVER_REGION makes a signature scoped to another region answer 400
+// AuthorizationHeaderMalformed naming it; S3RVER_LOG names a file that gets one line per gated
+// request: "STATUS CODE METHOD URL" (CODE is the S3 error code, or OK).
 
 import { createRequire } from 'node:module';
 import { createCipheriv } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { privateGate } from './s3rver_private.mjs';
@@ -57,7 +62,14 @@ const server = new S3rver({
 // Koa composes `middleware` when the server starts listening: the gate goes first, before s3rver's
 // logger, vhost rewriting and routes, so it sees the request as sent.
 const gate = process.env.S3RVER_PRIVATE === '1'
-  ? privateGate({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', sessionToken: process.env.S3RVER_SESSION_TOKEN })
+  ? privateGate({
+      accessKeyId: 'S3RVER',
+      secretAccessKey: process.env.S3RVER_SECRET_ACCESS_KEY || 'S3RVER',
+      sessionToken: process.env.S3RVER_SESSION_TOKEN,
+      expiredTokens: (process.env.S3RVER_EXPIRED_TOKENS || '').split(',').filter(Boolean),
+      region: process.env.S3RVER_REGION || undefined,
+      log: process.env.S3RVER_LOG ? line => appendFileSync(process.env.S3RVER_LOG, line + '\n') : undefined,
+    })
   : null;
 if (gate) server.middleware.unshift(gate);
 const { port } = await server.run();

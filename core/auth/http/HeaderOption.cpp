@@ -23,12 +23,14 @@ Result<std::pair<QByteArray, QByteArray>> parseHeaderOption(const QString &optio
         return makeError(QStringLiteral("a header is \"Name: value\"; this one has no colon"), where);
     const QString name = option.left(colon);
     if (name.isEmpty()) return makeError(QStringLiteral("the header has no name before its colon"), where);
-    for (const QChar c : name)
-        if (!isTokenChar(c))
-            // The name is no secret, and seeing it (with a stray space, say) is how one fixes it.
+    for (qsizetype i = 0; i < name.size(); ++i)
+        if (!isTokenChar(name[i]))
+            // Only the name up to the bad character: with a colon missing after the name
+            // ("Authorization Bearer tok:en") what follows is the secret.
             return makeError(
-                QStringLiteral("header name \"%1\" has a character a header name cannot have: '%2'")
-                    .arg(name.left(60), c),
+                QStringLiteral(
+                    "header name \"%1\" is followed by a character a header name cannot have: '%2'")
+                    .arg(name.left(std::min<qsizetype>(i, 60)), name[i]),
                 where);
     static const QStringList owned{QStringLiteral("host"), QStringLiteral("content-length"),
                                    QStringLiteral("transfer-encoding"), QStringLiteral("connection")};
