@@ -127,7 +127,7 @@ private:
     void updateConnectionAction();
     QString connectionTarget() const; // the location File > Connection Settings… is for
     QString shownLocation() const;    // m_location as titles and messages may show it (no secrets)
-    void wireTiming(); // MainWindowTiming.cpp
+    void wireTiming();                // MainWindowTiming.cpp
     // MainWindowWelcome.cpp: the welcome page and the tabs, one shown at a time.
     QWidget *buildPages();
     void showWelcome(const QString &failure);
@@ -184,12 +184,12 @@ private:
     QString m_location;
     QString m_pendingArray; // to select (or load alone) once discovery ends
     bool m_triedDirect = false;
-    quint64 m_openSerial = 0;  // of the latest openLocation: a keychain read for an older one is dropped
-    QString m_lastOpenError;   // of m_location, for the Connection settings' status line
-    QString m_keychainProblem; // the last keychain read or write that failed, "" when fine
-    int m_nodesFound = 0;               // by the walk so far, for the status bar
-    QString m_currentPath;              // the node the tabs show, kept while a filter hides it
-    bool m_currentShown = false;        // m_currentPath names a node (the root's path is "")
+    quint64 m_openSerial = 0;    // of the latest openLocation: a keychain read for an older one is dropped
+    QString m_lastOpenError;     // of m_location, for the Connection settings' status line
+    QString m_keychainProblem;   // the last keychain read or write that failed, "" when fine
+    int m_nodesFound = 0;        // by the walk so far, for the status bar
+    QString m_currentPath;       // the node the tabs show, kept while a filter hides it
+    bool m_currentShown = false; // m_currentPath names a node (the root's path is "")
     QStringList m_expandedBeforeFilter; // restored when the filter is cleared
 };
 

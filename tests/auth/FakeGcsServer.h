@@ -30,9 +30,9 @@ public:
     QString clientEmail;
     QString keyId;
     qint64 expiresIn = 3600;
-    bool answerWithoutToken = false;    // a 200 whose JSON lacks access_token
-    QString fixedToken; // the access token every exchange issues; empty: a new random one each time
-    bool quoteAssertion = false;        // refusals quote the assertion back, as careless servers do
+    bool answerWithoutToken = false; // a 200 whose JSON lacks access_token
+    QString fixedToken;          // the access token every exchange issues; empty: a new random one each time
+    bool quoteAssertion = false; // refusals quote the assertion back, as careless servers do
     QHash<QString, QByteArray> objects; // "bucket/path" -> bytes
 
     QUrl tokenUrl() const { return m_http.url(QStringLiteral("/token")); }

@@ -46,11 +46,11 @@ enum class ListKind
 struct Traits
 {
     ListKind list = ListKind::Full;
-    bool network = false;      // reads go through a FetchScheduler with FetchOptions
-    bool ourServer = false;    // served by our StoreServer: latency, faults and its request counts
-    QString serverPath;        // what our server sees for a key: "fixture/KEY", or the archive
-    bool keyIsArchive = false; // zip over HTTP: every key is a range of one archive object
-    bool listsSizes = false;   // the listing states every key's size (S3 <Size>, Azure Content-Length)
+    bool network = false;          // reads go through a FetchScheduler with FetchOptions
+    bool ourServer = false;        // served by our StoreServer: latency, faults and its request counts
+    QString serverPath;            // what our server sees for a key: "fixture/KEY", or the archive
+    bool keyIsArchive = false;     // zip over HTTP: every key is a range of one archive object
+    bool listsSizes = false;       // the listing states every key's size (S3 <Size>, Azure Content-Length)
     bool emptySuffixFails = false; // the server mis-answers a suffix of an empty object (zeroLength)
 };
 
