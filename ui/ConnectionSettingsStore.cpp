@@ -99,7 +99,7 @@ bool ConnectionSettingsStore::isComplete(const QString &location) const
     return true;
 }
 
-void ConnectionSettingsStore::load(const QString &location, QObject *context, Loaded done)
+void ConnectionSettingsStore::load(const QString &location, QObject *context, const Loaded &done)
 {
     const ConnectionSettings plain = readPlain(location);
     auto batch = std::make_shared<Batch>();
@@ -127,7 +127,7 @@ void ConnectionSettingsStore::load(const QString &location, QObject *context, Lo
     finish();
 }
 
-void ConnectionSettingsStore::save(const ConnectionSettings &s, QObject *context, Saved done)
+void ConnectionSettingsStore::save(const ConnectionSettings &s, QObject *context, const Saved &done)
 {
     const ConnectionSettings before = readPlain(s.location);
     writePlain(s);

@@ -35,10 +35,10 @@ public:
     // Whether known() is complete: no header value still to be read from the keychain.
     bool isComplete(const QString &location) const;
     // Reads the header values from the keychain, then calls `done` (not when `context` is gone).
-    void load(const QString &location, QObject *context, Loaded done);
+    void load(const QString &location, QObject *context, const Loaded &done);
     // Keeps `settings` (under settings.location): plain fields now, values through the keychain;
     // entries of headers no longer there are deleted. Values are usable at once (known()).
-    void save(const ConnectionSettings &settings, QObject *context, Saved done);
+    void save(const ConnectionSettings &settings, QObject *context, const Saved &done);
 
     // The keychain entry's key of a header, e.g. "https://host/x.zarr header Authorization".
     static QString keychainKey(const QString &location, const QString &headerName);

@@ -37,7 +37,7 @@ QString MainWindow::connectionTarget() const
     // The store bar names another remote store than the open one: that is the one meant. When it
     // shows the open store (as displayLocation), the open store's own location is kept: it may
     // carry userinfo the bar does not show.
-    const QString typed = m_url->currentText().trimmed();
+    QString typed = m_url->currentText().trimmed();
     if (isRemoteLocation(typed) && connectionSettingsKey(typed) != connectionSettingsKey(m_location))
         return typed;
     return isRemoteLocation(m_location) ? m_location : QString();

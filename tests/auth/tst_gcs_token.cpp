@@ -113,7 +113,7 @@ QString TestGcsToken::writeKey(const QString &name, const QByteArray &privatePem
         key.insert(it.key(), it.value());
     for (const QString &field : removed)
         key.remove(field);
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return {};
     file.write(QJsonDocument(key).toJson());

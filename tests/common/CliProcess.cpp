@@ -21,6 +21,7 @@ namespace {
 
 // Hostile metadata must not make the CLI take the machine down: cap its address space (far
 // above what any fixture needs), so a runaway allocation aborts instead.
+// NOLINTNEXTLINE(performance-unnecessary-value-param): a copy, changed under ASan
 void capMemory(QProcess &p, QProcessEnvironment env)
 {
 #ifdef ZS_UNDER_ASAN

@@ -552,7 +552,7 @@ private Q_SLOTS:
         QVERIFY(m_signed.configure(name, zstest::SignedStores::Secret::Wrong, &location, &o));
         const auto opened = openStore(location, o);
         QVERIFY2(opened, qPrintable(opened ? QString() : errorText(opened.error())));
-        const std::shared_ptr<Store> store = *opened;
+        const std::shared_ptr<Store> &store = *opened;
         std::uint64_t reads = 0;
         const auto expectOneRefusal = [&](const QString &what, const Error &error) {
             ++reads;
