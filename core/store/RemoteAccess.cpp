@@ -110,10 +110,11 @@ Result<RemoteAccess> gcsAccess(const QUrl &url, const StoreOptions &options)
     const QString bucket = url.host();
     if (bucket.isEmpty()) return makeError(QStringLiteral("no bucket name"), url.toString());
     QString endpoint = options.credentials.gcsEndpoint;
+    RemoteAccess access;
+    access.guessListing = !endpoint.isEmpty();
     if (endpoint.isEmpty()) endpoint = QStringLiteral("https://storage.googleapis.com");
     while (endpoint.endsWith(u'/'))
         endpoint.chop(1);
-    RemoteAccess access;
     // Cloud Storage's XML API answers the S3 ListObjectsV2 shape.
     access.listingUrl = QUrl(QStringLiteral("%1/%2").arg(endpoint, bucket));
     if (!access.listingUrl.isValid()) return makeError(QStringLiteral("invalid bucket URL"), url.toString());

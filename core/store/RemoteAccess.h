@@ -17,6 +17,9 @@ struct RemoteAccess
     QUrl listingUrl;    // the bucket or container endpoint listings go to; empty: plain HTTP
     QString prefix;     // the store's path inside the bucket or container
     bool azure = false; // lists with List Blobs
+    // The endpoint's way of listing is not known (a --gcs-endpoint emulator or test server may
+    // serve HTML indexes): tried as S3, then HTML, as for plain HTTP.
+    bool guessListing = false;
     std::shared_ptr<RequestAuthorizer> authorizer; // null: anonymous
     QString credentialsHint; // how to give credentials when anonymous (FetchOptions); empty: the default
 };

@@ -51,7 +51,10 @@ static Result<std::shared_ptr<Store>> openAccess(const RemoteAccess &access, con
     // A bucket lists one way only. An S3 or GCS bucket left to guess would, when its listing is
     // refused, also try for an HTML index (a second refused request) and then answer "cannot be
     // listed" in place of the refusal's own explanation (a wrong secret key, an expired token).
-    store->chooseListMode(access.azure ? HttpStore::ListMode::Azure : HttpStore::ListMode::S3);
+    if (access.azure)
+        store->chooseListMode(HttpStore::ListMode::Azure);
+    else if (!access.guessListing)
+        store->chooseListMode(HttpStore::ListMode::S3);
     return std::shared_ptr<Store>(std::move(store));
 }
 

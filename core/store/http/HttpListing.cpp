@@ -16,6 +16,12 @@ namespace {
 
 constexpr int kMaxPages = 10000;
 
+bool isCredentialRefusal(const Error &error)
+{
+    return error.what.startsWith(QLatin1String("access denied")) ||
+           error.what.startsWith(QLatin1String("credentials are needed"));
+}
+
 class HttpListing final : public std::enable_shared_from_this<HttpListing>
 {
 public:
@@ -141,6 +147,9 @@ private:
     void failed(const Error &error)
     {
         if (!m_choosing) return settle(error);
+        // Refused credentials are the answer, whatever way of listing is tried next: that would
+        // be refused too, and "cannot be listed" would hide why.
+        if (isCredentialRefusal(error)) return settle(error);
         if (++m_kindIndex < m_kinds.size()) {
             m_all = Listing{};
             m_token.clear();
