@@ -2,10 +2,13 @@
 
 #include "StoreResponder.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 #include <optional>
 #include <sys/resource.h>
@@ -99,6 +102,25 @@ StoreServer::~StoreServer()
     // The sockets are our grandchildren and die after our members: stop their signals first.
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
         QObject::disconnect(it.key(), nullptr, this, nullptr);
+}
+
+bool StoreServer::waitUntilQuiet(int quietMs, int maxMs) const
+{
+    QElapsedTimer total, quiet;
+    total.start();
+    qint64 seen = -1;
+    while (total.elapsed() < maxMs) {
+        const qint64 now = totalRequests();
+        if (now != seen || pendingRequests() > 0) {
+            seen = now;
+            quiet.start();
+        } else if (quiet.elapsed() >= quietMs) {
+            return true;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(5);
+    }
+    return false;
 }
 
 void StoreServer::setRequiredHeader(const QByteArray &name, const QByteArray &value)

@@ -72,6 +72,11 @@ public:
     qint64 connectionsSeen() const;          // distinct connections that sent a request
     QList<RequestRecord> requestLog() const; // the last 100000 requests, oldest first
     void resetStats();
+    // Qt 6.4's QNAM sometimes sends an aborted or reset request again by itself after reporting
+    // it finished; such a straggler can reach the server after the test that caused it. Waits
+    // (processing the caller's events) until nothing is pending and nothing came for `quietMs`,
+    // at most `maxMs`; false when the server never went quiet.
+    bool waitUntilQuiet(int quietMs = 150, int maxMs = 3000) const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

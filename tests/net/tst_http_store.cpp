@@ -70,23 +70,7 @@ private:
     // the reply finished; that stray copy can reach the server after the test that caused it has
     // ended and would count against the next test. Let such stragglers arrive first: wait until
     // nothing is pending and no request came for 150 ms (at most 3 s).
-    void waitForQuietServer()
-    {
-        QElapsedTimer total;
-        total.start();
-        qint64 seen = -1;
-        QElapsedTimer quiet;
-        while (total.elapsed() < 3000) {
-            const qint64 now = srv()->totalRequests();
-            if (now != seen || srv()->pendingRequests() > 0) {
-                seen = now;
-                quiet.start();
-            } else if (quiet.elapsed() >= 150) {
-                return;
-            }
-            QTest::qWait(10);
-        }
-    }
+    void waitForQuietServer() { srv()->waitUntilQuiet(); }
 
 private Q_SLOTS:
     void initTestCase()
