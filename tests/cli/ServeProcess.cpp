@@ -1,7 +1,6 @@
 #include "ServeProcess.h"
 
-#include <QElapsedTimer>
-#include <QRegularExpression>
+#include "AnnouncedUrl.h"
 
 namespace zstest {
 
@@ -19,17 +18,8 @@ bool ServeProcess::start(const QString &dir, const QString &requiredHeader)
                                              QStringLiteral("--require-header"), requiredHeader});
     static const QRegularExpression serving(QStringLiteral("at (http://127\\.0\\.0\\.1:\\d+)/"));
     QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 15000 && m_process.state() != QProcess::NotRunning) {
-        m_process.waitForReadyRead(200);
-        out += m_process.readAllStandardOutput();
-        const auto m = serving.match(QString::fromUtf8(out));
-        if (m.hasMatch()) {
-            m_url = m.captured(1);
-            return true;
-        }
-    }
+    m_url = waitForAnnouncedUrl(m_process, serving, 15000, &out);
+    if (!m_url.isEmpty()) return true;
     m_problem = QStringLiteral("zarrscope-cli serve did not start: %1 %2")
                     .arg(QString::fromUtf8(out), QString::fromUtf8(m_process.readAllStandardError()));
     return false;

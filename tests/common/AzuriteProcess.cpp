@@ -1,6 +1,7 @@
 #include "AzuriteProcess.h"
 
-#include <QElapsedTimer>
+#include "AnnouncedUrl.h"
+
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -38,17 +39,8 @@ bool AzuriteProcess::start()
     static const QRegularExpression listening(
         QStringLiteral("successfully listens on (http://127\\.0\\.0\\.1:\\d+)"));
     QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 30000 && m_process.state() != QProcess::NotRunning) {
-        m_process.waitForReadyRead(200);
-        out += m_process.readAllStandardOutput();
-        const auto m = listening.match(QString::fromUtf8(out));
-        if (m.hasMatch()) {
-            m_endpoint = m.captured(1);
-            return true;
-        }
-    }
+    m_endpoint = waitForAnnouncedUrl(m_process, listening, 30000, &out);
+    if (!m_endpoint.isEmpty()) return true;
     m_problem = QStringLiteral("azurite did not start: %1 %2")
                     .arg(QString::fromUtf8(out), QString::fromUtf8(m_process.readAllStandardError()));
     return false;

@@ -12,6 +12,7 @@
 #include "MaskedValueDelegate.h"
 #include "RecentStores.h"
 #include "SecretService.h"
+#include "ServeProcess.h"
 #include "WelcomePage.h"
 
 #include <QAbstractButton>
@@ -20,7 +21,6 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -82,8 +82,8 @@ class TestConnectionSettings : public QObject
 private:
     test::SecretService m_keychain;
     QTemporaryDir m_dir;
-    QProcess m_serve;
-    QString m_url; // of the store `serve --require-header` answers for
+    zstest::ServeProcess m_serve; // demands kToken
+    QString m_url;                // of the store `serve --require-header` answers for
     static constexpr const char *kToken = "Bearer t0ken-for-the-ui-test-7f3a";
 
 private Q_SLOTS:
@@ -112,23 +112,9 @@ private Q_SLOTS:
                       R"({"zarr_format": 2, "shape": [4], "chunks": [4], "dtype": "<i4", "compressor": null,
                               "fill_value": 0, "order": "C", "filters": null})"));
         QVERIFY(writeFile(root + QStringLiteral("/a/0"), QByteArray("\1\0\0\0\2\0\0\0\3\0\0\0\4\0\0\0", 16)));
-        m_serve.start(QStringLiteral(ZS_CLI),
-                      {QStringLiteral("serve"), m_dir.path(), QStringLiteral("--autoindex"),
-                       QStringLiteral("--require-header"),
-                       QStringLiteral("Authorization: %1").arg(QLatin1String(kToken))});
-        QVERIFY(m_serve.waitForReadyRead(15000));
-        const QByteArray line = m_serve.readLine();
-        const auto m = QRegularExpression(QStringLiteral(" at (http://127\\.0\\.0\\.1:\\d+/)"))
-                           .match(QString::fromUtf8(line));
-        QVERIFY2(m.hasMatch(), line.constData());
-        m_url = m.captured(1) + QStringLiteral("private.zarr");
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_serve.state() == QProcess::NotRunning) return;
-        m_serve.terminate();
-        if (!m_serve.waitForFinished(5000)) m_serve.kill();
+        QVERIFY2(m_serve.start(m_dir.path(), QStringLiteral("Authorization: %1").arg(QLatin1String(kToken))),
+                 qPrintable(m_serve.problem()));
+        m_url = m_serve.url() + QStringLiteral("/private.zarr");
     }
 
     void init() { RecentStores::clear(); }
