@@ -96,13 +96,19 @@ Verdict checkPartial(const HttpAnswer &a, ByteRange range, const QString &where)
 
 } // namespace
 
+QString xmlErrorField(const QByteArray &body, const QByteArray &tag, qsizetype maxLength)
+{
+    const QByteArray open = '<' + tag + '>', close = "</" + tag + '>';
+    const qsizetype at = body.indexOf(open);
+    if (at < 0) return {};
+    const qsizetype from = at + open.size(), end = body.indexOf(close, from);
+    if (end < 0 || end - from > maxLength) return {};
+    return QString::fromUtf8(body.mid(from, end - from)).trimmed();
+}
+
 QString xmlErrorCode(const QByteArray &body)
 {
-    const qsizetype open = body.indexOf("<Code>");
-    if (open < 0) return {};
-    const qsizetype from = open + 6, close = body.indexOf("</Code>", from);
-    if (close < 0 || close - from > 128) return {};
-    return QString::fromUtf8(body.mid(from, close - from)).trimmed();
+    return xmlErrorField(body, "Code", 128);
 }
 
 Verdict interpretAnswer(const HttpAnswer &a, std::optional<ByteRange> range, const FetchOptions &options,

@@ -39,6 +39,9 @@ struct Verdict
 // The <Code> of an S3 or Azure error document ("SignatureDoesNotMatch", "AuthenticationFailed"),
 // empty when the body has none.
 QString xmlErrorCode(const QByteArray &body);
+// The text of the first <tag> of an error document (S3's <Region>, <Code>), empty when it is
+// absent or longer than `maxLength` (not a field but garbage).
+QString xmlErrorField(const QByteArray &body, const QByteArray &tag, qsizetype maxLength);
 
 // `acceptWhole`: a 200 to a range request gives the whole body (marked wholeObject) instead
 // of the part cut from it, for a caller that keeps it rather than asking again for each range.

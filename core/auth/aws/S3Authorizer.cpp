@@ -12,20 +12,11 @@ namespace {
 
 constexpr int kProcessTimeoutMs = 60000;
 
-// S3's <Region> in an AuthorizationHeaderMalformed or PermanentRedirect answer.
-QString regionInBody(const QByteArray &body)
-{
-    const qsizetype open = body.indexOf("<Region>");
-    if (open < 0) return {};
-    const qsizetype from = open + 8, close = body.indexOf("</Region>", from);
-    if (close < 0 || close - from > 64) return {};
-    return QString::fromLatin1(body.mid(from, close - from)).trimmed();
-}
-
 QString bucketRegionOf(const Refusal &refusal)
 {
     const QString header = QString::fromLatin1(refusal.bucketRegion).trimmed();
-    return header.isEmpty() ? regionInBody(refusal.body) : header;
+    // Else S3's <Region> in an AuthorizationHeaderMalformed or PermanentRedirect answer.
+    return header.isEmpty() ? xmlErrorField(refusal.body, "Region", 64) : header;
 }
 
 bool isExpiry(const QString &code)
