@@ -30,10 +30,12 @@ struct FetchScheduler::Pending
     QUrl url;
     std::optional<ByteRange> range;
     FetchRecord record;
-    bool tooLarge = false;       // aborted for exceeding maxObjectBytes
-    bool authorized = false;     // this attempt carries the authorizer's credentials
-    bool refusalAdvised = false; // the authorizer was asked about a refusal once already
-    int redirects = 0;           // followed by hand (a decorated request's redirects are manual)
+    bool tooLarge = false;          // aborted for exceeding maxObjectBytes
+    bool authorized = false;        // this attempt carries the authorizer's credentials
+    bool refusalAdvised = false;    // the authorizer was asked about a refusal once already
+    int redirects = 0;              // followed by hand (a decorated request's redirects are manual)
+    QNetworkReply *reply = nullptr; // while on the wire
+    std::size_t runningIndex = 0;   // its place in FetchScheduler::m_running while on the wire
 };
 
 } // namespace zs

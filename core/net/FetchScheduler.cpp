@@ -6,7 +6,6 @@
 #include "net/ResponseCheck.h"
 #include "util/MonotonicClock.h"
 
-#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -15,11 +14,31 @@
 
 namespace zs {
 
+namespace {
+constexpr int kCancelSweepMs = 20;
+
+// Chunks are compressed already; identity keeps Content-Length comparable with the body.
+HeaderList fixedHeaders()
+{
+    return {{"Accept-Encoding", "identity"}, {"User-Agent", "zarrscope"}};
+}
+} // namespace
+
 FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(options))
 {
     qRegisterMetaType<zs::FetchRecord>();
     m_options.concurrency = std::clamp(m_options.concurrency, 1, 4096);
     m_perManager = m_options.http2Cleartext ? 100 : 6;
+    for (const auto &[name, value] : fixedHeaders())
+        m_requestTemplate.setRawHeader(name, value);
+    m_requestTemplate.setTransferTimeout(m_options.transferTimeoutMs);
+    m_requestTemplate.setMaximumRedirectsAllowed(10);
+    m_requestTemplate.setAttribute(QNetworkRequest::Http2AllowedAttribute,
+                                   m_options.http2 || m_options.http2Cleartext);
+    if (m_options.http2Cleartext) m_requestTemplate.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    m_cancelSweep = new QTimer(this);
+    m_cancelSweep->setInterval(kCancelSweepMs);
+    connect(m_cancelSweep, &QTimer::timeout, this, &FetchScheduler::sweepCancelled);
     moveToThread(NetworkThread::instance());
 }
 
@@ -56,8 +75,54 @@ void FetchScheduler::submit(const std::shared_ptr<Pending> &p, const QUrl &url,
     p->record.range = range.has_value();
     p->record.queuedNs = monotonicNs();
     std::visit([](auto &pr) { pr.start(); }, p->promise);
-    QMetaObject::invokeMethod(
-        this, [this, p] { enqueue(p, false); }, Qt::QueuedConnection);
+    QMutexLocker lock(&m_inboxMutex);
+    m_inbox.push_back(p);
+    if (std::exchange(m_inboxPosted, true)) return;
+    QMetaObject::invokeMethod(this, &FetchScheduler::takeInbox, Qt::QueuedConnection);
+}
+
+void FetchScheduler::takeInbox()
+{
+    std::vector<std::shared_ptr<Pending>> batch;
+    {
+        QMutexLocker lock(&m_inboxMutex);
+        batch.swap(m_inbox);
+        m_inboxPosted = false;
+    }
+    for (auto &p : batch)
+        m_queue.push_back(std::move(p));
+    pump();
+}
+
+void FetchScheduler::markRunning(const std::shared_ptr<Pending> &p, QNetworkReply *reply)
+{
+    p->reply = reply;
+    p->runningIndex = m_running.size();
+    m_running.push_back(p);
+    if (!m_cancelSweep->isActive()) m_cancelSweep->start();
+}
+
+void FetchScheduler::markDone(Pending &p)
+{
+    if (!p.reply) return;
+    p.reply = nullptr;
+    const std::size_t i = p.runningIndex;
+    if (i + 1 != m_running.size()) {
+        m_running[i] = std::move(m_running.back());
+        m_running[i]->runningIndex = i;
+    }
+    m_running.pop_back();
+    if (m_running.empty()) m_cancelSweep->stop();
+}
+
+void FetchScheduler::sweepCancelled()
+{
+    // abort() finishes the reply at once (interpret -> markDone edits m_running): collect first.
+    std::vector<QNetworkReply *> cancelled;
+    for (const auto &p : m_running)
+        if (p->isCanceled()) cancelled.push_back(p->reply);
+    for (QNetworkReply *reply : cancelled)
+        reply->abort();
 }
 
 TransferStats FetchScheduler::stats() const
@@ -130,8 +195,8 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
     }
     OutgoingRequest out;
     out.url = url;
-    // Chunks are compressed already; identity keeps Content-Length comparable with the body.
-    out.headers = {{"Accept-Encoding", "identity"}, {"User-Agent", "zarrscope"}};
+    // What every request carries is in m_requestTemplate; an authorizer sees it too.
+    if (m_options.authorizer) out.headers = fixedHeaders();
     if (p->range) {
         const ByteRange &r = *p->range;
         // A server without suffix ranges gets "bytes=0-0": checkPartial (ResponseCheck.cpp) reads
@@ -147,17 +212,14 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
         finish(p, decorated.error(), FetchRecord::Outcome::Failed);
         return;
     }
-    QNetworkRequest req(out.url);
+    QNetworkRequest req = m_requestTemplate;
+    req.setUrl(out.url);
     for (const auto &[name, value] : out.headers)
         req.setRawHeader(name, value);
-    req.setTransferTimeout(m_options.transferTimeoutMs);
-    req.setMaximumRedirectsAllowed(10);
     // Credentials must not follow a redirect to another host: a decorated request's redirects
     // are followed by hand (handleAuthorizedAnswer), each hop decorated again only when allowed.
     if (p->authorized)
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_options.http2 || m_options.http2Cleartext);
-    if (m_options.http2Cleartext) req.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     const std::size_t m = pickManager();
     ++m_load[m];
     {
@@ -179,15 +241,13 @@ void FetchScheduler::issue(const std::shared_ptr<Pending> &p)
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, p, m] { interpret(reply, p, m); });
-    // The caller cancelling its future aborts the transfer.
-    auto *watcher = new QFutureWatcher<void>(reply);
-    connect(watcher, &QFutureWatcherBase::canceled, reply, &QNetworkReply::abort);
-    watcher->setFuture(p->future());
+    markRunning(p, reply); // the caller cancelling its future aborts the transfer (sweepCancelled)
 }
 
 void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager)
 {
     reply->deleteLater();
+    markDone(*p);
     --m_load[manager];
     {
         QMutexLocker lock(&m_statsMutex);

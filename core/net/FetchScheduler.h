@@ -10,6 +10,7 @@
 
 #include <QFuture>
 #include <QMutex>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPromise>
 #include <QUrl>
@@ -19,6 +20,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace zs {
 
@@ -52,7 +54,11 @@ private:
     struct Pending;
     void submit(const std::shared_ptr<Pending> &p, const QUrl &url, std::optional<ByteRange> range);
     void enqueue(std::shared_ptr<Pending> p, bool front);
+    void takeInbox(); // on the network thread: what submit() gathered, into the queue
     void pump();
+    void sweepCancelled(); // aborts running requests whose caller cancelled
+    void markRunning(const std::shared_ptr<Pending> &p, QNetworkReply *reply);
+    void markDone(Pending &p);
     void issue(const std::shared_ptr<Pending> &p);
     void interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager);
     void retryLater(const std::shared_ptr<Pending> &p, int delayMs);
@@ -71,7 +77,17 @@ private:
     void reissue(const std::shared_ptr<Pending> &p); // at once, to the front, not counted as a retry
 
     FetchOptions m_options;
+    // Requests from any thread wait here; one posted event takes a whole batch to the network
+    // thread (an event per request made Qt scan a queue of thousands for every reply it moved).
+    QMutex m_inboxMutex;
+    std::vector<std::shared_ptr<Pending>> m_inbox;
+    bool m_inboxPosted = false;
     std::deque<std::shared_ptr<Pending>> m_queue;
+    // Requests on the wire, swept for cancellation while there are any (cheaper than a watcher
+    // object per request, and a cancel waits at most one sweep interval).
+    std::vector<std::shared_ptr<Pending>> m_running;
+    QTimer *m_cancelSweep = nullptr;
+    QNetworkRequest m_requestTemplate; // headers and attributes every request has
     std::vector<QNetworkAccessManager *> m_managers;
     std::vector<int> m_load;
     int m_perManager = 6;
