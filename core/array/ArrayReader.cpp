@@ -10,8 +10,8 @@
 #include "util/WhenFinished.h"
 
 #include <QEventLoop>
+#include <QMutex>
 #include <QThreadPool>
-#include <QtConcurrent>
 #include <atomic>
 #include <mutex>
 
@@ -42,6 +42,13 @@ struct ArrayReader::Job
     std::vector<bool> dropped;                       // per array dimension: not in the result
     std::shared_ptr<ChunkCache> cache;
     ChunkCache::ArrayId cacheId;
+
+    // Decoded chunks on their way to the reader's thread. `reader` is cleared under the mutex
+    // when the job ends or is cancelled, so a pool thread never posts to a reader that is gone.
+    QMutex inboxMutex;
+    ArrayReader *reader = nullptr;
+    std::vector<std::pair<std::size_t, Status>> inbox;
+    bool inboxPosted = false;
 
     const QByteArray &fill()
     {
@@ -135,6 +142,7 @@ void ArrayReader::cancel()
     std::sort(tasks.begin(), tasks.end(), std::greater<>());
     for (std::size_t task : tasks)
         m_job->fetching[task].cancel();
+    detach(*m_job);
     m_job.reset();
 }
 
@@ -209,6 +217,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
     m_stats.chunks = job->plan.tasks.size();
     m_result.shape = job->plan.resultShape;
     m_result.dtype = m_meta.dtype;
+    job->reader = this;
     m_job = job;
     // Deferred so callers can connect before the first signal, as with an asynchronous store.
     QMetaObject::invokeMethod(
@@ -228,6 +237,7 @@ void ArrayReader::failLater(const Error &e)
 void ArrayReader::finishRead()
 {
     auto job = std::move(m_job);
+    detach(*job);
     if (job->shards) {
         const ShardStore::Counters c = job->shards->counters();
         m_stats.requests = m_stats.rangeRequests = c.requests;
@@ -290,7 +300,7 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
     else if (!job->shards)
         m_stats.bytes += std::uint64_t((*result)->size());
 
-    auto decoding = QtConcurrent::run(decodePool(), [job, task, data = std::move(*result)]() -> Status {
+    auto decode = [job, task, data = std::move(*result)]() -> Status {
         QByteArray decoded;
         const char *src;
         if (data) {
@@ -305,33 +315,58 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         copyChunkRegion(src, job->spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
         return Ok{};
-    });
-    whenFinished(decoding, this, [this, id = jobId, task](Status s) { onDecoded(id, task, std::move(s)); });
+    };
+    decodePool()->start(
+        [job, task, decode = std::move(decode)]() mutable { deliverDecoded(job, task, decode()); });
 }
 
 // A cached chunk: no request and no decode, only its copy into the result (on the pool, like a decode).
 void ArrayReader::copyCached(const std::shared_ptr<Job> &job, std::size_t task, ChunkCache::Chunk chunk)
 {
-    auto copying = QtConcurrent::run(decodePool(), [job, task, chunk = std::move(chunk)]() -> Status {
+    decodePool()->start([job, task, chunk = std::move(chunk)] {
         const char *src = chunk.missing ? job->fill().constData() : chunk.decoded.constData();
         copyChunkRegion(src, job->spec.shape, job->plan.tasks[task].copy, job->out, job->plan.fullDstShape,
                         job->meta.dtype.size);
-        return Ok{};
+        deliverDecoded(job, task, Ok{});
     });
-    whenFinished(copying, this, [this, id = job->id, task](Status s) { onDecoded(id, task, std::move(s)); });
 }
 
-void ArrayReader::onDecoded(quint64 jobId, std::size_t task, Status status)
+void ArrayReader::deliverDecoded(const std::shared_ptr<Job> &job, std::size_t task, Status status)
+{
+    QMutexLocker lock(&job->inboxMutex);
+    if (!job->reader) return; // cancelled or failed: nobody waits for it
+    job->inbox.emplace_back(task, std::move(status));
+    if (std::exchange(job->inboxPosted, true)) return;
+    QMetaObject::invokeMethod(
+        job->reader, [reader = job->reader, id = job->id] { reader->takeDecoded(id); }, Qt::QueuedConnection);
+}
+
+void ArrayReader::detach(Job &job)
+{
+    QMutexLocker lock(&job.inboxMutex);
+    job.reader = nullptr;
+}
+
+void ArrayReader::takeDecoded(quint64 jobId)
 {
     if (!m_job || m_job->id != jobId) return;
-    if (!status) return fail(status.error());
-    --m_job->slots;
-    ++m_job->done;
-    Q_EMIT regionReady(m_job->region(task));
-    if (!m_job || m_job->id != jobId) return; // a receiver started another read or cancelled
-    Q_EMIT progress(m_job->done, m_job->plan.tasks.size(),
-                    m_job->shards ? m_job->shards->counters().bytes : m_stats.bytes);
-    if (m_job && m_job->id == jobId) issueMore();
+    const std::shared_ptr<Job> job = m_job;
+    std::vector<std::pair<std::size_t, Status>> batch;
+    {
+        QMutexLocker lock(&job->inboxMutex);
+        batch.swap(job->inbox);
+        job->inboxPosted = false;
+    }
+    for (auto &[task, status] : batch) {
+        if (!status) return fail(status.error());
+        --job->slots;
+        ++job->done;
+        Q_EMIT regionReady(job->region(task));
+        if (m_job != job) return; // a receiver started another read or cancelled
+    }
+    Q_EMIT progress(job->done, job->plan.tasks.size(),
+                    job->shards ? job->shards->counters().bytes : m_stats.bytes);
+    if (m_job == job) issueMore();
 }
 
 void ArrayReader::fail(const Error &error)

@@ -79,7 +79,11 @@ private:
     struct Job;
     void issueMore();
     void onFetched(quint64 jobId, std::size_t task, GetResult result);
-    void onDecoded(quint64 jobId, std::size_t task, Status status);
+    // Pool threads hand each decoded chunk to the job's inbox; the reader's thread takes them
+    // in batches (one posted event per batch, not an object per chunk).
+    static void deliverDecoded(const std::shared_ptr<Job> &job, std::size_t task, Status status);
+    void takeDecoded(quint64 jobId);
+    static void detach(Job &job); // no more deliveries to this reader
     void copyCached(const std::shared_ptr<Job> &job, std::size_t task, ChunkCache::Chunk chunk);
     void finishRead();
     void fail(const Error &error);

@@ -134,7 +134,10 @@ void BenchRunner::startPass()
     m_reader = new ArrayReader(m_store, m_config.arrayPath, m_config.meta, this);
     connect(m_reader, &ArrayReader::progress, this, [this, index](quint64 done, quint64 total, quint64) {
         const qint64 ns = m_log->elapsedNs();
-        m_results.back().chunkDoneNs.push_back(ns);
+        // The reader reports the chunks a batch completed together: each gets the batch's time.
+        auto &times = m_results.back().chunkDoneNs;
+        while (times.size() < done)
+            times.push_back(ns);
         Q_EMIT chunkCompleted(index, done, total, ns);
     });
     connect(m_reader, &ArrayReader::readFinished, this, &BenchRunner::onReadFinished);

@@ -96,7 +96,7 @@ TimingPanel::TimingPanel(QWidget *parent)
     });
     connect(m_runner, &BenchRunner::chunkCompleted, this,
             [this](int index, quint64 done, quint64 total, qint64 ns) {
-                m_run.addChunk(index, ns);
+                m_run.addChunks(index, done, ns);
                 showProgress(index, done, total, ns);
                 if (!m_redrawTimer.isActive()) m_redrawTimer.start();
             });

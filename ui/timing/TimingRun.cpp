@@ -33,9 +33,12 @@ void TimingRun::beginPass(int index, const BenchPass &pass)
     passes[index].pass = pass;
 }
 
-void TimingRun::addChunk(int index, qint64 ns)
+void TimingRun::addChunks(int index, quint64 done, qint64 ns)
 {
-    if (std::size_t(index) < passes.size()) passes[index].chunkDoneMs.push_back(double(ns) / 1e6);
+    if (std::size_t(index) >= passes.size()) return;
+    auto &times = passes[index].chunkDoneMs;
+    while (times.size() < done)
+        times.push_back(double(ns) / 1e6);
 }
 
 void TimingRun::addRequest(int index, const FetchRecord &r)

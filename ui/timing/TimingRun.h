@@ -102,7 +102,8 @@ struct TimingRun
     std::vector<WaterfallRow> rows;
 
     void beginPass(int index, const BenchPass &pass);
-    void addChunk(int index, qint64 ns);
+    // `done` chunks are complete at `ns` (the reader reports them in batches).
+    void addChunks(int index, quint64 done, qint64 ns);
     void addRequest(int index, const FetchRecord &record);
     void finishPass(int index, const PassResult &result);
 };
