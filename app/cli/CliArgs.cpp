@@ -3,15 +3,16 @@
 // Options every command that opens a store accepts (they matter for remote stores).
 static QStringList withStoreFlags(QStringList flags)
 {
-    return flags << QStringLiteral("--http2") << QStringLiteral("--forbidden-as-missing")
-                 << QStringLiteral("--anonymous") << QStringLiteral("--s3-requester-pays");
+    return flags << QStringLiteral("--http2") << QStringLiteral("--http1")
+                 << QStringLiteral("--forbidden-as-missing") << QStringLiteral("--anonymous")
+                 << QStringLiteral("--s3-requester-pays");
 }
 static QStringList withStoreValued(QStringList valued)
 {
     return valued << QStringLiteral("--s3-endpoint") << QStringLiteral("--s3-region")
                   << QStringLiteral("--timeout-ms") << QStringLiteral("--s3-profile")
                   << QStringLiteral("--gcs-endpoint") << QStringLiteral("--gcs-key")
-                  << QStringLiteral("--header");
+                  << QStringLiteral("--header") << QStringLiteral("--ca-cert");
 }
 
 const QList<CommandSpec> &commandSpecs()
@@ -73,8 +74,9 @@ QString usageText()
         "STORE is a directory, file://, http(s)://, s3://bucket/prefix, gs://bucket/prefix or\n"
         "  az://container/prefix.\n"
         "SEL is NumPy syntax, e.g. 0:10,5,::2,...\n"
-        "Store options: --http2 (cleartext h2c), --forbidden-as-missing (HTTP 403 reads as fill),\n"
-        "  --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
+        "Store options: --http2 (cleartext h2c), --http1 (no HTTP/2 over TLS either),\n"
+        "  --ca-cert FILE.pem (trusted besides the system's), --forbidden-as-missing (HTTP 403\n"
+        "  reads as fill), --s3-endpoint URL, --s3-region R, --timeout-ms MS (stalled transfers).\n"
         "Credentials (README, Private data): --s3-profile P, --s3-requester-pays, --anonymous,\n"
         "  --gcs-key FILE, --gcs-endpoint URL, --header \"Name: value\" (repeatable).\n"
         "Exit status: 0 done, 1 usage error, 2 data, format or I/O error.\n");

@@ -9,6 +9,8 @@ zs::StoreOptions storeOptions(const CliArgs &args, int concurrency)
     zs::StoreOptions o;
     o.fetch.concurrency = concurrency;
     o.fetch.http2Cleartext = args.has(QStringLiteral("--http2"));
+    o.fetch.http2 = !args.has(QStringLiteral("--http1"));
+    o.fetch.caCertificatesFile = args.value(QStringLiteral("--ca-cert"));
     o.fetch.forbiddenAsMissing = args.has(QStringLiteral("--forbidden-as-missing"));
     o.fetch.cacheBust = args.value(QStringLiteral("--cache-bust"));
     bool ok = false;

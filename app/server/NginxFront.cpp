@@ -87,6 +87,31 @@ bool NginxFront::startStatic(const QString &root, QString *error)
     return launch(configText(QString(), QString::number(m_port), location), error);
 }
 
+bool NginxFront::startStaticTls(const QString &root, QString *error)
+{
+    const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificatePath()});
+    if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+        openssl.exitCode() != 0) {
+        *error = QStringLiteral("openssl could not make a test certificate (apt install openssl): %1")
+                     .arg(QString::fromLocal8Bit(openssl.readAll()).trimmed());
+        return false;
+    }
+    m_port = freeLoopbackPort();
+    const QString location = QStringLiteral("    ssl_certificate \"%1\";\n    ssl_certificate_key \"%2\";\n"
+                                            "    http2_max_concurrent_streams 512;\n"
+                                            "    root \"%3\";\n    autoindex on;\n")
+                                 .arg(certificatePath(), key, root);
+    return launch(configText(QString(), QStringLiteral("%1 ssl http2").arg(m_port), location), error);
+}
+
 bool NginxFront::launch(const QString &config, QString *error)
 {
     const QString nginx = nginxPath();

@@ -26,6 +26,10 @@ public:
     // Serves the files under root over HTTP/1.1 with nginx's autoindex directory listings, on a
     // free loopback port (the tests' stand-in for a plain web server hosting a store).
     bool startStatic(const QString &root, QString *error);
+    // The same over TLS with HTTP/2 offered by ALPN (and HTTP/1.1 for clients that do not take
+    // it), with a self-signed certificate for 127.0.0.1 made here (certificatePath(); needs openssl).
+    bool startStaticTls(const QString &root, QString *error);
+    QString certificatePath() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
     quint16 port() const { return m_port; }
     void stop();
 

@@ -8,6 +8,8 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 #include <variant>
@@ -36,6 +38,7 @@ FetchScheduler::FetchScheduler(FetchOptions options) : m_options(std::move(optio
     m_requestTemplate.setAttribute(QNetworkRequest::Http2AllowedAttribute,
                                    m_options.http2 || m_options.http2Cleartext);
     if (m_options.http2Cleartext) m_requestTemplate.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    loadTrustedCertificates();
     m_cancelSweep = new QTimer(this);
     m_cancelSweep->setInterval(kCancelSweepMs);
     connect(m_cancelSweep, &QTimer::timeout, this, &FetchScheduler::sweepCancelled);
@@ -92,6 +95,20 @@ void FetchScheduler::takeInbox()
     for (auto &p : batch)
         m_queue.push_back(std::move(p));
     pump();
+}
+
+void FetchScheduler::loadTrustedCertificates()
+{
+    const QString &file = m_options.caCertificatesFile;
+    if (file.isEmpty()) return;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(file, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        m_setupError = makeError(QStringLiteral("no PEM certificate could be read"), file);
+        return;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(certificates);
+    m_requestTemplate.setSslConfiguration(tls);
 }
 
 void FetchScheduler::markRunning(const std::shared_ptr<Pending> &p, QNetworkReply *reply)
@@ -153,6 +170,14 @@ void FetchScheduler::pump()
             QMutexLocker lock(&m_statsMutex);
             if (m_stats.inFlight >= m_options.concurrency) return;
         }
+        // Over TLS, HTTP/2 is offered by ALPN: until the first answer says whether the server took
+        // it, requests go on one connection's worth, so an h2 server is not opened 40 connections.
+        if (m_tlsProtocol == TlsProtocol::Undecided)
+            m_tlsProtocol =
+                m_queue.front()->url.scheme() == u"https" && m_options.http2 && !m_options.http2Cleartext
+                    ? TlsProtocol::Unknown
+                    : TlsProtocol::NotAsked;
+        if (m_tlsProtocol == TlsProtocol::Unknown && m_stats.inFlight >= m_perManager) return;
         const std::optional<Status> credentials = credentialGate();
         if (!credentials) return;
         auto p = std::move(m_queue.front());
@@ -163,6 +188,10 @@ void FetchScheduler::pump()
         }
         if (!*credentials) {
             finish(p, credentials->error(), FetchRecord::Outcome::Failed);
+            continue;
+        }
+        if (m_setupError) {
+            finish(p, *m_setupError, FetchRecord::Outcome::Failed);
             continue;
         }
         issue(p);
@@ -270,6 +299,11 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         a.body = reply->readAll();
     p->record.status = a.status;
     p->record.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    if (m_tlsProtocol == TlsProtocol::Unknown && a.status != 0) {
+        // Qt 6.4 multiplexes at most 100 streams on one HTTP/2 connection, one connection per manager.
+        m_tlsProtocol = p->record.http2 ? TlsProtocol::Http2 : TlsProtocol::Http1;
+        if (p->record.http2) m_perManager = 100;
+    }
     p->record.doneNs = monotonicNs();
     p->record.bytes = std::uint64_t(a.body.size());
     {
@@ -290,7 +324,9 @@ void FetchScheduler::interpret(QNetworkReply *reply, const std::shared_ptr<Pendi
         pump();
         return;
     }
-    if (err == QNetworkReply::TooManyRedirectsError || err == QNetworkReply::InsecureRedirectError) {
+    // Not transient: asking again meets the same redirect loop or the same untrusted certificate.
+    if (err == QNetworkReply::TooManyRedirectsError || err == QNetworkReply::InsecureRedirectError ||
+        err == QNetworkReply::SslHandshakeFailedError) {
         a.transportError = false;
         finish(p, makeError(reply->errorString(), shownUrl(p->url)), FetchRecord::Outcome::Failed);
         pump();

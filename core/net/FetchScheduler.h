@@ -59,6 +59,7 @@ private:
     void sweepCancelled(); // aborts running requests whose caller cancelled
     void markRunning(const std::shared_ptr<Pending> &p, QNetworkReply *reply);
     void markDone(Pending &p);
+    void loadTrustedCertificates(); // FetchOptions::caCertificatesFile into the request template
     void issue(const std::shared_ptr<Pending> &p);
     void interpret(QNetworkReply *reply, const std::shared_ptr<Pending> &p, std::size_t manager);
     void retryLater(const std::shared_ptr<Pending> &p, int delayMs);
@@ -88,6 +89,18 @@ private:
     std::vector<std::shared_ptr<Pending>> m_running;
     QTimer *m_cancelSweep = nullptr;
     QNetworkRequest m_requestTemplate; // headers and attributes every request has
+    std::optional<Error> m_setupError; // every request fails with it (an unreadable CA file)
+    // Whether an https store's server took HTTP/2 (ALPN); NotAsked for h2c and plain HTTP,
+    // Undecided until the first request shows the scheme.
+    enum class TlsProtocol
+    {
+        Undecided,
+        NotAsked,
+        Unknown,
+        Http1,
+        Http2
+    };
+    TlsProtocol m_tlsProtocol = TlsProtocol::Undecided;
     std::vector<QNetworkAccessManager *> m_managers;
     std::vector<int> m_load;
     int m_perManager = 6;

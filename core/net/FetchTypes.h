@@ -15,9 +15,11 @@ class RequestAuthorizer;
 
 struct FetchOptions
 {
-    int concurrency = 64;            // global limit of HTTP requests on the wire
-    bool http2Cleartext = false;     // h2c with prior knowledge (the server must speak it)
-    bool http2 = true;               // allow HTTP/2 where TLS ALPN offers it
+    int concurrency = 64;        // global limit of HTTP requests on the wire
+    bool http2Cleartext = false; // h2c with prior knowledge (the server must speak it)
+    bool http2 = true;           // allow HTTP/2 where TLS ALPN offers it
+    // PEM certificates trusted besides the system's, for https (a private CA, a test server).
+    QString caCertificatesFile;
     bool forbiddenAsMissing = false; // treat 403 as an absent key (private S3 buckets)
     int transferTimeoutMs = 30000;   // a reply that moves no bytes this long is aborted and retried
     QString cacheBust;               // appended as a query parameter so repeats reach the network

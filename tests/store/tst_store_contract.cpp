@@ -62,6 +62,7 @@ const QStringList &storeNames()
         QStringLiteral("http-server"),
         QStringLiteral("http-noindex"),
         QStringLiteral("http-nginx"),
+        QStringLiteral("https-nginx"), // HTTP/2 by ALPN, a certificate trusted by FetchOptions
         QStringLiteral("s3rver"),
         QStringLiteral("zip-file"),
         QStringLiteral("zip-http"),
@@ -81,7 +82,8 @@ Traits traitsOf(const QString &name)
     Traits t;
     if (name == u"http-server") t = {ListKind::IndexPages, true, true, QStringLiteral("fixture/"), false};
     if (name == u"http-noindex") t = {ListKind::CannotList, true, true, QStringLiteral("fixture/"), false};
-    if (name == u"http-nginx") t = {ListKind::IndexWithoutDots, true, false, {}, false};
+    if (name == u"http-nginx" || name == u"https-nginx")
+        t = {ListKind::IndexWithoutDots, true, false, {}, false};
     if (name == u"s3rver" || name.startsWith(QStringLiteral("s3rver signed"))) {
         t.network = true;
         t.listsSizes = true;
@@ -111,6 +113,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<server::ServerThread> m_server;
     server::NginxFront m_nginx;
+    server::NginxFront m_nginxTls;
     zstest::S3rverProcess m_s3;
     zstest::SignedStores m_signed;
 
@@ -140,6 +143,10 @@ private:
         if (name == u"http-server" || name == u"http-noindex") location = server + QStringLiteral("fixture");
         if (name == u"http-nginx")
             location = QStringLiteral("http://127.0.0.1:%1/fixture").arg(m_nginx.port());
+        if (name == u"https-nginx") {
+            location = QStringLiteral("https://127.0.0.1:%1/fixture").arg(m_nginxTls.port());
+            o.fetch.caCertificatesFile = m_nginxTls.certificatePath();
+        }
         if (name == u"s3rver") {
             o.s3Endpoint = m_s3.endpoint();
             location = QStringLiteral("s3://contract/fixture");
@@ -203,6 +210,7 @@ private Q_SLOTS:
         QVERIFY(m_server->start() != 0);
         QVERIFY2(!server::NginxFront::nginxPath().isEmpty(), "nginx is missing: apt install nginx-light");
         QVERIFY2(m_nginx.startStatic(m_dir.path(), &problem), qPrintable(problem));
+        QVERIFY2(m_nginxTls.startStaticTls(m_dir.path(), &problem), qPrintable(problem));
         QVERIFY2(m_s3.start(m_dir.filePath(QStringLiteral("s3rver-data")), QStringLiteral("contract"),
                             {fixtureDir(), QStringLiteral("fixture")}),
                  qPrintable(m_s3.problem() + QStringLiteral(" (npm ci in tests/js)")));
