@@ -27,7 +27,8 @@ int runBench(const CliArgs &args)
                 {"requests", nullptr},         {"bytes", nullptr},
                 {"sequential_s", nullptr},     {"concurrent_s", nullptr},
                 {"speedup", nullptr},          {"concurrency", *concurrency},
-                {"max_in_flight", nullptr},    {"range_requests", nullptr}};
+                {"max_in_flight", nullptr},    {"range_requests", nullptr},
+                {"managers", nullptr},         {"http2_responses", nullptr}};
     zs::BenchConfig config;
     config.location = args.positional[0];
     config.storeOptions = storeOptions(args, *concurrency);
@@ -51,6 +52,12 @@ int runBench(const CliArgs &args)
         out["max_in_flight"] = run.maxInFlight();
         // Sharded arrays: shard indexes and coalesced inner chunks are read by byte range.
         out["range_requests"] = run.wire ? run.wire->rangeRequests : run.read.rangeRequests;
+        // HTTP: the QNetworkAccessManagers used (one HTTP/2 connection each, or up to six HTTP/1.1
+        // ones) and how many answers came over HTTP/2.
+        if (run.wire) {
+            out["managers"] = run.wire->managers;
+            out["http2_responses"] = run.wire->http2Responses;
+        }
     }
     if (mode == u"both")
         if (auto s = zs::speedup(out["sequential_s"].get<double>(), out["concurrent_s"].get<double>()))

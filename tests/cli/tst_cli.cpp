@@ -287,7 +287,7 @@ private Q_SLOTS:
             keys.insert(it.key());
         const std::set<std::string> want{"array",         "chunks",        "requests", "bytes",
                                          "sequential_s",  "concurrent_s",  "speedup",  "concurrency",
-                                         "max_in_flight", "range_requests"};
+                                         "max_in_flight", "range_requests", "managers", "http2_responses"};
         QVERIFY2(keys == want, got.dump().c_str());
 
         const int limit = concurrency ? concurrency : 64; // the documented default
