@@ -25,11 +25,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 import numpy as np
 import zarr
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nginx_server import Nginx  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -55,36 +57,9 @@ def make_tree(path):
     assert not os.path.exists(os.path.join(path, ".zmetadata"))
 
 
-class Nginx:
-    """nginx-light with autoindex, answering every request after echo_sleep."""
-
-    def __init__(self, directory, latency_s, port=18090):
-        self.tmp = tempfile.mkdtemp(prefix="zs-nginx-disc-")
-        self.log = os.path.join(self.tmp, "access.log")
-        conf = os.path.join(self.tmp, "nginx.conf")
-        with open(conf, "w") as f:
-            f.write(f"""daemon off; worker_processes 2; pid {self.tmp}/nginx.pid; error_log {self.tmp}/error.log;
-load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
-events {{ worker_connections 4096; }}
-http {{ access_log {self.log}; keepalive_requests 100000;
-  client_body_temp_path {self.tmp}; proxy_temp_path {self.tmp}; fastcgi_temp_path {self.tmp};
-  uwsgi_temp_path {self.tmp}; scgi_temp_path {self.tmp};
-  server {{ listen 127.0.0.1:{port};
-    location / {{ echo_sleep {latency_s}; echo_exec @file; }}
-    location @file {{ root {directory}; autoindex on; }} }} }}
-""")
-        self.proc = subprocess.Popen(["nginx", "-c", conf, "-p", self.tmp], stderr=subprocess.DEVNULL)
-        self.url = f"http://127.0.0.1:{port}"
-        time.sleep(0.5)
-
-    def requests(self):
-        with open(self.log) as f:
-            return sum(1 for _ in f)
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait(10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+def nginx_autoindex(directory, latency_s, port=18090):
+    """nginx-light with autoindex, answering every request after echo_sleep, requests logged."""
+    return Nginx(directory, latency_ms=latency_s * 1000, port=port, autoindex=True, access_log=True)
 
 
 class Embedded:
@@ -147,7 +122,7 @@ def main():
     args = ap.parse_args()
     tree = os.path.join(args.dir, "tree.zarr")
     make_tree(tree)
-    nginx = Nginx(args.dir, LATENCY_S)
+    nginx = nginx_autoindex(args.dir, LATENCY_S)
     times = {"zarrscope_nginx": [], "zarrscope_embedded": [], "zarr_python_nginx": [], "baseline_nginx": []}
     requests = {}
     try:

@@ -13,15 +13,16 @@ import argparse
 import json
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 import numpy as np
 import zarr
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nginx_server import Nginx  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -62,26 +63,9 @@ class Server:
         self.proc.wait(10)
 
 
-class Nginx:
-    def __init__(self, directory, port=18080):
-        self.tmp = tempfile.mkdtemp(prefix="zs-nginx-")
-        conf = os.path.join(self.tmp, "nginx.conf")
-        with open(conf, "w") as f:
-            f.write(f"""daemon off; worker_processes 2; pid {self.tmp}/nginx.pid; error_log {self.tmp}/error.log;
-events {{ worker_connections 4096; }}
-http {{ access_log off; sendfile on; keepalive_requests 100000;
-  client_body_temp_path {self.tmp}; proxy_temp_path {self.tmp}; fastcgi_temp_path {self.tmp};
-  uwsgi_temp_path {self.tmp}; scgi_temp_path {self.tmp};
-  server {{ listen 127.0.0.1:{port}; root {directory}; autoindex on; }} }}
-""")
-        self.proc = subprocess.Popen(["nginx", "-c", conf, "-p", self.tmp], stderr=subprocess.DEVNULL)
-        self.url = f"http://127.0.0.1:{port}"
-        time.sleep(0.5)
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait(10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+def nginx_static(directory, port=18080):
+    """nginx-light serving files with autoindex and no added latency (the throughput case)."""
+    return Nginx(directory, port=port, autoindex=True)
 
 
 def zarrscope(cli, url, array, mode, concurrency):
@@ -148,7 +132,7 @@ def sweep(cli, directory, latency, repeats):
 
 
 def throughput_case(cli, directory, repeats):
-    nginx = Nginx(directory)
+    nginx = nginx_static(directory)
     try:
         zs, py = [], []
         for _ in range(repeats):
@@ -174,7 +158,7 @@ def baseline_case(cli, baseline, seed, big, repeats):
                          "baseline_s": median(old), "ratio_baseline_over_ours": median(old) / median(ours)})
         finally:
             server.close()
-    nginx = Nginx(big)
+    nginx = nginx_static(big)
     try:
         ours, old = [], []
         for _ in range(repeats):

@@ -13,15 +13,15 @@ Needs nginx-light (libnginx-mod-http-echo).
 import argparse
 import json
 import os
-import shutil
 import statistics
+import sys
 import subprocess
-import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nginx_server import ECHO, Nginx  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ECHO = "/usr/lib/nginx/modules/ngx_http_echo_module.so"
 
 
 class OurServer:
@@ -39,33 +39,13 @@ class OurServer:
         self.proc.wait(10)
 
 
-class NginxEcho:
+class NginxEcho(Nginx):
     """nginx-light answering every request after echo_sleep, then serving the file (ranges, 404s, keep-alive)."""
 
     name = "nginx echo_sleep"
 
-    def __init__(self, directory, latency_ms, port=18091):
-        self.tmp = tempfile.mkdtemp(prefix="zs-nginx-scrub-")
-        conf = os.path.join(self.tmp, "nginx.conf")
-        with open(conf, "w") as f:
-            f.write(f"""load_module {ECHO};
-daemon off; worker_processes 2; pid {self.tmp}/nginx.pid; error_log {self.tmp}/error.log;
-events {{ worker_connections 4096; }}
-http {{ access_log off; sendfile on; keepalive_requests 100000;
-  client_body_temp_path {self.tmp}; proxy_temp_path {self.tmp}; fastcgi_temp_path {self.tmp};
-  uwsgi_temp_path {self.tmp}; scgi_temp_path {self.tmp};
-  server {{ listen 127.0.0.1:{port};
-    location / {{ echo_sleep {latency_ms / 1000.0}; echo_exec @file; }}
-    location @file {{ root {directory}; }} }} }}
-""")
-        self.proc = subprocess.Popen(["nginx", "-c", conf, "-p", self.tmp], stderr=subprocess.DEVNULL)
-        self.url = f"http://127.0.0.1:{port}"
-        time.sleep(0.5)
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait(10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+    def __init__(self, directory, latency_ms, port=18095):
+        super().__init__(directory, latency_ms=latency_ms, port=port)
 
 
 def scrub(cli, url, steps, cache_mib):
