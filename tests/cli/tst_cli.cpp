@@ -285,8 +285,8 @@ private Q_SLOTS:
         std::set<std::string> keys;
         for (auto it = got.begin(); it != got.end(); ++it)
             keys.insert(it.key());
-        const std::set<std::string> want{"array",         "chunks",        "requests", "bytes",
-                                         "sequential_s",  "concurrent_s",  "speedup",  "concurrency",
+        const std::set<std::string> want{"array",         "chunks",         "requests", "bytes",
+                                         "sequential_s",  "concurrent_s",   "speedup",  "concurrency",
                                          "max_in_flight", "range_requests", "managers", "http2_responses"};
         QVERIFY2(keys == want, got.dump().c_str());
 
