@@ -25,7 +25,7 @@ quint16 freeLoopbackPort()
 
 QString NginxFront::nginxPath()
 {
-    const QString inPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+    QString inPath = QStandardPaths::findExecutable(QStringLiteral("nginx"));
     if (!inPath.isEmpty()) return inPath;
     // /usr/sbin is often missing from a normal user's PATH.
     return QStandardPaths::findExecutable(QStringLiteral("nginx"),
@@ -38,7 +38,10 @@ QString NginxFront::configText(const QString &upstream, const QString &listen, c
     // As root, nginx would hand its workers to "nobody"; keep them as the current user.
     QString user;
     if (geteuid() == 0) {
-        const passwd *pw = getpwuid(geteuid());
+        passwd entry{};
+        passwd *pw = nullptr;
+        char buffer[4096];
+        getpwuid_r(geteuid(), &entry, buffer, sizeof buffer, &pw);
         user = QStringLiteral("user %1;\n").arg(QString::fromLocal8Bit(pw ? pw->pw_name : "root"));
     }
     return user + QStringLiteral("daemon off;\n"

@@ -21,7 +21,7 @@ using nlohmann::json;
 // QCOMPARE cannot take nlohmann::json (its overloads drag in every conversion): compare, then show both.
 #define JCOMPARE(actual, expected)                                                                           \
     do {                                                                                                     \
-        const json a_ = (actual), e_ = (expected);                                                           \
+        const json &a_ = (actual), &e_ = (expected);                                                         \
         QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1: got %2, want %3")                                  \
                                           .arg(QStringLiteral(#actual), QString::fromStdString(a_.dump()),   \
                                                QString::fromStdString(e_.dump()))));                         \
