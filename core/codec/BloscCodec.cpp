@@ -84,7 +84,7 @@ nlohmann::json BloscCodec::configuration() const
             {"blocksize", m_blocksize}};
 }
 
-Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) const
+Result<std::size_t> BloscCodec::declaredSize(const QByteArray &encoded, SizeHint size)
 {
     // validate() checks the header against the buffer length only; the declared size
     // must also be checked against what the chunk can hold before we allocate for it.
@@ -95,11 +95,14 @@ Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) 
     std::size_t declared = 0, cbytes = 0, blocksize = 0;
     blosc_cbuffer_sizes(encoded.constData(), &declared, &cbytes, &blocksize);
     ZS_CHECK(size.admits(declared, "blosc"));
+    return declared;
+}
 
-    QByteArray out(qsizetype(declared), Qt::Uninitialized);
+Status BloscCodec::decompress(const QByteArray &encoded, char *dst, std::size_t declared)
+{
     // One internal thread: the reader already decodes chunks on a pool, and the
     // _ctx variant keeps no global state, so concurrent calls are safe.
-    const int n = declared == 0 ? 0 : blosc_decompress_ctx(encoded.constData(), out.data(), declared, 1);
+    const int n = declared == 0 ? 0 : blosc_decompress_ctx(encoded.constData(), dst, declared, 1);
     if (n < 0 || std::size_t(n) != declared) {
         // Header byte 2 holds the compressor format in its top 3 bits; name it when
         // the library was built without it, rather than reporting corruption.
@@ -110,7 +113,21 @@ Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) 
                                  .arg(QLatin1String(formats[format])));
         return corrupt("blosc", QStringLiteral("decompression failed (%1)").arg(n));
     }
+    return Ok{};
+}
+
+Result<QByteArray> BloscCodec::decode(const QByteArray &encoded, SizeHint size) const
+{
+    ZS_TRY(const std::size_t declared, declaredSize(encoded, size));
+    QByteArray out(qsizetype(declared), Qt::Uninitialized);
+    ZS_CHECK(decompress(encoded, out.data(), declared));
     return out;
+}
+
+Status BloscCodec::decodeInto(const QByteArray &encoded, char *dst, std::uint64_t bytes)
+{
+    ZS_TRY(const std::size_t declared, declaredSize(encoded, SizeHint{bytes, true}));
+    return decompress(encoded, dst, declared);
 }
 
 Result<QByteArray> BloscCodec::encode(const QByteArray &decoded) const

@@ -32,8 +32,16 @@ public:
     std::optional<std::uint64_t> encodedSize(std::uint64_t) const override { return std::nullopt; }
     Result<QByteArray> decode(const QByteArray &encoded, SizeHint size) const override;
     Result<QByteArray> encode(const QByteArray &decoded) const override;
+    // Decodes a chunk of exactly `bytes` bytes into memory the caller owns (the reader's result
+    // or a reused buffer), with decode()'s checks and errors. Every blosc stream says how to
+    // decode itself, so no configuration is needed.
+    static Status decodeInto(const QByteArray &encoded, char *dst, std::uint64_t bytes);
 
 private:
+    // The decoded size the header declares, checked against `size` before anything is allocated.
+    static Result<std::size_t> declaredSize(const QByteArray &encoded, SizeHint size);
+    static Status decompress(const QByteArray &encoded, char *dst, std::size_t declared);
+
     QString m_name = QStringLiteral("blosc");
     QString m_cname;
     int m_clevel;
