@@ -126,4 +126,23 @@ void copyChunkRegion(const char *chunk, const Shape &chunkShape, const std::vect
     }
 }
 
+std::optional<std::uint64_t> contiguousDestination(const Shape &chunkShape, const std::vector<CopyDim> &copy,
+                                                   const Shape &fullDstShape, std::size_t itemSize)
+{
+    std::uint64_t offset = 0, stride = itemSize;
+    // Innermost first: once a dimension spans more than one element, every outer one must be
+    // a single index, or the chunk's rows would be interleaved with other chunks' in the result.
+    bool spread = false;
+    for (std::size_t i = copy.size(); i-- > 0;) {
+        const CopyDim &c = copy[i];
+        if (c.srcStart != 0 || c.count != chunkShape[i] || (c.count > 1 && c.srcStep != 1))
+            return std::nullopt;
+        if (spread && c.count > 1) return std::nullopt;
+        offset += c.dstStart * stride;
+        stride *= fullDstShape[i];
+        if (c.count != fullDstShape[i]) spread = true;
+    }
+    return offset;
+}
+
 } // namespace zs

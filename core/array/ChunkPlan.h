@@ -5,6 +5,7 @@
 #include "selection/Selection.h"
 
 #include <QString>
+#include <optional>
 
 namespace zs {
 
@@ -38,5 +39,11 @@ Result<ChunkPlan> planChunks(const Selection &selection, const Shape &chunkShape
 // `chunk` is the decoded chunk (C order, chunkShape), `dst` the result buffer (C order, fullDstShape).
 void copyChunkRegion(const char *chunk, const Shape &chunkShape, const std::vector<CopyDim> &copy, char *dst,
                      const Shape &fullDstShape, std::size_t itemSize);
+
+// Where in the result (a byte offset) the whole decoded chunk lands as one contiguous run, so it
+// can be decoded there with no copy: the chunk is copied whole, unstrided, into rows the result
+// holds in full (edge chunks are padded, so they never qualify). nullopt otherwise.
+std::optional<std::uint64_t> contiguousDestination(const Shape &chunkShape, const std::vector<CopyDim> &copy,
+                                                   const Shape &fullDstShape, std::size_t itemSize);
 
 } // namespace zs
