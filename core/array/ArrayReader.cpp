@@ -3,6 +3,8 @@
 #include "array/DecodePool.h"
 #include "array/ShardStore.h"
 #include "array/ShardedReadPlan.h"
+#include "codec/BloscCodec.h"
+#include "codec/BytesCodec.h"
 #include "codec/ShardingCodec.h"
 #include "metadata/Json.h"
 #include "metadata/MetadataParser.h"
@@ -17,6 +19,48 @@
 
 namespace zs {
 
+// A chain whose decode is blosc's alone: `bytes` with nothing to swap, then blosc (v2 arrays with
+// a blosc compressor, no filters and C order; v3 bytes + blosc in the host's byte order). Its
+// chunks can be decompressed into any memory, the result included.
+static bool isPlainBlosc(const CodecChain &chain, const ChunkSpec &spec)
+{
+    const auto *bytes = dynamic_cast<const BytesCodec *>(chain.arrayToBytes());
+    return bytes && !spec.dtype.isVariableLength() && !spec.dtype.needsSwapFrom(bytes->endian()) &&
+           chain.arrayToArray().empty() && chain.bytesToBytes().size() == 1 &&
+           dynamic_cast<const BloscCodec *>(chain.bytesToBytes().front().get());
+}
+
+// Memory for one decoded chunk on a decode pool thread. Chunks up to kKeptBytes reuse the thread's
+// buffer from its previous chunk: a fresh multi-MiB allocation per chunk goes back to the kernel
+// when freed and is faulted in (zeroed page by page) again for the next. Larger chunks get their
+// own, so a pool thread does not pin a huge buffer after one large-chunk read.
+class DecodeBuffer
+{
+public:
+    static constexpr std::uint64_t kKeptBytes = std::uint64_t(64) << 20;
+
+    explicit DecodeBuffer(std::uint64_t bytes)
+    {
+        if (bytes > kKeptBytes) {
+            m_own = std::make_unique_for_overwrite<char[]>(bytes);
+            m_data = m_own.get();
+            return;
+        }
+        thread_local std::unique_ptr<char[]> kept;
+        thread_local std::uint64_t keptBytes = 0;
+        if (keptBytes < bytes) {
+            kept = std::make_unique_for_overwrite<char[]>(bytes);
+            keptBytes = bytes;
+        }
+        m_data = kept.get();
+    }
+    char *data() const { return m_data; }
+
+private:
+    std::unique_ptr<char[]> m_own;
+    char *m_data = nullptr;
+};
+
 struct ArrayReader::Job
 {
     quint64 id = 0;
@@ -29,7 +73,9 @@ struct ArrayReader::Job
     std::shared_ptr<ShardStore> shards;
     const CodecChain *chain = nullptr; // decodes one chunk (the inner chain for shards)
     ChunkSpec spec;                    // what one chunk decodes to
-    int window = 2;                    // chunks between asked-for and copied: bounds decoded memory
+    bool plainBlosc = false;           // chain is isPlainBlosc: decoded by decodeBlosc
+    std::atomic<std::uint64_t> decodedInPlace{0};
+    int window = 2; // chunks between asked-for and copied: bounds decoded memory
     QByteArray output;
     char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
     std::once_flag fillOnce;
@@ -76,6 +122,26 @@ struct ArrayReader::Job
         if (!shards) return e.at(chunkLocation(task));
         return Error{QStringLiteral("inner chunk %1: %2").arg(chunkKey(task), e.what), e.where}.at(
             chunkLocation(task));
+    }
+
+    // A plain-blosc chunk decompressed where its bytes go when they form one run of the result,
+    // else into the thread's buffer and copied from there: no allocation per chunk either way.
+    // Errors are the chain's own (blosc is its only decoding step).
+    Status decodeBlosc(std::size_t task, const QByteArray &data)
+    {
+        const std::uint64_t bytes = spec.byteSize();
+        const auto &copy = plan.tasks[task].copy;
+        if (auto at = contiguousDestination(spec.shape, copy, plan.fullDstShape, meta.dtype.size)) {
+            Status s = BloscCodec::decodeInto(data, out + *at, bytes);
+            if (!s) return locateDecodeError(task, s.error());
+            ++decodedInPlace;
+            return Ok{};
+        }
+        DecodeBuffer buffer(bytes);
+        Status s = BloscCodec::decodeInto(data, buffer.data(), bytes);
+        if (!s) return locateDecodeError(task, s.error());
+        copyChunkRegion(buffer.data(), spec.shape, copy, out, plan.fullDstShape, meta.dtype.size);
+        return Ok{};
     }
 
     ResultRegion region(std::size_t task) const
@@ -172,6 +238,7 @@ void ArrayReader::start(const Selection &selection, const ReadOptions &options)
         job->chain = &job->meta.codecs.arrayToBytes()->sharding()->innerChain();
         job->source = job->shards;
     }
+    job->plainBlosc = isPlainBlosc(*job->chain, job->spec);
 
     const std::uint64_t elements = selection.elementCount();
     const std::uint64_t bytes = elements * m_meta.dtype.size;
@@ -245,6 +312,7 @@ void ArrayReader::finishRead()
         m_stats.indexReads = c.indexReads;
         m_stats.indexCacheHits = c.indexCacheHits;
     }
+    m_stats.decodedInPlace = job->decodedInPlace;
     m_stats.seconds = m_timer.nsecsElapsed() / 1e9;
     m_result.data = std::move(job->output);
     m_result.strings = compactStrings(job->spec.arena, m_result.data);
@@ -301,6 +369,8 @@ void ArrayReader::onFetched(quint64 jobId, std::size_t task, GetResult result)
         m_stats.bytes += std::uint64_t((*result)->size());
 
     auto decode = [job, task, data = std::move(*result)]() -> Status {
+        // The cache keeps each decoded chunk, so its reads take the general path.
+        if (data && job->plainBlosc && !job->cache) return job->decodeBlosc(task, *data);
         QByteArray decoded;
         const char *src;
         if (data) {

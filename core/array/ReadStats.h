@@ -15,6 +15,7 @@ struct ReadStats
     std::uint64_t bytes = 0;          // bytes those reads returned
     std::uint64_t missing = 0;        // chunks absent from the store (read as fill)
     std::uint64_t cacheHits = 0;      // chunks taken decoded from ReadOptions::cache: no request, no decode
+    std::uint64_t decodedInPlace = 0; // chunks decompressed straight into the result: no buffer, no copy
     // Most chunk reads outstanding at once, those waiting in the store's limiter included (the
     // store's transferStats() tells how many were on the wire).
     int maxInFlight = 0;
