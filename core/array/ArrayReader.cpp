@@ -31,9 +31,11 @@ static bool isPlainBlosc(const CodecChain &chain, const ChunkSpec &spec)
 }
 
 // Memory for one decoded chunk on a decode pool thread. Chunks up to kKeptBytes reuse the thread's
-// buffer from its previous chunk: a fresh multi-MiB allocation per chunk goes back to the kernel
-// when freed and is faulted in (zeroed page by page) again for the next. Larger chunks get their
-// own, so a pool thread does not pin a huge buffer after one large-chunk read.
+// buffer from its previous chunk: no allocation per chunk, and memory already faulted in and likely
+// still in cache. Larger chunks get their own, so a pool thread does not pin a huge buffer after one
+// large-chunk read (they are above the allocator's mmap threshold, util/Memory.cpp, so each would be
+// mapped and faulted in afresh anyway).
+namespace {
 class DecodeBuffer
 {
 public:
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<char[]> m_own;
     char *m_data = nullptr;
 };
+} // namespace
 
 struct ArrayReader::Job
 {
@@ -71,10 +74,10 @@ struct ArrayReader::Job
     // inner chunks. Each read has its own adapter (the index cache is shared between them).
     std::shared_ptr<Store> source;
     std::shared_ptr<ShardStore> shards;
-    const CodecChain *chain = nullptr; // decodes one chunk (the inner chain for shards)
-    ChunkSpec spec;                    // what one chunk decodes to
-    bool plainBlosc = false;           // chain is isPlainBlosc: decoded by decodeBlosc
-    std::atomic<std::uint64_t> decodedInPlace{0};
+    const CodecChain *chain = nullptr;            // decodes one chunk (the inner chain for shards)
+    ChunkSpec spec;                               // what one chunk decodes to
+    bool plainBlosc = false;                      // chain is isPlainBlosc: decoded by decodeBlosc
+    std::atomic<std::uint64_t> decodedInPlace{0}; // by decodeBlosc, with no copy (ReadStats)
     int window = 2; // chunks between asked-for and copied: bounds decoded memory
     QByteArray output;
     char *out = nullptr; // taken once on the reader's thread so workers never detach `output`
