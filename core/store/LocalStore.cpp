@@ -57,7 +57,9 @@ GetResult LocalStore::readKey(const QString &key, std::optional<ByteRange> range
 {
     ZS_TRY(const QString path, filePath(key));
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // Unbuffered: QIODevice would read files under its 16 KiB chunk size into its own buffer
+    // first and copy them out; this way every read goes straight into `data`.
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         if (!QFileInfo::exists(path)) return MaybeBytes{};
         if (QFileInfo(path).isDir()) return MaybeBytes{};
         return makeError(QStringLiteral("cannot read: %1").arg(file.errorString()), locate(key));
@@ -80,6 +82,7 @@ GetResult LocalStore::readKey(const QString &key, std::optional<ByteRange> range
         }
     }
     QByteArray data(length, Qt::Uninitialized);
+    // Also for a whole file: the seek is what refuses a pipe or other sequential file.
     if (!file.seek(offset))
         return makeError(QStringLiteral("cannot seek: %1").arg(file.errorString()), locate(key));
     qint64 done = 0;
