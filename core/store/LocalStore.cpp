@@ -11,8 +11,8 @@
 
 namespace zs {
 
-LocalStore::LocalStore(QString root, int concurrency)
-    : m_root(QDir::cleanPath(std::move(root))),
+LocalStore::LocalStore(const QString &root, int concurrency)
+    : m_root(QDir::cleanPath(root)),
       m_limiter(std::make_shared<RequestLimiter>(QStringLiteral("file requests"), concurrency))
 {
 }

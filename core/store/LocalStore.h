@@ -14,7 +14,7 @@ namespace zs {
 class LocalStore final : public Store
 {
 public:
-    explicit LocalStore(QString root, int concurrency = 64);
+    explicit LocalStore(const QString &root, int concurrency = 64);
 
     QFuture<GetResult> get(const QString &key) override;
     QFuture<GetResult> getRange(const QString &key, ByteRange range) override;
