@@ -25,7 +25,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: qnam-floor URL_PREFIX COUNT INFLIGHT [h2c | tls1 CERT | tls2 CERT]\n");
         return 1;
     }
-    const QString prefix = args[1];
+    const QString &prefix = args[1];
     const int count = args[2].toInt(), inflight = args[3].toInt();
     const QString mode = args.value(4);
     QNetworkRequest base;
@@ -38,8 +38,10 @@ int main(int argc, char **argv)
         base.setSslConfiguration(tls);
     }
     const int perManager = mode == u"h2c" || mode == u"tls2" ? 100 : 6;
+    const int managerCount = (inflight + perManager - 1) / perManager;
     std::vector<QNetworkAccessManager *> managers;
-    for (int i = 0; i < (inflight + perManager - 1) / perManager; ++i)
+    managers.reserve(std::size_t(managerCount));
+    for (int i = 0; i < managerCount; ++i)
         managers.push_back(new QNetworkAccessManager(&app));
 
     int next = 0, done = 0, failed = 0;
