@@ -7,6 +7,7 @@
 // chunk cache take).
 
 #include "NpyFile.h"
+#include "OpenedArray.h"
 #include "array/ArrayReader.h"
 #include "hierarchy/Hierarchy.h"
 #include "store/StoreFactory.h"
@@ -37,18 +38,10 @@ private:
         return true;
     }
 
-    struct Opened
+    using Opened = zstest::OpenedArray;
+    Opened open(const QString &name) const
     {
-        std::shared_ptr<Store> store;
-        ArrayMetadata meta;
-    };
-    Opened open(const QString &name)
-    {
-        auto store = openStore(m_dir.filePath(QStringLiteral("blosc.zarr")));
-        if (!store) return {};
-        auto node = loadNode(**store, name);
-        if (!node || !node->isArray()) return {};
-        return {*store, *node->array};
+        return zstest::openArray(m_dir.filePath(QStringLiteral("blosc.zarr")), name);
     }
 
     // zarr-python's values for the selection, as .npy bytes in C order.

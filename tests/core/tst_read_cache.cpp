@@ -3,6 +3,7 @@
 // right, rewritten metadata is never served stale chunks, and regionReady announces each chunk's
 // box of the result as soon as partialData() holds it.
 
+#include "OpenedArray.h"
 #include "array/ArrayReader.h"
 #include "hierarchy/Hierarchy.h"
 #include "store/StoreFactory.h"
@@ -32,18 +33,10 @@ private:
         return true;
     }
 
-    struct Opened
+    using Opened = zstest::OpenedArray;
+    Opened open(const QString &path) const
     {
-        std::shared_ptr<Store> store;
-        ArrayMetadata meta;
-    };
-    Opened open(const QString &path)
-    {
-        auto store = openStore(m_dir.filePath(QStringLiteral("c.zarr")));
-        if (!store) return {};
-        auto node = loadNode(**store, path);
-        if (!node || !node->isArray()) return {};
-        return {*store, *node->array};
+        return zstest::openArray(m_dir.filePath(QStringLiteral("c.zarr")), path);
     }
 
 private Q_SLOTS:
