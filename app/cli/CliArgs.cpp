@@ -24,9 +24,10 @@ const QList<CommandSpec> &commandSpecs()
          QStringLiteral("info STORE [ARRAY] [--json]")},
         {QStringLiteral("get"), 2, 2, withStoreFlags({QStringLiteral("--decode")}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("-o"), QStringLiteral("--concurrency"),
-                          QStringLiteral("--cache-mib")}),
+                          QStringLiteral("--cache-mib"), QStringLiteral("--level")}),
          QStringLiteral(
-             "get STORE ARRAY [--select SEL] [--decode] [--concurrency N] [--cache-mib N] -o OUT.npy")},
+             "get STORE ARRAY [--select SEL] [--decode] [--concurrency N] [--cache-mib N] -o OUT.npy\n"
+             "  zarrscope-cli get STORE IMAGE --level N [--select SEL] -o OUT.npy")},
         {QStringLiteral("bench"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
          withStoreValued({QStringLiteral("--select"), QStringLiteral("--mode"),
                           QStringLiteral("--concurrency"), QStringLiteral("--cache-bust"),

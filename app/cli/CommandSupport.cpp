@@ -1,3 +1,4 @@
+#include "CliOme.h"
 #include "Commands.h"
 
 #include "hierarchy/Hierarchy.h"
@@ -80,7 +81,21 @@ zs::Result<OpenedNode> openNode(const CliArgs &args, const QString &path, bool w
 
 zs::Result<OpenedSelection> openArraySelection(const CliArgs &args, int concurrency)
 {
-    ZS_TRY(OpenedNode opened, openNode(args, nodePathArgument(args), true, concurrency));
+    OpenedNode opened;
+    if (args.has(QStringLiteral("--level"))) { // a level of a multiscale image (OME-Zarr)
+        bool ok = false;
+        const int level = args.value(QStringLiteral("--level")).toInt(&ok);
+        if (!ok)
+            return zs::makeError(QStringLiteral("--level needs a level number"),
+                                 args.value(QStringLiteral("--level")));
+        ZS_TRY(OpenedNode image, openNode(args, nodePathArgument(args), false, concurrency));
+        ZS_TRY(const QString path, omeLevelPath(*image.store, image.node, level));
+        ZS_TRY(zs::NodeMetadata node, zs::loadNode(*image.store, path));
+        opened = OpenedNode{std::move(image.store), std::move(node)};
+    } else {
+        ZS_TRY(OpenedNode array, openNode(args, nodePathArgument(args), true, concurrency));
+        opened = std::move(array);
+    }
     ZS_TRY(zs::Selection selection,
            zs::parseSelection(args.value(QStringLiteral("--select")), opened.node.array->shape));
     return OpenedSelection{std::move(opened), std::move(selection)};

@@ -20,14 +20,14 @@ int runGet(const CliArgs &args)
     if (!target) return reportError(target.error());
     zs::ReadOptions options;
     options.cache = *cache;
-    auto array = zs::readSelection(target->opened.store, nodePathArgument(args), target->meta(),
+    auto array = zs::readSelection(target->opened.store, target->opened.node.path, target->meta(),
                                    target->selection, options);
     if (!array) return reportError(array.error());
     if (args.has(QStringLiteral("--decode"))) {
         // CF-decoded values: the array's own attributes decide (no coordinates are needed for values).
         const auto conventions = zs::cf::resolveValueConventions(target->opened.node);
         auto decoded = zs::cf::decodeArray(*array, conventions);
-        if (!decoded) return reportError(decoded.error().at(nodePathArgument(args)));
+        if (!decoded) return reportError(decoded.error().at(target->opened.node.path));
         for (const QString &note : decoded->notes)
             std::fprintf(stderr, "note: %s\n", qPrintable(note));
         *array = std::move(decoded->values);

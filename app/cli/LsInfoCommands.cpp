@@ -1,5 +1,6 @@
 // `ls` and `info`: the hierarchy and one node's metadata.
 
+#include "CliOme.h"
 #include "Commands.h"
 #include "InfoConventions.h"
 #include "metadata/JsonNonFinite.h"
@@ -47,7 +48,9 @@ int runLs(const CliArgs &args)
         json out = json::array();
         for (const auto &e : *entries) {
             if (!e.node && e.error.isEmpty()) continue; // not a node
-            out.push_back(zs::entrySummary(e));
+            json row = zs::entrySummary(e);
+            if (e.node) addOmeMark(row, *e.node);
+            out.push_back(std::move(row));
             failed += e.failed();
         }
         printOut(QString::fromStdString(zs::dumpJson(out, 2)) + u'\n');
@@ -77,6 +80,10 @@ int runInfo(const CliArgs &args)
         conventions = resolveInfoConventions(*opened);
         addConventionsJson(details, *conventions);
     }
+    // Groups: what OME-Zarr metadata makes of them (a multiscale image's levels are opened).
+    auto ome = resolveCliOme(*opened->store, *node);
+    if (!ome) return reportError(ome.error());
+    details["ome"] = cliOmeJson(*ome);
     const QString credentials = opened->store->credentialSource(); // words only, never a secret
     if (!credentials.isEmpty()) details["credentials"] = credentials.toStdString();
     if (args.has(QStringLiteral("--json"))) {
@@ -107,6 +114,7 @@ int runInfo(const CliArgs &args)
                              QString::fromStdString(zs::dumpJson(c["configuration"])));
         text += conventionsText(*conventions);
     }
+    text += cliOmeText(*ome);
     text +=
         QStringLiteral("attributes:  %1\n").arg(QString::fromStdString(zs::dumpJson(node->attributes, 2)));
     printOut(text);

@@ -1,0 +1,159 @@
+#include "ome/OmeImage.h"
+
+#include "hierarchy/Hierarchy.h"
+#include "ome/OmeFields.h"
+#include "ome/OmeParse.h"
+#include "ome/OmePaths.h"
+
+namespace zs::ome {
+
+namespace {
+
+QString lastComponent(const QString &path)
+{
+    return path.section(u'/', -1);
+}
+
+QString shapeText(const Shape &shape)
+{
+    QStringList parts;
+    for (auto d : shape)
+        parts << QString::number(d);
+    return u'(' + parts.join(QStringLiteral(", ")) + u')';
+}
+
+QString datasetField(std::size_t level, const char *name)
+{
+    return QStringLiteral("multiscales[0].datasets[%1].%2").arg(level).arg(QLatin1String(name));
+}
+
+Result<ImageLevel> openLevel(Store &store, const QString &groupPath, const Multiscale &m, std::size_t i)
+{
+    const QString path = childPath(groupPath, m.levels[i].path);
+    auto node = loadNode(store, path);
+    if (!node)
+        return makeError(QStringLiteral("level \"%1\" cannot be opened: %2")
+                             .arg(m.levels[i].path, node.error().toString()),
+                         datasetField(i, "path"));
+    if (!node->isArray())
+        return makeError(QStringLiteral("level \"%1\" is a group, not an array").arg(m.levels[i].path),
+                         datasetField(i, "path"));
+    ImageLevel level{path, *node->array, combinedTransform(m, i)};
+    if (level.array.shape.size() != m.axes.size())
+        return makeError(QStringLiteral("level \"%1\" has %2 dimensions but axes has %3 entries")
+                             .arg(m.levels[i].path)
+                             .arg(level.array.shape.size())
+                             .arg(m.axes.size()),
+                         QStringLiteral("multiscales[0].axes"));
+    return level;
+}
+
+// Levels go from the highest resolution down: no dimension may grow.
+Status checkShrinking(const Multiscale &m, const std::vector<ImageLevel> &levels)
+{
+    for (std::size_t i = 1; i < levels.size(); ++i) {
+        const Shape &previous = levels[i - 1].array.shape;
+        const Shape &shape = levels[i].array.shape;
+        for (std::size_t d = 0; d < shape.size(); ++d) {
+            if (shape[d] <= previous[d]) continue;
+            return makeError(
+                QStringLiteral("level \"%1\" %2 is larger than level \"%3\" %4 along %5; levels go "
+                               "from the highest resolution down")
+                    .arg(m.levels[i].path, shapeText(shape), m.levels[i - 1].path, shapeText(previous),
+                         m.axes[d].name),
+                datasetField(i, "path"));
+        }
+    }
+    return Ok{};
+}
+
+// A label image's source, and that image's source if it is a label image too, until an image
+// that is not a label: coming back to one already seen is a cycle.
+Status checkLabelSources(Store &store, const QString &groupPath, const OmeGroup &group)
+{
+    QStringList chain{groupPath.isEmpty() ? QStringLiteral("/") : groupPath};
+    QString current = groupPath;
+    std::optional<ImageLabel> label = group.imageLabel;
+    while (label && !label->sourceImage.isEmpty()) {
+        const auto next = resolvePath(current, label->sourceImage);
+        if (!next)
+            return makeError(QStringLiteral("\"%1\" climbs above the store's root").arg(label->sourceImage),
+                             QStringLiteral("image-label.source.image"));
+        const QString shown = next->isEmpty() ? QStringLiteral("/") : *next;
+        if (chain.contains(shown))
+            return makeError(QStringLiteral("image-label sources form a cycle: %1 -> %2")
+                                 .arg(chain.join(QStringLiteral(" -> ")), shown),
+                             QStringLiteral("image-label.source.image"));
+        chain << shown;
+        auto source = loadOmeGroup(store, *next);
+        if (!source || !*source) return Ok{}; // the overlay does not need its source's metadata
+        label = (*source)->imageLabel;
+        current = *next;
+    }
+    return Ok{};
+}
+
+} // namespace
+
+std::pair<int, int> OmeImage::planeAxes() const
+{
+    std::vector<int> space;
+    for (int i = 0; i < int(axes().size()); ++i)
+        if (axes()[std::size_t(i)].isSpace()) space.push_back(i);
+    if (space.size() >= 2) return {space[space.size() - 2], space.back()};
+    const int n = int(axes().size());
+    return {n - 2, n - 1};
+}
+
+Transform combinedTransform(const Multiscale &multiscale, std::size_t level)
+{
+    Transform t = multiscale.levels[level].transform;
+    if (!multiscale.transform) return t;
+    const Transform &outer = *multiscale.transform;
+    if (t.translation)
+        for (std::size_t d = 0; d < t.translation->size(); ++d)
+            (*t.translation)[d] *= outer.scale[d];
+    for (std::size_t d = 0; d < t.scale.size(); ++d)
+        t.scale[d] *= outer.scale[d];
+    if (outer.translation) {
+        if (!t.translation) t.translation = std::vector<double>(t.scale.size(), 0.0);
+        for (std::size_t d = 0; d < t.translation->size(); ++d)
+            (*t.translation)[d] += (*outer.translation)[d];
+    }
+    return t;
+}
+
+Result<std::optional<OmeGroup>> loadOmeGroup(Store &store, const QString &groupPath)
+{
+    auto node = loadNode(store, groupPath);
+    if (!node) return node.error();
+    auto group = parseOmeGroup(node->attributes, lastComponent(groupPath));
+    if (!group) return group.error().at(groupPath.isEmpty() ? QStringLiteral("/") : groupPath);
+    return group;
+}
+
+Result<OmeImage> openOmeImage(Store &store, const QString &groupPath, OmeGroup group)
+{
+    const QString where = groupPath.isEmpty() ? QStringLiteral("/") : groupPath;
+    OmeImage image{groupPath, std::move(group), {}, {}, {}};
+    const Multiscale &m = image.multiscale();
+    for (std::size_t i = 0; i < m.levels.size(); ++i) {
+        auto level = openLevel(store, groupPath, m, i);
+        if (!level) return level.error().at(where);
+        image.levels.push_back(std::move(*level));
+    }
+    if (Status s = checkShrinking(m, image.levels); !s) return s.error().at(where);
+    if (Status s = checkLabelSources(store, groupPath, image.group); !s) return s.error().at(where);
+    const QString labelsPath = childPath(groupPath, QStringLiteral("labels"));
+    if (const auto entry = findNode(store, labelsPath)) {
+        auto labels = entry->node ? parseOmeGroup(entry->node->attributes, QStringLiteral("labels"))
+                                  : Result<std::optional<OmeGroup>>(makeError(entry->error, labelsPath));
+        if (!labels)
+            image.labelsProblem = labels.error().at(labelsPath).toString();
+        else if (*labels && (*labels)->kind == OmeGroup::Kind::Labels)
+            image.labels = (*labels)->labels;
+    }
+    return image;
+}
+
+} // namespace zs::ome
