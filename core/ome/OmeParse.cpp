@@ -93,7 +93,7 @@ Result<OmeGroup> parseBlocks(const Fields &f, const QString &version, bool label
         }
     } else if (const json *plate = f.find("plate")) {
         g.kind = OmeGroup::Kind::Plate;
-        ZS_TRY(Plate p, parsePlate(*plate, f.pathOf("plate"), version));
+        ZS_TRY(Plate p, parsePlate(*plate, f.pathOf("plate")));
         g.plate = std::move(p);
     } else if (const json *well = f.find("well")) {
         g.kind = OmeGroup::Kind::Well;

@@ -17,7 +17,7 @@ Result<std::vector<Multiscale>> parseMultiscales(const nlohmann::json &list, con
 Result<Omero> parseOmero(const nlohmann::json &block, const QString &where);
 Result<ImageLabel> parseImageLabel(const nlohmann::json &block, const QString &where);
 Result<QStringList> parseLabelsList(const nlohmann::json &list, const QString &where);
-Result<Plate> parsePlate(const nlohmann::json &block, const QString &where, const QString &version);
+Result<Plate> parsePlate(const nlohmann::json &block, const QString &where);
 Result<Well> parseWell(const nlohmann::json &block, const QString &where);
 
 } // namespace zs::ome

@@ -49,9 +49,8 @@ Result<PlateWell> parseWellRef(const json &v, const QString &where, const Plate 
 
 } // namespace
 
-Result<Plate> parsePlate(const json &block, const QString &where, const QString &version)
+Result<Plate> parsePlate(const json &block, const QString &where)
 {
-    Q_UNUSED(version);
     ZS_TRY(const Fields f, objectAt(block, where));
     Plate plate;
     ZS_TRY(plate.name, f.optionalText("name"));
