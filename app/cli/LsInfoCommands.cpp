@@ -8,15 +8,13 @@
 #include "hierarchy/EntryJson.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/NodeJson.h"
+#include "util/ShapeText.h"
 
 using json = nlohmann::ordered_json;
 
 static QString shapeText(const json &shape)
 {
-    QStringList parts;
-    for (const auto &d : shape)
-        parts << QString::number(d.get<qulonglong>());
-    return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
+    return zs::shapeText(shape.get<std::vector<std::uint64_t>>());
 }
 
 // One text row: path, kind, format, then the array's layout, or ERROR and the reason.

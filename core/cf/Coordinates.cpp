@@ -1,6 +1,7 @@
 #include "cf/Coordinates.h"
 
 #include "cf/AttributeValues.h"
+#include "util/ShapeText.h"
 
 #include <algorithm>
 
@@ -25,14 +26,6 @@ Coordinate describe(const QString &name, const NodeMetadata &node)
     c.calendar = textAttribute(a, "calendar").value_or(QString());
     c.node = node;
     return c;
-}
-
-QString shapeText(const Shape &s)
-{
-    QStringList parts;
-    for (auto d : s)
-        parts << QString::number(d);
-    return u'(' + parts.join(QStringLiteral(", ")) + u')';
 }
 
 // The nearest array called `name` that `accept` takes; every candidate it refuses is recorded.

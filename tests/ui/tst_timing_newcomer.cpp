@@ -15,6 +15,7 @@
 #include "timing/TimingPanel.h"
 #include "timing/TimingTableModel.h"
 #include "timing/TimingText.h"
+#include "util/ShapeText.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

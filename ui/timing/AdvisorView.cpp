@@ -1,5 +1,7 @@
 #include "timing/AdvisorView.h"
 
+#include "util/ShapeText.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -32,14 +34,6 @@ QString patternText(const ChunkAdvice &a)
 }
 
 } // namespace
-
-QString shapeText(const Shape &shape)
-{
-    QStringList parts;
-    for (std::uint64_t v : shape)
-        parts << QString::number(v);
-    return u'(' + parts.join(QStringLiteral(", ")) + u')';
-}
 
 AdvisorView::AdvisorView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel), m_table(new QTableWidget(6, 2)), m_model(new QLabel),

@@ -40,6 +40,4 @@ private:
     ChunkAdvice m_advice;
 };
 
-QString shapeText(const Shape &shape);
-
 } // namespace zs

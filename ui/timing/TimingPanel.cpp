@@ -8,6 +8,7 @@
 #include "timing/TimingPlots.h"
 #include "timing/TimingTableModel.h"
 #include "timing/TimingText.h"
+#include "util/ShapeText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
