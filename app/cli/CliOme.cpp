@@ -2,6 +2,7 @@
 
 #include "ome/OmeJson.h"
 #include "ome/OmeParse.h"
+#include "util/ShapeText.h"
 
 namespace {
 
@@ -56,11 +57,9 @@ QString cliOmeText(const CliOme &ome)
             axes << (a.unit.isEmpty() ? a.name : QStringLiteral("%1 [%2]").arg(a.name, a.unit));
         text += QStringLiteral("axes:        %1\n").arg(axes.join(QStringLiteral(", ")));
         for (const auto &level : ome.image->levels) {
-            QStringList shape;
-            for (auto d : level.array.shape)
-                shape << QString::number(d);
-            text += QStringLiteral("level:       %1 (%2) scale %3\n")
-                        .arg(level.path, shape.join(QStringLiteral(", ")), numbers(level.transform.scale));
+            text +=
+                QStringLiteral("level:       %1 %2 scale %3\n")
+                    .arg(level.path(), zs::shapeText(level.array().shape), numbers(level.transform.scale));
         }
     }
     if (g.omero)
@@ -89,7 +88,7 @@ void addOmeMark(nlohmann::ordered_json &row, const zs::NodeMetadata &node)
         row["ome"] = zs::ome::kindName((*group)->kind).toStdString();
 }
 
-zs::Result<QString> omeLevelPath(zs::Store &store, const zs::NodeMetadata &node, int level)
+zs::Result<zs::NodeMetadata> omeLevel(zs::Store &store, const zs::NodeMetadata &node, int level)
 {
     ZS_TRY(const CliOme ome, resolveCliOme(store, node));
     if (!ome.image)
@@ -100,5 +99,5 @@ zs::Result<QString> omeLevelPath(zs::Store &store, const zs::NodeMetadata &node,
                                  .arg(level)
                                  .arg(ome.image->levels.size() - 1),
                              shown(node.path));
-    return ome.image->levels[std::size_t(level)].path;
+    return ome.image->levels[std::size_t(level)].node;
 }

@@ -23,5 +23,5 @@ QString cliOmeText(const CliOme &ome);
 // "ome_error" when their metadata cannot be read; nothing on other nodes.
 void addOmeMark(nlohmann::ordered_json &row, const zs::NodeMetadata &node);
 
-// The store path of level `level` of the multiscale image at `node`.
-zs::Result<QString> omeLevelPath(zs::Store &store, const zs::NodeMetadata &node, int level);
+// Level `level` of the multiscale image at `node`: its array, opened when the image was checked.
+zs::Result<zs::NodeMetadata> omeLevel(zs::Store &store, const zs::NodeMetadata &node, int level);

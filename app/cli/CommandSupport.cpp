@@ -89,8 +89,7 @@ zs::Result<OpenedSelection> openArraySelection(const CliArgs &args, int concurre
             return zs::makeError(QStringLiteral("--level needs a level number"),
                                  args.value(QStringLiteral("--level")));
         ZS_TRY(OpenedNode image, openNode(args, nodePathArgument(args), false, concurrency));
-        ZS_TRY(const QString path, omeLevelPath(*image.store, image.node, level));
-        ZS_TRY(zs::NodeMetadata node, zs::loadNode(*image.store, path));
+        ZS_TRY(zs::NodeMetadata node, omeLevel(*image.store, image.node, level));
         opened = OpenedNode{std::move(image.store), std::move(node)};
     } else {
         ZS_TRY(OpenedNode array, openNode(args, nodePathArgument(args), true, concurrency));

@@ -50,8 +50,8 @@ PhysicalRect fullExtent(const OmeImage &image)
     const ImageLevel &level = image.levels.front();
     const Transform &t = level.transform;
     return PhysicalRect{offsetOf(t, yAxis), offsetOf(t, xAxis),
-                        double(level.array.shape[std::size_t(yAxis)]) * t.scale[std::size_t(yAxis)],
-                        double(level.array.shape[std::size_t(xAxis)]) * t.scale[std::size_t(xAxis)]};
+                        double(level.array().shape[std::size_t(yAxis)]) * t.scale[std::size_t(yAxis)],
+                        double(level.array().shape[std::size_t(xAxis)]) * t.scale[std::size_t(xAxis)]};
 }
 
 std::pair<IndexRange, IndexRange> levelRegion(const OmeImage &image, std::size_t level,
@@ -59,8 +59,9 @@ std::pair<IndexRange, IndexRange> levelRegion(const OmeImage &image, std::size_t
 {
     const auto [yAxis, xAxis] = image.planeAxes();
     const ImageLevel &l = image.levels[level];
-    return {coveringRange(l.transform, yAxis, visible.y0, visible.height, l.array.shape[std::size_t(yAxis)]),
-            coveringRange(l.transform, xAxis, visible.x0, visible.width, l.array.shape[std::size_t(xAxis)])};
+    return {
+        coveringRange(l.transform, yAxis, visible.y0, visible.height, l.array().shape[std::size_t(yAxis)]),
+        coveringRange(l.transform, xAxis, visible.x0, visible.width, l.array().shape[std::size_t(xAxis)])};
 }
 
 } // namespace zs::ome

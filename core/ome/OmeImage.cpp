@@ -4,6 +4,7 @@
 #include "ome/OmeFields.h"
 #include "ome/OmeParse.h"
 #include "ome/OmePaths.h"
+#include "util/ShapeText.h"
 
 namespace zs::ome {
 
@@ -14,23 +15,26 @@ QString lastComponent(const QString &path)
     return path.section(u'/', -1);
 }
 
-QString shapeText(const Shape &shape)
-{
-    QStringList parts;
-    for (auto d : shape)
-        parts << QString::number(d);
-    return u'(' + parts.join(QStringLiteral(", ")) + u')';
-}
-
 QString datasetField(std::size_t level, const char *name)
 {
     return QStringLiteral("multiscales[0].datasets[%1].%2").arg(level).arg(QLatin1String(name));
 }
 
-Result<ImageLevel> openLevel(Store &store, const QString &groupPath, const Multiscale &m, std::size_t i)
+// The node at `path`, an error when it is missing or broken.
+Result<NodeMetadata> nodeAt(const cf::NodeLookup &nodes, const QString &path)
+{
+    const auto entry = nodes(path);
+    if (!entry)
+        return makeError(QStringLiteral("no node there"), path.isEmpty() ? QStringLiteral("/") : path);
+    if (!entry->node) return makeError(entry->error, path.isEmpty() ? QStringLiteral("/") : path);
+    return *entry->node;
+}
+
+Result<ImageLevel> openLevel(const cf::NodeLookup &nodes, const QString &groupPath, const Multiscale &m,
+                             std::size_t i)
 {
     const QString path = childPath(groupPath, m.levels[i].path);
-    auto node = loadNode(store, path);
+    auto node = nodeAt(nodes, path);
     if (!node)
         return makeError(QStringLiteral("level \"%1\" cannot be opened: %2")
                              .arg(m.levels[i].path, node.error().toString()),
@@ -38,11 +42,11 @@ Result<ImageLevel> openLevel(Store &store, const QString &groupPath, const Multi
     if (!node->isArray())
         return makeError(QStringLiteral("level \"%1\" is a group, not an array").arg(m.levels[i].path),
                          datasetField(i, "path"));
-    ImageLevel level{path, *node->array, combinedTransform(m, i)};
-    if (level.array.shape.size() != m.axes.size())
+    ImageLevel level{std::move(*node), combinedTransform(m, i)};
+    if (level.array().shape.size() != m.axes.size())
         return makeError(QStringLiteral("level \"%1\" has %2 dimensions but axes has %3 entries")
                              .arg(m.levels[i].path)
-                             .arg(level.array.shape.size())
+                             .arg(level.array().shape.size())
                              .arg(m.axes.size()),
                          QStringLiteral("multiscales[0].axes"));
     return level;
@@ -52,8 +56,8 @@ Result<ImageLevel> openLevel(Store &store, const QString &groupPath, const Multi
 Status checkShrinking(const Multiscale &m, const std::vector<ImageLevel> &levels)
 {
     for (std::size_t i = 1; i < levels.size(); ++i) {
-        const Shape &previous = levels[i - 1].array.shape;
-        const Shape &shape = levels[i].array.shape;
+        const Shape &previous = levels[i - 1].array().shape;
+        const Shape &shape = levels[i].array().shape;
         for (std::size_t d = 0; d < shape.size(); ++d) {
             if (shape[d] <= previous[d]) continue;
             return makeError(
@@ -69,7 +73,7 @@ Status checkShrinking(const Multiscale &m, const std::vector<ImageLevel> &levels
 
 // A label image's source, and that image's source if it is a label image too, until an image
 // that is not a label: coming back to one already seen is a cycle.
-Status checkLabelSources(Store &store, const QString &groupPath, const OmeGroup &group)
+Status checkLabelSources(const cf::NodeLookup &nodes, const QString &groupPath, const OmeGroup &group)
 {
     QStringList chain{groupPath.isEmpty() ? QStringLiteral("/") : groupPath};
     QString current = groupPath;
@@ -85,7 +89,7 @@ Status checkLabelSources(Store &store, const QString &groupPath, const OmeGroup 
                                  .arg(chain.join(QStringLiteral(" -> ")), shown),
                              QStringLiteral("image-label.source.image"));
         chain << shown;
-        auto source = loadOmeGroup(store, *next);
+        auto source = loadOmeGroup(nodes, *next);
         if (!source || !*source) return Ok{}; // the overlay does not need its source's metadata
         label = (*source)->imageLabel;
         current = *next;
@@ -123,9 +127,19 @@ Transform combinedTransform(const Multiscale &multiscale, std::size_t level)
     return t;
 }
 
+cf::NodeLookup storeNodes(Store &store)
+{
+    return [&store](const QString &path) { return findNode(store, path); };
+}
+
 Result<std::optional<OmeGroup>> loadOmeGroup(Store &store, const QString &groupPath)
 {
-    auto node = loadNode(store, groupPath);
+    return loadOmeGroup(storeNodes(store), groupPath);
+}
+
+Result<std::optional<OmeGroup>> loadOmeGroup(const cf::NodeLookup &nodes, const QString &groupPath)
+{
+    auto node = nodeAt(nodes, groupPath);
     if (!node) return node.error();
     auto group = parseOmeGroup(node->attributes, lastComponent(groupPath));
     if (!group) return group.error().at(groupPath.isEmpty() ? QStringLiteral("/") : groupPath);
@@ -134,18 +148,23 @@ Result<std::optional<OmeGroup>> loadOmeGroup(Store &store, const QString &groupP
 
 Result<OmeImage> openOmeImage(Store &store, const QString &groupPath, OmeGroup group)
 {
+    return openOmeImage(storeNodes(store), groupPath, std::move(group));
+}
+
+Result<OmeImage> openOmeImage(const cf::NodeLookup &nodes, const QString &groupPath, OmeGroup group)
+{
     const QString where = groupPath.isEmpty() ? QStringLiteral("/") : groupPath;
     OmeImage image{groupPath, std::move(group), {}, {}, {}};
     const Multiscale &m = image.multiscale();
     for (std::size_t i = 0; i < m.levels.size(); ++i) {
-        auto level = openLevel(store, groupPath, m, i);
+        auto level = openLevel(nodes, groupPath, m, i);
         if (!level) return level.error().at(where);
         image.levels.push_back(std::move(*level));
     }
     if (Status s = checkShrinking(m, image.levels); !s) return s.error().at(where);
-    if (Status s = checkLabelSources(store, groupPath, image.group); !s) return s.error().at(where);
+    if (Status s = checkLabelSources(nodes, groupPath, image.group); !s) return s.error().at(where);
     const QString labelsPath = childPath(groupPath, QStringLiteral("labels"));
-    if (const auto entry = findNode(store, labelsPath)) {
+    if (const auto entry = nodes(labelsPath)) {
         auto labels = entry->node ? parseOmeGroup(entry->node->attributes, QStringLiteral("labels"))
                                   : Result<std::optional<OmeGroup>>(makeError(entry->error, labelsPath));
         if (!labels)

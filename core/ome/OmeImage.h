@@ -4,6 +4,7 @@
 // and a label image's chain of sources followed (a cycle is an error). Blocks on the store's
 // futures: call it from a worker thread in the GUI.
 
+#include "cf/NodeLookup.h"
 #include "metadata/NodeMetadata.h"
 #include "ome/OmeMetadata.h"
 #include "store/Store.h"
@@ -12,9 +13,11 @@ namespace zs::ome {
 
 struct ImageLevel
 {
-    QString path; // the array's store path
-    ArrayMetadata array;
+    NodeMetadata node;   // the level's array, as opened (node.path is its store path)
     Transform transform; // the level's and the multiscale's transformations together
+
+    const QString &path() const { return node.path; }
+    const ArrayMetadata &array() const { return *node.array; }
 };
 
 struct OmeImage
@@ -39,5 +42,9 @@ Transform combinedTransform(const Multiscale &multiscale, std::size_t level);
 Result<std::optional<OmeGroup>> loadOmeGroup(Store &store, const QString &groupPath);
 // The image at `groupPath`, whose metadata is `group` (of kind Multiscales).
 Result<OmeImage> openOmeImage(Store &store, const QString &groupPath, OmeGroup group);
+// The same from nodes found some other way: the browser's discovered hierarchy (no I/O, so the
+// GUI thread may call them) or a store lookup.
+Result<std::optional<OmeGroup>> loadOmeGroup(const cf::NodeLookup &nodes, const QString &groupPath);
+Result<OmeImage> openOmeImage(const cf::NodeLookup &nodes, const QString &groupPath, OmeGroup group);
 
 } // namespace zs::ome

@@ -39,7 +39,7 @@ ordered_json levelsJson(const Multiscale &m, const OmeImage *image)
     for (std::size_t i = 0; i < m.levels.size(); ++i) {
         const Level &l = m.levels[i];
         ordered_json level = {{"path", l.path.toStdString()}};
-        level["shape"] = image ? ordered_json(image->levels[i].array.shape) : ordered_json();
+        level["shape"] = image ? ordered_json(image->levels[i].array().shape) : ordered_json();
         level["scale"] = l.transform.scale;
         level["translation"] = optionalJson(l.transform.translation);
         out.push_back(std::move(level));

@@ -37,9 +37,15 @@ bool isSupportedVersion(const QString &version)
 
 namespace {
 
+struct BlockVersion
+{
+    QString version;
+    QString field; // where it is (or would be) written, for the error refusing it
+};
+
 // Before 0.5 each block says its version; a writer that left it out is read by the form of what
 // it wrote: axes as objects (0.4), axes as names (0.3), no axes (0.2).
-Result<QString> blockVersion(const Fields &top)
+Result<BlockVersion> blockVersion(const Fields &top)
 {
     struct Source
     {
@@ -50,30 +56,21 @@ Result<QString> blockVersion(const Fields &top)
                            Source{"image-label", false}}) {
         const json *v = top.find(s.block);
         if (!v) continue;
-        const json *holder = s.isList && v->is_array() && !v->empty() ? &(*v)[0] : v;
         const QString where = s.isList ? Fields::itemPath(top.pathOf(s.block), 0) : top.pathOf(s.block);
-        if (!holder->is_object()) continue; // the block's own parser says what is wrong
+        const QString field = where + QStringLiteral(".version");
+        const json *holder = s.isList && v->is_array() && !v->empty() ? &(*v)[0] : v;
+        if (!holder->is_object()) return BlockVersion{QStringLiteral("0.4"), field}; // its parser says why
         const Fields f(*holder, where);
         ZS_TRY(const QString version, f.optionalText("version"));
-        if (!version.isEmpty()) return version;
-        if (!s.isList) continue;
+        if (!version.isEmpty()) return BlockVersion{version, field};
+        if (!s.isList) return BlockVersion{QStringLiteral("0.4"), field};
         const json *axes = f.find("axes");
-        if (!axes) return QStringLiteral("0.2");
-        if (axes->is_array() && !axes->empty() && (*axes)[0].is_string()) return QStringLiteral("0.3");
-        return QStringLiteral("0.4");
+        if (!axes) return BlockVersion{QStringLiteral("0.2"), field};
+        if (axes->is_array() && !axes->empty() && (*axes)[0].is_string())
+            return BlockVersion{QStringLiteral("0.3"), field};
+        return BlockVersion{QStringLiteral("0.4"), field};
     }
-    return QStringLiteral("0.4");
-}
-
-QString versionField(const Fields &top)
-{
-    for (const char *block : {"multiscales", "plate", "well", "image-label"}) {
-        if (!top.has(block)) continue;
-        return QLatin1String(block) == QLatin1String("multiscales")
-                   ? Fields::itemPath(top.pathOf(block), 0) + QStringLiteral(".version")
-                   : top.pathOf(block) + QStringLiteral(".version");
-    }
-    return QStringLiteral("version");
+    return BlockVersion{QStringLiteral("0.4"), QStringLiteral("version")};
 }
 
 Result<OmeGroup> parseBlocks(const Fields &f, const QString &version, bool labelsGroup)
@@ -128,12 +125,12 @@ Result<std::optional<OmeGroup>> parseOmeGroup(const json &attributes, const QStr
     const json *labels = f.find("labels");
     const bool labelsGroup = labels && groupName == QLatin1String("labels") && labels->is_array();
     if (!f.has("multiscales") && !f.has("plate") && !f.has("well") && !labelsGroup) return Found();
-    ZS_TRY(const QString version, blockVersion(f));
-    if (!isSupportedVersion(version))
+    ZS_TRY(const BlockVersion found, blockVersion(f));
+    if (!isSupportedVersion(found.version))
         return makeError(
-            QStringLiteral("unsupported OME-NGFF version \"%1\" (0.1-0.5 are read)").arg(version),
-            versionField(f));
-    ZS_TRY(OmeGroup g, parseBlocks(f, version, labelsGroup));
+            QStringLiteral("unsupported OME-NGFF version \"%1\" (0.1-0.5 are read)").arg(found.version),
+            found.field);
+    ZS_TRY(OmeGroup g, parseBlocks(f, found.version, labelsGroup));
     return Found(std::move(g));
 }
 

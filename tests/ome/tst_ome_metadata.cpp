@@ -30,8 +30,8 @@ json level(const char *path, std::vector<double> scale, json translation = nullp
 // one json (an array for one, a copy of the element for the other).
 json image04(const std::vector<json> &datasets, json axes = axes2())
 {
-    return {{"multiscales",
-             json::array({{{"version", "0.4"}, {"axes", axes}, {"datasets", json(datasets)}}})}};
+    return {
+        {"multiscales", json::array({{{"version", "0.4"}, {"axes", axes}, {"datasets", json(datasets)}}})}};
 }
 
 // An opened image without a store: levels of the given shapes and scales, y/x axes.
@@ -42,9 +42,12 @@ OmeImage syntheticImage(const std::vector<std::pair<Shape, double>> &levels, std
     m.axes = {Axis{"y", "space", "micrometer"}, Axis{"x", "space", "micrometer"}};
     for (const auto &[shape, scale] : levels) {
         m.levels.push_back(Level{QString::number(m.levels.size()), Transform{{scale, scale}, translation}});
-        ArrayMetadata a;
-        a.shape = shape;
-        image.levels.push_back(ImageLevel{m.levels.back().path, a, m.levels.back().transform});
+        NodeMetadata node;
+        node.kind = NodeMetadata::Kind::Array;
+        node.path = m.levels.back().path;
+        node.array = ArrayMetadata{};
+        node.array->shape = shape;
+        image.levels.push_back(ImageLevel{node, m.levels.back().transform});
     }
     image.group.multiscales = {m};
     return image;
