@@ -37,11 +37,14 @@ const QList<CommandSpec> &commandSpecs()
         {QStringLiteral("export"), 2, 2, withStoreFlags({QStringLiteral("--resume")}),
          withStoreValued({QStringLiteral("-o"), QStringLiteral("--zarr-format"), QStringLiteral("--select"),
                           QStringLiteral("--chunks"), QStringLiteral("--shards"), QStringLiteral("--codec"),
-                          QStringLiteral("--concurrency"), QStringLiteral("--cache-mib")}),
+                          QStringLiteral("--concurrency"), QStringLiteral("--cache-mib"),
+                          QStringLiteral("--levels")}),
          QStringLiteral(
              "export STORE PATH -o DIR [--zarr-format 2|3] [--select SEL] [--chunks C1,C2,...] "
              "[--shards S1,S2,...] "
-             "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N] [--cache-mib N]")},
+             "[--codec blosc-lz4|blosc-zstd|zstd|gzip|none] [--resume] [--concurrency N] [--cache-mib N]\n"
+             "  zarrscope-cli export STORE IMAGE -o DIR [--levels L1,L2,...] [--zarr-format 2|3] "
+             "(OME-Zarr)")},
         {QStringLiteral("scrub"), 2, 2, withStoreFlags({QStringLiteral("--json")}),
          withStoreValued({QStringLiteral("--dims"), QStringLiteral("--axis"), QStringLiteral("--steps"),
                           QStringLiteral("--start"), QStringLiteral("--cache-mib")}),

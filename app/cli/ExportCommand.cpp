@@ -1,5 +1,6 @@
 // `export`: a node of a store (an array, or a group with its subtree) into a local directory
-// store, in Zarr v2 or v3, optionally a selection, rechunked or recompressed. Resumable.
+// store, in Zarr v2 or v3, optionally a selection, rechunked or recompressed, or some levels of an
+// OME-Zarr multiscale image (its metadata converted between 0.4 and 0.5 with the format). Resumable.
 
 #include "Commands.h"
 
@@ -53,6 +54,19 @@ private:
     QElapsedTimer m_clock;
 };
 
+// "0,2": the levels of a multiscale image; nullopt unless each is a number >= 0.
+std::optional<std::vector<int>> levelList(const QString &text)
+{
+    std::vector<int> levels;
+    for (const QString &part : text.split(u',')) {
+        bool ok = false;
+        const int level = part.trimmed().toInt(&ok);
+        if (!ok || level < 0) return std::nullopt;
+        levels.push_back(level);
+    }
+    return levels;
+}
+
 } // namespace
 
 int runExport(const CliArgs &args)
@@ -84,6 +98,13 @@ int runExport(const CliArgs &args)
             return reportUsage(
                 QStringLiteral("--chunks must be positive integers separated by commas, e.g. 100,100"));
         options.chunks = *chunks;
+    }
+    if (args.has(QStringLiteral("--levels"))) {
+        const auto levels = levelList(args.value(QStringLiteral("--levels")));
+        if (!levels)
+            return reportUsage(
+                QStringLiteral("--levels must be level numbers separated by commas, e.g. 0,2"));
+        options.levels = *levels;
     }
     if (args.has(QStringLiteral("--shards"))) {
         const auto shards = zs::parseSizeList(args.value(QStringLiteral("--shards")));

@@ -271,7 +271,9 @@ Result<TargetArray> planArrayMetadata(const NodeMetadata &source, const QString 
                {"compressor", codecs.compressor},
                {"filters", codecs.filters},
                {"dimension_separator",
-                src.zarrFormat == 2 ? std::string(1, src.keyEncoding.separator.toLatin1()) : "."}};
+                std::string(1, options.v2Separator   ? options.v2Separator
+                               : src.zarrFormat == 2 ? src.keyEncoding.separator.toLatin1()
+                                                     : '.')}};
         t.documents.push_back({joinKey(outPath, QStringLiteral(".zarray")), doc});
         if (!attributes.empty())
             t.documents.push_back({joinKey(outPath, QStringLiteral(".zattrs")), attributes});

@@ -42,6 +42,11 @@ struct ExportOptions
     // attribute name (ExportCoordinates.h). When it has any, the export is a group holding the
     // array and them, each under its own name, so xarray opens it with its coordinates.
     bool includeCoordinates = false;
+    // OME-Zarr: the levels of each multiscale image to export (indices into its datasets);
+    // empty = all of them (OmeExport.h).
+    std::vector<int> levels;
+    // The dimension_separator of a v2 output array; 0 = the source's ("." from a v3 source).
+    char v2Separator = 0;
     // Decoded source chunks kept between batches (a rechunked export reads chunks on batch
     // boundaries twice otherwise); null keeps none.
     std::shared_ptr<ChunkCache> cache;

@@ -3,6 +3,7 @@
 #include "cf/NodeLookup.h"
 #include "export/ConsolidatedMetadata.h"
 #include "export/ExportCoordinates.h"
+#include "export/OmeExport.h"
 #include "export/SafeKey.h"
 #include "hierarchy/Hierarchy.h"
 #include "metadata/Json.h"
@@ -113,6 +114,15 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
     auto formatOf = [&](const NodeMetadata &n) {
         return options.zarrFormat ? options.zarrFormat : !options.shards.empty() ? 3 : n.zarrFormat;
     };
+    OmeExport ome;
+    if (!single) {
+        ZS_TRY(OmeExport prepared, prepareOmeExport(nodes, path, options, formatOf));
+        ome = std::move(prepared);
+    } else if (!options.levels.empty()) {
+        return makeError(
+            QStringLiteral("--levels needs a multiscale image (OME-Zarr multiscales), not an array"),
+            shown(path));
+    }
     if (single && options.includeCoordinates) {
         const NodeMetadata &array = nodes.front();
         const auto selection = parseSelection(options.selection, array.array->shape);
@@ -140,7 +150,10 @@ Result<PreparedExport> prepareExport(Store &store, const QString &path, const QS
         for (NodeMetadata &node : nodes) {
             const QString outPath = path.isEmpty() ? node.path : node.path.mid(path.size() + 1);
             const int format = formatOf(node);
-            planned.push_back({std::move(node), outPath, options, format});
+            ExportOptions own = options;
+            if (format == 2 && ome.levelArrays.contains(node.path))
+                own.v2Separator = '/'; // 0.4 wants "/" keys
+            planned.push_back({std::move(node), outPath, own, format});
         }
     }
 
