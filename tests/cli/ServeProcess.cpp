@@ -14,8 +14,9 @@ ServeProcess::~ServeProcess()
 
 bool ServeProcess::start(const QString &dir, const QString &requiredHeader)
 {
-    m_process.start(QStringLiteral(ZS_CLI), {QStringLiteral("serve"), dir, QStringLiteral("--autoindex"),
-                                             QStringLiteral("--require-header"), requiredHeader});
+    QStringList args{QStringLiteral("serve"), dir, QStringLiteral("--autoindex")};
+    if (!requiredHeader.isEmpty()) args << QStringLiteral("--require-header") << requiredHeader;
+    m_process.start(QStringLiteral(ZS_CLI), args);
     static const QRegularExpression serving(QStringLiteral("at (http://127\\.0\\.0\\.1:\\d+)/"));
     QByteArray out;
     m_url = waitForAnnouncedUrl(m_process, serving, 15000, &out);
