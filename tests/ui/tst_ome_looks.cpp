@@ -1,6 +1,7 @@
 // The OME-Zarr view's building blocks, without a store or a widget: the composite of channels
-// through their windows.
+// through their windows, the looks an image opens with (omero or defaults, numpy's percentiles).
 
+#include "ome/ChannelDefaults.h"
 #include "ome/Composite.h"
 
 #include <QtTest>
@@ -12,8 +13,10 @@ using namespace zs::omeview;
 
 using Looks = std::vector<ChannelLook>;
 using Values = std::vector<double>;
+using MaybeOmero = std::optional<ome::Omero>;
 Q_DECLARE_METATYPE(Looks)
 Q_DECLARE_METATYPE(Values)
+Q_DECLARE_METATYPE(MaybeOmero)
 Q_DECLARE_METATYPE(PlaneStack)
 
 namespace {
@@ -38,9 +41,41 @@ ChannelLook inverted(ChannelLook l)
     return l;
 }
 
+ChannelLook full(QString label, QColor color, double start, double end, double min, double max,
+                 bool active = true, bool inverted = false)
+{
+    ChannelLook l = look(color, start, end, active, inverted);
+    l.label = std::move(label);
+    l.min = min;
+    l.max = max;
+    return l;
+}
+
+// One pixel per channel.
 PlaneStack pixel(Values values)
 {
     return PlaneStack{int(values.size()), 1, 1, std::move(values)};
+}
+
+Values range(int first, int last)
+{
+    Values v;
+    for (int i = first; i <= last; ++i)
+        v.push_back(i);
+    return v;
+}
+
+ome::Channel omeroChannel(QString label, QString color, std::optional<ome::ChannelWindow> window = {},
+                          bool active = true, bool inverted = false)
+{
+    return ome::Channel{std::move(label), std::move(color), window, active, inverted};
+}
+
+ome::Omero omero(std::vector<ome::Channel> channels)
+{
+    ome::Omero o;
+    o.channels = std::move(channels);
+    return o;
 }
 
 QRgb rgb(int r, int g, int b)
@@ -159,6 +194,159 @@ private Q_SLOTS:
         QVERIFY(channelImage(pixel({1, 2}), 2, look(Qt::red), false).isNull());
         QVERIFY(channelImage(pixel({1, 2}), -1, look(Qt::red), false).isNull());
         QVERIFY(channelImage(PlaneStack{1, 2, 2, {1}}, 0, look(Qt::red), true).isNull());
+    }
+
+    void percentiles_data()
+    {
+        QTest::addColumn<Values>("values");
+        QTest::addColumn<double>("p");
+        QTest::addColumn<double>("expected"); // numpy.percentile(values, p), method="linear"
+        QTest::addRow("median of four") << Values{1, 2, 3, 4} << 50.0 << 2.5;
+        QTest::addRow("2 of 1..100") << range(1, 100) << 2.0 << 2.98;
+        QTest::addRow("98 of 1..100") << range(1, 100) << 98.0 << 98.02;
+        QTest::addRow("0 is the minimum") << Values{3, 1, 2} << 0.0 << 1.0;
+        QTest::addRow("100 is the maximum") << Values{3, 1, 2} << 100.0 << 3.0;
+        QTest::addRow("unsorted") << Values{4, 1, 3, 2} << 25.0 << 1.75;
+        QTest::addRow("two values") << Values{10, 20} << 10.0 << 11.0;
+        QTest::addRow("from the upper end") << Values{10, 20} << 90.0 << 19.0;
+        QTest::addRow("one value") << Values{7} << 30.0 << 7.0;
+        QTest::addRow("NaN ignored") << Values{kNaN, 1, kNaN, 3} << 50.0 << 2.0;
+        QTest::addRow("repeated values") << Values{5, 1, 5, 5} << 10.0 << 2.2;
+        QTest::addRow("negative") << Values{-4, -2, 0} << 75.0 << -1.0;
+        QTest::addRow("p above 100 clamped") << Values{1, 2, 3} << 150.0 << 3.0;
+        QTest::addRow("p below 0 clamped") << Values{1, 2, 3} << -5.0 << 1.0;
+    }
+    void percentiles()
+    {
+        QFETCH(Values, values);
+        QFETCH(double, p);
+        QFETCH(double, expected);
+        QCOMPARE(percentile(values, p), expected);
+    }
+
+    void percentileOfNothing_data()
+    {
+        QTest::addColumn<Values>("values");
+        QTest::addColumn<double>("p");
+        QTest::addRow("empty") << Values{} << 50.0;
+        QTest::addRow("all NaN") << Values{kNaN, kNaN} << 2.0;
+        QTest::addRow("p NaN") << Values{1, 2} << kNaN;
+    }
+    void percentileOfNothing()
+    {
+        QFETCH(Values, values);
+        QFETCH(double, p);
+        QVERIFY(std::isnan(percentile(values, p)));
+    }
+
+    void defaultColours_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addRow("one is grey") << 1 << QStringList{"#ffffff"};
+        QTest::addRow("two") << 2 << QStringList{"#ff0000", "#00ff00"};
+        QTest::addRow("three") << 3 << QStringList{"#ff0000", "#00ff00", "#0000ff"};
+        QTest::addRow("four") << 4 << QStringList{"#ff0000", "#00ff00", "#0000ff", "#00ffff"};
+        QTest::addRow("seven cycle") << 7 << QStringList{"#ff0000", "#00ff00", "#0000ff", "#00ffff",
+                                                         "#ff00ff", "#ffff00", "#ff0000"};
+    }
+    void defaultColours()
+    {
+        QFETCH(int, count);
+        QFETCH(QStringList, expected);
+        const Looks looks = channelLooks(std::nullopt, count, PlaneStack{});
+        QStringList names;
+        for (const ChannelLook &l : looks) {
+            names << l.color.name();
+            QVERIFY(l.active);
+            QVERIFY(!l.inverted);
+        }
+        QCOMPARE(names, expected);
+    }
+
+    void looks_data()
+    {
+        QTest::addColumn<MaybeOmero>("omero");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<PlaneStack>("coarsest");
+        QTest::addColumn<Looks>("expected");
+        const QColor red(Qt::red), green(Qt::green), blue(Qt::blue), white(Qt::white);
+        // Channel 0 is 1..100 (2-98 %: 2.98..98.02), channel 1 has no value, channel 2 is 10 x 7.
+        Values values = range(1, 100);
+        values.insert(values.end(), 100, kNaN);
+        values.insert(values.end(), 100, 7);
+        const PlaneStack planes{3, 10, 10, values};
+        const ome::ChannelWindow window{10, 500, 0, 65535};
+
+        QTest::addRow("defaults") << MaybeOmero{} << 3 << planes
+                                  << Looks{full("Channel 0", red, 2.98, 98.02, 1, 100),
+                                           full("Channel 1", green, 0, 1, 0, 1),
+                                           full("Channel 2", blue, 7, 7, 7, 7)};
+        QTest::addRow("one channel, grey")
+            << MaybeOmero{} << 1 << planes << Looks{full("Channel 0", white, 2.98, 98.02, 1, 100)};
+        QTest::addRow("no data") << MaybeOmero{} << 2 << PlaneStack{}
+                                 << Looks{full("Channel 0", red, 0, 1, 0, 1),
+                                          full("Channel 1", green, 0, 1, 0, 1)};
+        QTest::addRow("none of a negative count") << MaybeOmero{} << -1 << planes << Looks{};
+        QTest::addRow("omero in full")
+            << MaybeOmero{omero({omeroChannel("DAPI", "0000FF", window, false, true)})} << 1 << planes
+            << Looks{full("DAPI", blue, 10, 500, 0, 65535, false, true)};
+        QTest::addRow("lower-case colour")
+            << MaybeOmero{omero({omeroChannel("GFP", "00ff80", window)})} << 1 << planes
+            << Looks{full("GFP", QColor(0, 255, 128), 10, 500, 0, 65535)};
+        QTest::addRow("invalid colours: defaults")
+            << MaybeOmero{omero({omeroChannel("a", "blue", window), omeroChannel("b", "00FF0", window),
+                                 omeroChannel("c", "GG0000", window)})}
+            << 3 << planes
+            << Looks{full("a", red, 10, 500, 0, 65535), full("b", green, 10, 500, 0, 65535),
+                     full("c", blue, 10, 500, 0, 65535)};
+        QTest::addRow("no window: percentiles")
+            << MaybeOmero{omero({omeroChannel("a", "FF00FF"), omeroChannel("b", "")})} << 2 << planes
+            << Looks{full("a", QColor(Qt::magenta), 2.98, 98.02, 1, 100), full("b", green, 0, 1, 0, 1)};
+        QTest::addRow("window without min, max: the data's")
+            << MaybeOmero{omero({omeroChannel("a", "", ome::ChannelWindow{20, 80, {}, {}})})} << 1 << planes
+            << Looks{full("a", white, 20, 80, 1, 100)};
+        QTest::addRow("window outside the data widens the range")
+            << MaybeOmero{omero({omeroChannel("a", "", ome::ChannelWindow{0, 1000, {}, {}})})} << 1 << planes
+            << Looks{full("a", white, 0, 1000, 0, 1000)};
+        QTest::addRow("window without data, min, max")
+            << MaybeOmero{omero({omeroChannel("a", "", ome::ChannelWindow{5, 9, {}, {}})})} << 1
+            << PlaneStack{} << Looks{full("a", white, 5, 9, 5, 9)};
+        QTest::addRow("empty label")
+            << MaybeOmero{omero({omeroChannel("", "FF0000"), omeroChannel("", "00FF00")})} << 2 << planes
+            << Looks{full("Channel 0", red, 2.98, 98.02, 1, 100), full("Channel 1", green, 0, 1, 0, 1)};
+        QTest::addRow("fewer entries: defaults for the rest")
+            << MaybeOmero{omero({omeroChannel("DAPI", "FFFFFF", window, false)})} << 3 << planes
+            << Looks{full("DAPI", white, 10, 500, 0, 65535, false), full("Channel 1", green, 0, 1, 0, 1),
+                     full("Channel 2", blue, 7, 7, 7, 7)};
+        QTest::addRow("extra entries ignored")
+            << MaybeOmero{omero({omeroChannel("a", "00FFFF", window), omeroChannel("b", "FFFF00", window),
+                                 omeroChannel("c", "FF00FF", window)})}
+            << 2 << planes
+            << Looks{full("a", QColor(Qt::cyan), 10, 500, 0, 65535),
+                     full("b", QColor(Qt::yellow), 10, 500, 0, 65535)};
+        QTest::addRow("empty omero") << MaybeOmero{ome::Omero{}} << 1 << planes
+                                     << Looks{full("Channel 0", white, 2.98, 98.02, 1, 100)};
+    }
+    void looks()
+    {
+        QFETCH(MaybeOmero, omero);
+        QFETCH(int, count);
+        QFETCH(PlaneStack, coarsest);
+        QFETCH(Looks, expected);
+        const Looks looks = channelLooks(omero, count, coarsest);
+        QCOMPARE(looks.size(), expected.size());
+        for (std::size_t c = 0; c < looks.size(); ++c) {
+            const ChannelLook &l = looks[c], &e = expected[c];
+            QCOMPARE(l.label, e.label);
+            QCOMPARE(l.color, e.color);
+            QCOMPARE(l.start, e.start);
+            QCOMPARE(l.end, e.end);
+            QCOMPARE(l.min, e.min);
+            QCOMPARE(l.max, e.max);
+            QCOMPARE(l.active, e.active);
+            QCOMPARE(l.inverted, e.inverted);
+        }
     }
 };
 
