@@ -1,8 +1,10 @@
 // The OME-Zarr view's building blocks, without a store or a widget: the composite of channels
-// through their windows, the looks an image opens with (omero or defaults, numpy's percentiles).
+// through their windows, the looks an image opens with (omero or defaults, numpy's percentiles),
+// label colours and their overlay.
 
 #include "ome/ChannelDefaults.h"
 #include "ome/Composite.h"
+#include "ome/LabelPalette.h"
 
 #include <QtTest>
 #include <cmath>
@@ -14,6 +16,7 @@ using namespace zs::omeview;
 using Looks = std::vector<ChannelLook>;
 using Values = std::vector<double>;
 using MaybeOmero = std::optional<ome::Omero>;
+using Labels = std::vector<std::int64_t>;
 Q_DECLARE_METATYPE(Looks)
 Q_DECLARE_METATYPE(Values)
 Q_DECLARE_METATYPE(MaybeOmero)
@@ -81,6 +84,13 @@ ome::Omero omero(std::vector<ome::Channel> channels)
 QRgb rgb(int r, int g, int b)
 {
     return qRgb(r, g, b);
+}
+
+ome::ImageLabel imageLabel(std::vector<ome::LabelColor> colors)
+{
+    ome::ImageLabel l;
+    l.colors = std::move(colors);
+    return l;
 }
 
 } // namespace
@@ -347,6 +357,135 @@ private Q_SLOTS:
             QCOMPARE(l.active, e.active);
             QCOMPARE(l.inverted, e.inverted);
         }
+    }
+
+    void paletteColours_data()
+    {
+        QTest::addColumn<qint64>("value");
+        QTest::addColumn<QColor>("expected");
+        QTest::addRow("given, with alpha") << qint64(1) << QColor(255, 0, 0, 128);
+        QTest::addRow("given, opaque") << qint64(7) << QColor(0, 255, 0, 255);
+        QTest::addRow("given, negative value") << qint64(-3) << QColor(1, 2, 3, 4);
+        QTest::addRow("given, clamped to 0..255") << qint64(9) << QColor(255, 0, 255, 255);
+        QTest::addRow("given background") << qint64(0) << QColor(10, 20, 30, 40);
+    }
+    void paletteColours()
+    {
+        QFETCH(qint64, value);
+        QFETCH(QColor, expected);
+        const LabelPalette palette(imageLabel({{1, {255, 0, 0, 128}},
+                                               {0, {10, 20, 30, 40}},
+                                               {7, {0, 255, 0, 255}},
+                                               {-3, {1, 2, 3, 4}},
+                                               {9, {300, -5, 256, 1000}}}));
+        const QColor c = palette.colorOf(value);
+        QCOMPARE(c.rgba(), expected.rgba());
+    }
+
+    void paletteDerived()
+    {
+        const LabelPalette plain, given(imageLabel({{1, {255, 0, 0, 128}}}));
+        QCOMPARE(plain.colorOf(0).alpha(), 0); // the background shows the image
+        // Values without an image-label colour: the same colour from any palette, every run.
+        QCOMPARE(given.colorOf(2).rgba(), plain.colorOf(2).rgba());
+        QCOMPARE(LabelPalette().colorOf(17).rgba(), plain.colorOf(17).rgba());
+        QCOMPARE(plain.colorOf(1).name(), QStringLiteral("#004aff"));
+        QCOMPARE(plain.colorOf(2).name(), QStringLiteral("#95ff00"));
+        QList<float> hues;
+        for (std::int64_t v = 1; v <= 20; ++v) {
+            const QColor c = plain.colorOf(v);
+            QCOMPARE(c.alpha(), 255);
+            QCOMPARE(c.hsvSaturation(), 255);
+            hues << c.hsvHueF();
+        }
+        // Well separated: no two of 1..20 within 10 degrees of hue (golden-ratio turns: 12.4).
+        for (int i = 0; i < hues.size(); ++i) {
+            for (int j = i + 1; j < hues.size(); ++j) {
+                const float d = std::abs(hues[i] - hues[j]);
+                QVERIFY2(std::min(d, 1 - d) * 360 >= 10,
+                         qPrintable(QStringLiteral("labels %1 and %2").arg(i + 1).arg(j + 1)));
+            }
+        }
+        for (std::int64_t v : {std::numeric_limits<std::int64_t>::min(), std::int64_t(-1),
+                               std::numeric_limits<std::int64_t>::max()}) {
+            QVERIFY(plain.colorOf(v).isValid());
+            QCOMPARE(plain.colorOf(v).alpha(), 255);
+        }
+    }
+
+    void overlay_data()
+    {
+        QTest::addColumn<QRgb>("below");
+        QTest::addColumn<qint64>("label"); // its colour from the image-label below
+        QTest::addColumn<double>("opacity");
+        QTest::addColumn<QRgb>("expected");
+        QTest::addRow("opaque") << rgb(100, 100, 100) << qint64(1) << 1.0 << rgb(200, 0, 50);
+        QTest::addRow("half") << rgb(100, 100, 100) << qint64(1) << 0.5 << rgb(150, 50, 75);
+        QTest::addRow("quarter") << rgb(40, 80, 120) << qint64(2) << 0.25 << rgb(90, 60, 90);
+        QTest::addRow("colour's alpha") << rgb(0, 0, 0) << qint64(3) << 1.0 << rgb(128, 128, 128);
+        QTest::addRow("alpha times opacity") << rgb(0, 0, 0) << qint64(3) << 0.5 << rgb(64, 64, 64);
+        QTest::addRow("opacity 0") << rgb(100, 100, 100) << qint64(1) << 0.0 << rgb(100, 100, 100);
+        QTest::addRow("opacity above 1 clamped") << rgb(100, 100, 100) << qint64(1) << 2.0 << rgb(200, 0, 50);
+        QTest::addRow("negative opacity clamped")
+            << rgb(100, 100, 100) << qint64(1) << -1.0 << rgb(100, 100, 100);
+        QTest::addRow("NaN opacity: nothing")
+            << rgb(100, 100, 100) << qint64(1) << kNaN << rgb(100, 100, 100);
+        QTest::addRow("background") << rgb(100, 100, 100) << qint64(0) << 1.0 << rgb(100, 100, 100);
+    }
+    void overlay()
+    {
+        QFETCH(QRgb, below);
+        QFETCH(qint64, label);
+        QFETCH(double, opacity);
+        QFETCH(QRgb, expected);
+        const LabelPalette palette(
+            imageLabel({{1, {200, 0, 50, 255}}, {2, {240, 0, 0, 255}}, {3, {255, 255, 255, 128}}}));
+        QImage image(1, 1, QImage::Format_RGB32);
+        image.setPixel(0, 0, below);
+        overlayLabels(image, {label}, 1, 1, opacity, palette);
+        QCOMPARE(QColor(image.pixel(0, 0)), QColor(expected));
+    }
+
+    void overlayLayout()
+    {
+        // 2 x 3: the label at (y 0, x 2) colours pixel (2, 0) and no other.
+        QImage image(3, 2, QImage::Format_RGB32);
+        image.fill(qRgb(10, 10, 10));
+        overlayLabels(image, {0, 0, 5, 0, 0, 0}, 2, 3, 1.0,
+                      LabelPalette(imageLabel({{5, {0, 0, 255, 255}}})));
+        for (int y = 0; y < 2; ++y) {
+            for (int x = 0; x < 3; ++x) {
+                const QRgb expected = x == 2 && y == 0 ? qRgb(0, 0, 255) : qRgb(10, 10, 10);
+                QCOMPARE(QColor(image.pixel(x, y)), QColor(expected));
+            }
+        }
+    }
+
+    void overlayRefused_data()
+    {
+        QTest::addColumn<int>("format"); // a QImage::Format
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("labelCount");
+        QTest::addRow("ARGB32") << int(QImage::Format_ARGB32) << 2 << 2 << 4;
+        QTest::addRow("height differs") << int(QImage::Format_RGB32) << 1 << 4 << 4;
+        QTest::addRow("width differs") << int(QImage::Format_RGB32) << 4 << 1 << 4;
+        QTest::addRow("labels short") << int(QImage::Format_RGB32) << 2 << 2 << 3;
+        QTest::addRow("labels long") << int(QImage::Format_RGB32) << 2 << 2 << 5;
+        QTest::addRow("only width differs") << int(QImage::Format_RGB32) << 2 << 1 << 2;
+        QTest::addRow("only height differs") << int(QImage::Format_RGB32) << 1 << 2 << 2;
+    }
+    void overlayRefused()
+    {
+        QFETCH(int, format);
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(int, labelCount);
+        QImage image(2, 2, QImage::Format(format));
+        image.fill(qRgb(10, 10, 10));
+        const QImage before = image;
+        overlayLabels(image, Labels(std::size_t(labelCount), 1), height, width, 1.0, LabelPalette());
+        QCOMPARE(image, before);
     }
 };
 
