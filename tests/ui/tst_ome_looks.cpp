@@ -1,11 +1,14 @@
 // The OME-Zarr view's building blocks, without a store or a widget: the composite of channels
 // through their windows, the looks an image opens with (omero or defaults, numpy's percentiles),
-// label colours and their overlay.
+// label colours and their overlay, and the channel list model.
 
 #include "ome/ChannelDefaults.h"
+#include "ome/ChannelListModel.h"
 #include "ome/Composite.h"
 #include "ome/LabelPalette.h"
 
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -486,6 +489,177 @@ private Q_SLOTS:
         const QImage before = image;
         overlayLabels(image, Labels(std::size_t(labelCount), 1), height, width, 1.0, LabelPalette());
         QCOMPARE(image, before);
+    }
+
+    void modelContents()
+    {
+        ChannelListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLooks(
+            {full("DAPI", Qt::red, 10, 100, 0, 1000), full("GFP", QColor(0, 128, 255), 1, 2, 0, 3, false)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(ChannelListModel::ColumnCount));
+        const QStringList headers{"Shown", "Channel", "Colour", "Start", "End"};
+        for (int c = 0; c < headers.size(); ++c)
+            QCOMPARE(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString(), headers[c]);
+        QCOMPARE(model.data(model.index(0, ChannelListModel::ShownColumn), Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+        QCOMPARE(model.data(model.index(1, ChannelListModel::ShownColumn), Qt::CheckStateRole).toInt(),
+                 int(Qt::Unchecked));
+        QCOMPARE(model.data(model.index(1, ChannelListModel::ChannelColumn), Qt::DisplayRole).toString(),
+                 QStringLiteral("GFP"));
+        QCOMPARE(model.data(model.index(1, ChannelListModel::ColourColumn), Qt::DisplayRole).toString(),
+                 QStringLiteral("#0080FF"));
+        QCOMPARE(
+            model.data(model.index(1, ChannelListModel::ColourColumn), Qt::DecorationRole).value<QColor>(),
+            QColor(0, 128, 255));
+        const QVariant start = model.data(model.index(0, ChannelListModel::StartColumn), Qt::DisplayRole);
+        QCOMPARE(start.typeId(), int(QMetaType::Double));
+        QCOMPARE(start.toDouble(), 10.0);
+        QCOMPARE(model.data(model.index(0, ChannelListModel::EndColumn), Qt::EditRole).toDouble(), 100.0);
+        QVERIFY(model.flags(model.index(0, ChannelListModel::ShownColumn)) & Qt::ItemIsUserCheckable);
+        QVERIFY(!(model.flags(model.index(0, ChannelListModel::ShownColumn)) & Qt::ItemIsEditable));
+        for (int c = ChannelListModel::ChannelColumn; c < ChannelListModel::ColumnCount; ++c)
+            QVERIFY(model.flags(model.index(0, c)) & Qt::ItemIsEditable);
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &ChannelListModel::looksChanged);
+        model.setLooks({});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(changed.count(), 0); // setting the looks is not an edit
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.looks().empty());
+    }
+
+    void modelEdits_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QVariant>("shown"); // data(Qt::DisplayRole, or CheckStateRole in Shown) after
+        // The row edited: "DAPI", red, window 10..100 in 0..1000, shown.
+        const int shown = ChannelListModel::ShownColumn, channel = ChannelListModel::ChannelColumn,
+                  colour = ChannelListModel::ColourColumn, start = ChannelListModel::StartColumn,
+                  end = ChannelListModel::EndColumn;
+        const int check = Qt::CheckStateRole, edit = Qt::EditRole;
+        const QVariant checked = int(Qt::Checked), unchecked = int(Qt::Unchecked);
+        QTest::addRow("hide") << shown << check << unchecked << true << unchecked;
+        QTest::addRow("hide, as a CheckState")
+            << shown << check << QVariant::fromValue(Qt::Unchecked) << true << unchecked;
+        QTest::addRow("show, already shown") << shown << check << checked << true << checked;
+        QTest::addRow("partially refused")
+            << shown << check << QVariant(int(Qt::PartiallyChecked)) << false << checked;
+        QTest::addRow("shown by edit role refused") << shown << edit << unchecked << false << checked;
+        QTest::addRow("rename") << channel << edit << QVariant("Nuclei") << true << QVariant("Nuclei");
+        QTest::addRow("rename trimmed")
+            << channel << edit << QVariant(" Nuclei ") << true << QVariant("Nuclei");
+        QTest::addRow("empty name refused") << channel << edit << QVariant("  ") << false << QVariant("DAPI");
+        QTest::addRow("#RRGGBB") << colour << edit << QVariant("#00FF00") << true << QVariant("#00FF00");
+        QTest::addRow("rrggbb") << colour << edit << QVariant("00ff80") << true << QVariant("#00FF80");
+        QTest::addRow("QColor") << colour << edit << QVariant(QColor(Qt::blue)) << true
+                                << QVariant("#0000FF");
+        QTest::addRow("QColor's alpha dropped")
+            << colour << edit << QVariant(QColor(0, 0, 255, 10)) << true << QVariant("#0000FF");
+        QTest::addRow("same colour") << colour << edit << QVariant("#FF0000") << true << QVariant("#FF0000");
+        QTest::addRow("colour name refused")
+            << colour << edit << QVariant("green") << false << QVariant("#FF0000");
+        QTest::addRow("five digits refused")
+            << colour << edit << QVariant("#12345") << false << QVariant("#FF0000");
+        QTest::addRow("seven digits refused")
+            << colour << edit << QVariant("1234567") << false << QVariant("#FF0000");
+        QTest::addRow("not hex refused")
+            << colour << edit << QVariant("GG0000") << false << QVariant("#FF0000");
+        QTest::addRow("signed refused")
+            << colour << edit << QVariant("+FFFFF") << false << QVariant("#FF0000");
+        QTest::addRow("invalid QColor refused")
+            << colour << edit << QVariant(QColor()) << false << QVariant("#FF0000");
+        QTest::addRow("number refused") << colour << edit << QVariant(42) << false << QVariant("#FF0000");
+        QTest::addRow("start inside") << start << edit << QVariant(50.0) << true << QVariant(50.0);
+        QTest::addRow("start as text") << start << edit << QVariant("20.5") << true << QVariant(20.5);
+        QTest::addRow("start at min") << start << edit << QVariant(0.0) << true << QVariant(0.0);
+        QTest::addRow("start below min refused")
+            << start << edit << QVariant(-1.0) << false << QVariant(10.0);
+        QTest::addRow("start = end refused") << start << edit << QVariant(100.0) << false << QVariant(10.0);
+        QTest::addRow("start > end refused") << start << edit << QVariant(150.0) << false << QVariant(10.0);
+        QTest::addRow("start NaN refused") << start << edit << QVariant(kNaN) << false << QVariant(10.0);
+        QTest::addRow("start not a number refused")
+            << start << edit << QVariant("abc") << false << QVariant(10.0);
+        QTest::addRow("end inside") << end << edit << QVariant(500.0) << true << QVariant(500.0);
+        QTest::addRow("end at max") << end << edit << QVariant(1000.0) << true << QVariant(1000.0);
+        QTest::addRow("end above max refused") << end << edit << QVariant(1000.5) << false << QVariant(100.0);
+        QTest::addRow("end = start refused") << end << edit << QVariant(10.0) << false << QVariant(100.0);
+        QTest::addRow("end < start refused") << end << edit << QVariant(5.0) << false << QVariant(100.0);
+        QTest::addRow("end infinite refused") << end << edit << QVariant(kInf) << false << QVariant(100.0);
+        QTest::addRow("window by display role refused")
+            << end << int(Qt::DisplayRole) << QVariant(500.0) << false << QVariant(100.0);
+    }
+    void modelEdits()
+    {
+        QFETCH(int, column);
+        QFETCH(int, role);
+        QFETCH(QVariant, value);
+        QFETCH(bool, accepted);
+        QFETCH(QVariant, shown);
+        ChannelListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const ChannelLook other = full("GFP", Qt::green, 1, 2, 0, 3);
+        model.setLooks({other, full("DAPI", Qt::red, 10, 100, 0, 1000)});
+        const ChannelLook before = model.looks()[1];
+        const QModelIndex index = model.index(1, column);
+        QStringList order; // dataChanged first, so a redraw on looksChanged sees a consistent model
+        connect(&model, &QAbstractItemModel::dataChanged, this, [&] { order << "dataChanged"; });
+        connect(&model, &ChannelListModel::looksChanged, this, [&] { order << "looksChanged"; });
+        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy looksChanged(&model, &ChannelListModel::looksChanged);
+
+        QCOMPARE(model.setData(index, value, role), accepted);
+        const int readRole = column == ChannelListModel::ShownColumn ? Qt::CheckStateRole : Qt::DisplayRole;
+        const QVariant after = model.data(index, readRole);
+        if (shown.typeId() == QMetaType::Double) {
+            QCOMPARE(after.toDouble(), shown.toDouble());
+        } else if (column == ChannelListModel::ShownColumn) {
+            QCOMPARE(after.toInt(), shown.toInt());
+        } else {
+            QCOMPARE(after.toString(), shown.toString());
+        }
+        const ChannelLook &now = model.looks()[1];
+        const bool differs = now.active != before.active || now.label != before.label ||
+                             now.color != before.color || now.start != before.start || now.end != before.end;
+        QVERIFY(accepted || !differs); // refused: nothing changed
+        QCOMPARE(model.looks()[0].label, other.label);
+        QCOMPARE(model.looks()[0].color, other.color);
+        QCOMPARE(now.min, before.min);
+        QCOMPARE(now.max, before.max);
+        if (!differs) {
+            QCOMPARE(dataChanged.count(), 0);
+            QCOMPARE(looksChanged.count(), 0);
+            return;
+        }
+        QCOMPARE(order, QStringList({"dataChanged", "looksChanged"}));
+        QCOMPARE(dataChanged.first().at(0).toModelIndex(), index);
+        QCOMPARE(dataChanged.first().at(1).toModelIndex(), index);
+        const auto roles = dataChanged.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(readRole));
+    }
+
+    void modelToggleTwice()
+    {
+        ChannelListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLooks({full("a", Qt::red, 0, 1, 0, 1), full("b", Qt::green, 0, 1, 0, 1)});
+        QSignalSpy looksChanged(&model, &ChannelListModel::looksChanged);
+        const QModelIndex shown = model.index(0, ChannelListModel::ShownColumn);
+        QVERIFY(model.setData(shown, int(Qt::Unchecked), Qt::CheckStateRole));
+        QVERIFY(!model.looks()[0].active);
+        QVERIFY(model.looks()[1].active);
+        QVERIFY(model.setData(shown, int(Qt::Checked), Qt::CheckStateRole));
+        QVERIFY(model.looks()[0].active);
+        QCOMPARE(looksChanged.count(), 2);
+        // Out of the table: refused, no signal.
+        QVERIFY(!model.setData(model.index(5, 0), int(Qt::Checked), Qt::CheckStateRole));
+        QVERIFY(!model.setData(QModelIndex(), int(Qt::Checked), Qt::CheckStateRole));
+        QCOMPARE(looksChanged.count(), 2);
     }
 };
 
