@@ -16,6 +16,7 @@
 #include "WelcomePage.h"
 #include "array/ChunkCache.h"
 #include "auth/Redaction.h"
+#include "ome/OmePage.h"
 #include "store/StoreFactory.h"
 #include "timing/TimingPanel.h"
 
@@ -50,8 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_url(new QComboBox), m_filter(new QLineEdit), m_tree(new QTreeView),
       m_banner(new QWidget), m_bannerText(new QLabel), m_arrayPath(new QLineEdit),
       m_openArrayRow(new QWidget), m_splitter(new QSplitter), m_tabs(new QTabWidget),
-      m_metadata(new MetadataPanel), m_slice(new SliceView), m_status(new ReadStatus),
-      m_model(new HierarchyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_metadata(new MetadataPanel), m_slice(new SliceView), m_ome(new omeview::OmePage),
+      m_status(new ReadStatus), m_model(new HierarchyModel(this)), m_proxy(new QSortFilterProxyModel(this)),
       m_loader(new HierarchyLoader(this)), m_connections(new ConnectionSettingsStore(this))
 {
     setWindowTitle(QStringLiteral("Zarrscope"));
@@ -80,6 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->addTab(m_slice, tr("Data"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
+    m_tabs->addTab(m_ome, tr("Image"));
+    connect(m_ome, &omeview::OmePage::fieldChosen, this, &MainWindow::selectPath);
     m_splitter->addWidget(buildTreePanel());
     m_splitter->addWidget(buildPages());
     m_splitter->setStretchFactor(1, 1);

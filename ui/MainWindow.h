@@ -27,6 +27,9 @@ class QTreeView;
 namespace zs {
 
 class ChunkCache;
+namespace omeview {
+class OmePage;
+}
 class ConnectionSettingsDialog;
 class ConnectionSettingsStore;
 struct ConnectionSettings;
@@ -81,6 +84,7 @@ public:
     QTreeView *treeView() const { return m_tree; }
     MetadataPanel *metadataPanel() const { return m_metadata; }
     SliceView *sliceView() const { return m_slice; }
+    omeview::OmePage *omePage() const { return m_ome; } // the Image tab (OME-Zarr)
     ReadStatus *readStatus() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
     TimingPanel *timingPanel() const { return m_timing; }
@@ -163,6 +167,7 @@ private:
     QTabWidget *m_tabs;
     MetadataPanel *m_metadata;
     SliceView *m_slice;
+    omeview::OmePage *m_ome;
     ReadStatus *m_status;
     TimingPanel *m_timing = nullptr;
     StatisticsPanel *m_statistics = nullptr;

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MetadataPanel.h"
 #include "SliceView.h"
+#include "ome/OmePage.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -143,6 +144,7 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
         m_currentShown = false;
         m_metadata->clear();
         m_slice->clear();
+        m_ome->clear();
         return;
     }
     m_currentPath = index.data(HierarchyModel::PathRole).toString();
@@ -169,11 +171,17 @@ void MainWindow::onCurrentChanged(const QModelIndex &proxyIndex)
         return std::nullopt;
     };
     m_metadata->showNode(*node, m_store, lookup);
-    if (node->isArray())
+    const bool ome = m_ome->showNode(m_store, m_cache, *node);
+    if (node->isArray()) {
         m_slice->setArray(m_store, *node, m_cache, discoveredLookup());
-    else
+    } else if (ome) {
+        m_slice->clear(
+            tr("“%1” is OME-Zarr: the Image tab shows it.").arg(path.isEmpty() ? QStringLiteral("/") : path));
+        if (m_tabs->currentWidget() == m_slice) m_tabs->setCurrentWidget(m_ome);
+    } else {
         m_slice->clear(tr("“%1” is a group: choose an array to see its data.")
                            .arg(path.isEmpty() ? QStringLiteral("/") : path));
+    }
 }
 
 // Coordinate variables are found among the nodes discovery already loaded: no I/O.

@@ -1,6 +1,7 @@
 #include "ChannelDefaults.h"
 
 #include "HexColor.h"
+#include "SliceStatistics.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -34,17 +35,7 @@ double percentile(std::vector<double> values, double p)
     if (std::isnan(p)) return kNaN;
     values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
                  values.end());
-    if (values.empty()) return kNaN;
-    const double position = std::clamp(p, 0.0, 100.0) / 100.0 * double(values.size() - 1);
-    const auto below = std::size_t(std::floor(position));
-    // nth_element twice instead of a sort: the coarsest level of a large image is still large.
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(below), values.end());
-    const double lower = values[below];
-    if (below + 1 >= values.size()) return lower;
-    const double upper = *std::min_element(values.begin() + std::ptrdiff_t(below) + 1, values.end());
-    const double fraction = position - double(below);
-    // numpy's lerp: from the nearer end, so p = 100 gives the maximum exactly.
-    return fraction < 0.5 ? lower + (upper - lower) * fraction : upper - (upper - lower) * (1 - fraction);
+    return linearPercentile(values, p); // the Statistics dock's, numpy's default method
 }
 
 QColor defaultChannelColor(int channel, int channelCount)
