@@ -7,6 +7,7 @@
 #include "export/GroupExporter.h"
 
 #include <QElapsedTimer>
+#include <cmath>
 #include <QEventLoop>
 #include <cstdio>
 #include <unistd.h>
@@ -15,7 +16,7 @@ namespace {
 
 QString duration(double seconds)
 {
-    const qint64 s = qint64(seconds + 0.5);
+    const qint64 s = qint64(std::llround(seconds));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
