@@ -33,6 +33,29 @@ std::optional<HierarchyEntry> findNode(Store &store, const QString &path)
     return probeNode(store, path);
 }
 
+std::vector<std::optional<HierarchyEntry>> findNodes(Store &store, const QStringList &paths)
+{
+    // Every document of every node asked for at once: one round trip, where probing them one by
+    // one costs up to four per node (a v2 array: zarr.json, .zarray, .zattrs).
+    std::vector<std::array<QFuture<GetResult>, NodeProbe::DocumentCount>> answers(std::size_t(paths.size()));
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        for (int d = 0; d < NodeProbe::DocumentCount; ++d)
+            answers[std::size_t(i)][std::size_t(d)] =
+                store.get(joinKey(paths[i], NodeProbe::keyOf(NodeProbe::Document(d))));
+    std::vector<std::optional<HierarchyEntry>> out;
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        NodeProbe probe;
+        probe.path = paths[i];
+        for (int d = 0; d < NodeProbe::DocumentCount; ++d) {
+            const QString key = joinKey(paths[i], NodeProbe::keyOf(NodeProbe::Document(d)));
+            probe.docs[std::size_t(d)] =
+                documentFrom(await(answers[std::size_t(i)][std::size_t(d)]), store.locate(key));
+        }
+        out.push_back(probe.entry(store));
+    }
+    return out;
+}
+
 Result<NodeMetadata> loadNode(Store &store, const QString &path)
 {
     std::optional<HierarchyEntry> entry = probeNode(store, path);

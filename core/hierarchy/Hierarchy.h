@@ -17,6 +17,10 @@ Result<NodeMetadata> loadNode(Store &store, const QString &path);
 // For callers to whom "absent" and "broken" mean different things (a coordinate looked up by name).
 std::optional<HierarchyEntry> findNode(Store &store, const QString &path);
 
+// The same for several nodes at once, in the order of `paths`: every metadata document of every
+// node requested together (one round trip, a few requests more than probing them in turn).
+std::vector<std::optional<HierarchyEntry>> findNodes(Store &store, const QStringList &paths);
+
 // Every node, sorted by path, the root first. A node that fails to load is kept with its error
 // and the walk goes on (a browser shows it inline); the store as a whole failing is an error.
 Result<HierarchyEntries> discoverHierarchy(Store &store);

@@ -6,6 +6,8 @@
 #include "ome/OmePaths.h"
 #include "util/ShapeText.h"
 
+#include <map>
+
 namespace zs::ome {
 
 namespace {
@@ -127,10 +129,34 @@ Transform combinedTransform(const Multiscale &multiscale, std::size_t level)
     return t;
 }
 
+namespace {
+
+// Each node asked for with all its metadata documents at once (findNodes): one round trip.
 cf::NodeLookup storeNodes(Store &store)
 {
-    return [&store](const QString &path) { return findNode(store, path); };
+    return [&store](const QString &path) { return std::move(findNodes(store, {path}).front()); };
 }
+
+// The image's level arrays and its labels group read together: one round trip for all of them,
+// not one probe after another (four levels over 20 ms took a quarter of a second).
+cf::NodeLookup prefetchedNodes(Store &store, const QString &groupPath, const OmeGroup &group)
+{
+    QStringList paths;
+    if (!group.multiscales.empty())
+        for (const Level &level : group.multiscales.front().levels)
+            paths << childPath(groupPath, level.path);
+    paths << childPath(groupPath, QStringLiteral("labels"));
+    auto found = std::make_shared<std::map<QString, std::optional<HierarchyEntry>>>();
+    std::vector<std::optional<HierarchyEntry>> entries = findNodes(store, paths);
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        (*found)[paths[i]] = std::move(entries[std::size_t(i)]);
+    return [&store, found](const QString &path) -> std::optional<HierarchyEntry> {
+        const auto it = found->find(path);
+        return it != found->end() ? it->second : std::move(findNodes(store, {path}).front());
+    };
+}
+
+} // namespace
 
 Result<std::optional<OmeGroup>> loadOmeGroup(Store &store, const QString &groupPath)
 {
@@ -148,7 +174,8 @@ Result<std::optional<OmeGroup>> loadOmeGroup(const cf::NodeLookup &nodes, const 
 
 Result<OmeImage> openOmeImage(Store &store, const QString &groupPath, OmeGroup group)
 {
-    return openOmeImage(storeNodes(store), groupPath, std::move(group));
+    const cf::NodeLookup nodes = prefetchedNodes(store, groupPath, group);
+    return openOmeImage(nodes, groupPath, std::move(group));
 }
 
 Result<OmeImage> openOmeImage(const cf::NodeLookup &nodes, const QString &groupPath, OmeGroup group)
