@@ -1,5 +1,7 @@
 #include "HierarchyModel.h"
 
+#include "ome/OmeTreeLabel.h"
+
 #include "hierarchy/EntryJson.h"
 
 #include <QApplication>
@@ -182,7 +184,13 @@ QVariant HierarchyModel::display(const Item &item, int column) const
 {
     const HierarchyEntry &e = item.entry;
     // The reason can be long: the label stays short and the tooltip (and Metadata tab) has it whole.
-    if (column == NameColumn) return e.error.isEmpty() ? item.name : tr("%1 — error").arg(item.name);
+    if (column == NameColumn) {
+        if (!e.error.isEmpty()) return tr("%1 — error").arg(item.name);
+        const NodeMetadata *parent =
+            item.parent && item.parent->entry.node ? &*item.parent->entry.node : nullptr;
+        const QString ome = e.node ? omeview::omeTreeLabel(*e.node, parent) : QString();
+        return ome.isEmpty() ? item.name : QStringLiteral("%1 · %2").arg(item.name, ome);
+    }
     if (e.failed()) {
         // What the node's document still says (shape, dtype, chunks), as `ls` shows it.
         const auto s = entrySummary(e);

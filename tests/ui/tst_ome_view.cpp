@@ -6,6 +6,7 @@
 // wells drawn from their first fields and a field opened; the main window's tree opening them.
 
 #include "FixtureScript.h"
+#include "HierarchyModel.h"
 #include "MainWindow.h"
 #include "NpyFile.h"
 #include "QCustomPlotInclude.h"
@@ -231,6 +232,14 @@ private Q_SLOTS:
         QSignalSpy loaded(&window, &MainWindow::storeLoaded);
         window.openLocation(m_dir.filePath(q(m_expected["plate"]["dir"])));
         QVERIFY(loaded.wait(20000));
+        // The tree says what the OME groups are, and which level (and pixel size) each array is.
+        const auto name = [&](const char *path) {
+            return window.hierarchyModel()->indexForPath(QString::fromLatin1(path)).data().toString();
+        };
+        QCOMPARE(name(""), QStringLiteral("v04_plate.ome.zarr · OME-Zarr plate"));
+        QCOMPARE(name("A/2"), QStringLiteral("2 · well"));
+        QCOMPARE(name("A/2/1"), QStringLiteral("1 · OME-Zarr image"));
+        QCOMPARE(name("A/2/1/1"), QStringLiteral("1 · level 1, 2 micrometer"));
         window.selectPath(QStringLiteral("A/2/1"));
         QTRY_COMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.omePage()));
         QTRY_VERIFY_WITH_TIMEOUT(window.omePage()->imageView()->hasImage(), 15000);

@@ -32,7 +32,8 @@ struct PlaneStack
 
     double at(int c, int y, int x) const
     {
-        return values[(std::size_t(c) * std::size_t(height) + std::size_t(y)) * std::size_t(width) + std::size_t(x)];
+        return values[(std::size_t(c) * std::size_t(height) + std::size_t(y)) * std::size_t(width) +
+                      std::size_t(x)];
     }
 };
 

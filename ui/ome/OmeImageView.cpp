@@ -56,12 +56,14 @@ OmeImageView::OmeImageView(QWidget *parent)
     column->addWidget(m_message);
     column->addWidget(m_canvas, 1);
     const auto sliderRow = [column](const QString &name, QSlider *slider, QLabel *text) {
-        auto *row = new QHBoxLayout;
+        auto *rowWidget = new QWidget; // hidden for an image without that axis
+        auto *row = new QHBoxLayout(rowWidget);
+        row->setContentsMargins(0, 0, 0, 0);
         row->addWidget(new QLabel(name));
         row->addWidget(slider, 1);
         text->setMinimumWidth(180);
         row->addWidget(text);
-        column->addLayout(row);
+        column->addWidget(rowWidget);
     };
     sliderRow(tr("z"), m_z, m_zText);
     sliderRow(tr("t"), m_t, m_tText);
@@ -271,10 +273,8 @@ void OmeImageView::updateSliderText()
     if (!m_image || !m_loader) return;
     const ImageAxes axes = ImageAxes::of(*m_image);
     const auto text = [&](QSlider *slider, QLabel *label, int axis) {
-        if (axis < 0) {
-            label->setText(tr("(no axis)"));
-            return;
-        }
+        slider->parentWidget()->setVisible(axis >= 0);
+        if (axis < 0) return;
         const ome::Axis &a = m_image->axes()[std::size_t(axis)];
         const double position = m_loader->positionOf(0, axis, std::uint64_t(slider->value()));
         label->setText(QStringLiteral("%1 %2 %3 (%4 / %5)")

@@ -135,6 +135,7 @@ void OmeImageView::onPlanes(const LoadedPlanes &planes)
         m_backdrop = std::make_unique<LoadedPlanes>(planes);
         if (!m_looksSet) {
             m_channels->setLooks(channelLooks(m_image->group.omero, planes.planes.channels, planes.planes));
+            m_channelTable->resizeColumnsToContents();
             m_looksSet = true;
         }
         redraw();
