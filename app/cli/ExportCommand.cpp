@@ -7,8 +7,8 @@
 #include "export/GroupExporter.h"
 
 #include <QElapsedTimer>
-#include <cmath>
 #include <QEventLoop>
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
