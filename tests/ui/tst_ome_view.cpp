@@ -7,12 +7,14 @@
 
 #include "FixtureScript.h"
 #include "HierarchyModel.h"
+#include "HistogramPlot.h"
 #include "MainWindow.h"
 #include "NpyFile.h"
 #include "QCustomPlotInclude.h"
 #include "array/ChunkCache.h"
 #include "hierarchy/Hierarchy.h"
 #include "ome/ChannelListModel.h"
+#include "ome/ChannelPanel.h"
 #include "ome/OmeCanvas.h"
 #include "ome/OmeImageView.h"
 #include "ome/OmePage.h"
@@ -21,6 +23,7 @@
 #include "ome/PlateView.h"
 #include "store/StoreFactory.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSlider>
@@ -180,6 +183,25 @@ private Q_SLOTS:
         const QImage withLabels = view.renderedImage();
         view.labelOpacity()->setValue(0);
         QTRY_VERIFY(view.renderedImage() != withLabels);
+
+        // One channel alone, in its colour and then in grey; the histogram of that channel sets
+        // its window by a drag.
+        ChannelPanel *panel = view.channelPanel();
+        QCOMPARE(panel->display()->count(), 1 + int(looks.size()));
+        const QImage composite = view.renderedImage();
+        panel->display()->setCurrentIndex(2); // GFP alone
+        QTRY_VERIFY(view.renderedImage() != composite);
+        const QImage coloured = view.renderedImage();
+        panel->grey()->setChecked(true);
+        QTRY_VERIFY(view.renderedImage() != coloured);
+        QCOMPARE(panel->histogramChannel(), 1);
+        QVERIFY(panel->histogram()->bars()->data()->size() > 0);
+        Q_EMIT panel->histogram()->rangeDragged(40, 90);
+        QCOMPARE(view.channels()->looks()[1].start, 40.0);
+        QCOMPARE(view.channels()->looks()[1].end, 90.0);
+        Q_EMIT panel->histogram()->rangeDragged(250, 252); // above the old end: the end moves first
+        QCOMPARE(view.channels()->looks()[1].start, 250.0);
+        QCOMPARE(view.channels()->looks()[1].end, 252.0);
     }
 
     // z and t: the sliders move through level 0's positions, and the picture's values follow.

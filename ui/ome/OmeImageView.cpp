@@ -1,6 +1,7 @@
 #include "ome/OmeImageView.h"
 
 #include "ome/ChannelListModel.h"
+#include "ome/ChannelPanel.h"
 #include "ome/OmeCanvas.h"
 #include "ome/OmeParse.h"
 #include "ome/OmePaths.h"
@@ -9,11 +10,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QSlider>
 #include <QSplitter>
-#include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -45,7 +44,7 @@ QSlider *makeSlider()
 
 OmeImageView::OmeImageView(QWidget *parent)
     : QWidget(parent), m_canvas(new OmeCanvas), m_channels(new ChannelListModel(this)),
-      m_channelTable(new QTableView), m_z(makeSlider()), m_t(makeSlider()), m_zText(new QLabel),
+      m_panel(new ChannelPanel(m_channels)), m_z(makeSlider()), m_t(makeSlider()), m_zText(new QLabel),
       m_tText(new QLabel), m_labelChoice(new QComboBox), m_opacity(new QSlider(Qt::Horizontal)),
       m_readout(new QLabel), m_status(new QLabel), m_message(new QLabel)
 {
@@ -74,11 +73,7 @@ OmeImageView::OmeImageView(QWidget *parent)
     auto *right = new QWidget;
     auto *panel = new QVBoxLayout(right);
     panel->setContentsMargins(0, 0, 0, 0);
-    panel->addWidget(new QLabel(tr("Channels")));
-    m_channelTable->setModel(m_channels);
-    m_channelTable->verticalHeader()->hide();
-    m_channelTable->horizontalHeader()->setStretchLastSection(true);
-    panel->addWidget(m_channelTable, 1);
+    panel->addWidget(m_panel, 1);
     panel->addWidget(new QLabel(tr("Labels")));
     panel->addWidget(m_labelChoice);
     auto *opacityRow = new QHBoxLayout;
@@ -106,6 +101,7 @@ OmeImageView::OmeImageView(QWidget *parent)
         m_readout->setText(describePoint(y, x));
     });
     connect(m_channels, &ChannelListModel::looksChanged, this, [this] { redraw(); });
+    connect(m_panel, &ChannelPanel::displayChanged, this, [this] { redraw(); });
     const auto moved = [this] {
         updateSliderText();
         requestPictures();
@@ -142,6 +138,8 @@ void OmeImageView::clear(const QString &message)
     m_bytesRead = 0;
     m_requests = 0;
     m_channels->setLooks({});
+    m_panel->looksReset();
+    m_panel->setChannelValues({});
     m_canvas->clearPictures();
     const QSignalBlocker blockLabels(m_labelChoice);
     m_labelChoice->clear();

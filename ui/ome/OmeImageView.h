@@ -17,7 +17,6 @@
 class QComboBox;
 class QLabel;
 class QSlider;
-class QTableView;
 
 namespace zs {
 class ChunkCache;
@@ -27,6 +26,7 @@ class Store;
 namespace zs::omeview {
 
 class ChannelListModel;
+class ChannelPanel;
 class OmeCanvas;
 class OmePlaneLoader;
 struct LoadedPlanes;
@@ -51,6 +51,7 @@ public:
     std::uint64_t requestsMade() const { return m_requests; }
     OmeCanvas *canvas() const { return m_canvas; }
     ChannelListModel *channels() const { return m_channels; }
+    ChannelPanel *channelPanel() const { return m_panel; }
     QSlider *zSlider() const { return m_z; }
     QSlider *tSlider() const { return m_t; }
     QComboBox *labelChoice() const { return m_labelChoice; }
@@ -89,7 +90,7 @@ private:
 
     OmeCanvas *m_canvas;
     ChannelListModel *m_channels;
-    QTableView *m_channelTable;
+    ChannelPanel *m_panel;
     QSlider *m_z;
     QSlider *m_t;
     QLabel *m_zText;

@@ -4,7 +4,7 @@
 
 #include "ome/ChannelDefaults.h"
 #include "ome/ChannelListModel.h"
-#include "ome/Composite.h"
+#include "ome/ChannelPanel.h"
 #include "ome/LabelPalette.h"
 #include "ome/OmeCanvas.h"
 #include "ome/OmeImageView.h"
@@ -135,9 +135,10 @@ void OmeImageView::onPlanes(const LoadedPlanes &planes)
         m_backdrop = std::make_unique<LoadedPlanes>(planes);
         if (!m_looksSet) {
             m_channels->setLooks(channelLooks(m_image->group.omero, planes.planes.channels, planes.planes));
-            m_channelTable->resizeColumnsToContents();
+            m_panel->looksReset();
             m_looksSet = true;
         }
+        m_panel->setChannelValues(planes.planes);
         redraw();
         if (!m_detailLevel) requestPictures(); // now its stride is known: is a detail needed?
     } else if (planes.job == m_detailJob) {
@@ -151,9 +152,8 @@ void OmeImageView::onPlanes(const LoadedPlanes &planes)
 
 void OmeImageView::redraw()
 {
-    const std::vector<ChannelLook> &looks = m_channels->looks();
-    if (m_backdrop) m_canvas->showBackdrop(compositeImage(m_backdrop->planes, looks), m_backdrop->rect);
-    if (m_detail) m_canvas->showDetail(compositeImage(m_detail->planes, looks), m_detail->rect);
+    if (m_backdrop) m_canvas->showBackdrop(m_panel->picture(m_backdrop->planes), m_backdrop->rect);
+    if (m_detail) m_canvas->showDetail(m_panel->picture(m_detail->planes), m_detail->rect);
 }
 
 void OmeImageView::requestLabels()
