@@ -7,16 +7,11 @@ namespace zs::ome {
 
 namespace {
 
-double offsetOf(const Transform &t, int axis)
-{
-    return t.translation ? (*t.translation)[std::size_t(axis)] : 0.0;
-}
-
 // Index range of one axis covering [from, from + length) physically.
 IndexRange coveringRange(const Transform &t, int axis, double from, double length, std::uint64_t size)
 {
     const double scale = t.scale[std::size_t(axis)];
-    const double origin = offsetOf(t, axis);
+    const double origin = t.offset(axis);
     const double first = std::floor((from - origin) / scale);
     const double last = std::ceil((from + length - origin) / scale);
     const auto clip = [size](double v) { return std::uint64_t(std::clamp(v, 0.0, double(size))); };
@@ -49,7 +44,7 @@ PhysicalRect fullExtent(const OmeImage &image)
     const auto [yAxis, xAxis] = image.planeAxes();
     const ImageLevel &level = image.levels.front();
     const Transform &t = level.transform;
-    return PhysicalRect{offsetOf(t, yAxis), offsetOf(t, xAxis),
+    return PhysicalRect{t.offset(yAxis), t.offset(xAxis),
                         double(level.array().shape[std::size_t(yAxis)]) * t.scale[std::size_t(yAxis)],
                         double(level.array().shape[std::size_t(xAxis)]) * t.scale[std::size_t(xAxis)]};
 }

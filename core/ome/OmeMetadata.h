@@ -27,6 +27,9 @@ struct Transform
 {
     std::vector<double> scale;
     std::optional<std::vector<double>> translation;
+
+    // Where index 0 of `axis` lies physically: its translation, 0 without one.
+    double offset(int axis) const { return translation ? (*translation)[std::size_t(axis)] : 0.0; }
 };
 
 struct Level

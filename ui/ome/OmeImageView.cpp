@@ -128,7 +128,6 @@ void OmeImageView::clear(const QString &message)
     m_loader = nullptr;
     delete m_labelLoader;
     m_labelLoader = nullptr;
-    m_image.reset();
     m_labelImages.clear();
     m_backdrop.reset();
     m_detail.reset();
@@ -188,22 +187,21 @@ void OmeImageView::openImage(std::shared_ptr<Store> store, std::shared_ptr<Chunk
     });
 }
 
-void OmeImageView::onOpened(quint64 job, const Result<ome::OmeImage> &image,
+void OmeImageView::onOpened(quint64 job, const Result<ome::OmeImage> &opened,
                             const std::vector<ome::OmeImage> &labels, const QStringList &labelProblems)
 {
     if (job != m_openJob) return; // another image by now
-    if (!image) {
-        m_message->setText(tr("This image cannot be shown: %1").arg(image.error().toString()));
-        Q_EMIT openFailed(image.error().toString());
+    if (!opened) {
+        m_message->setText(tr("This image cannot be shown: %1").arg(opened.error().toString()));
+        Q_EMIT openFailed(opened.error().toString());
         return;
     }
-    m_image = *image;
     m_labelImages = labels;
     m_message->setVisible(!labelProblems.isEmpty());
     m_message->setText(labelProblems.isEmpty()
                            ? QString()
                            : tr("Labels not shown: %1").arg(labelProblems.join(QStringLiteral("; "))));
-    m_loader = new OmePlaneLoader(m_store, *m_image, m_cache, this);
+    m_loader = new OmePlaneLoader(m_store, *opened, m_cache, this);
     connect(m_loader, &OmePlaneLoader::planesLoaded, this, &OmeImageView::onPlanes);
     connect(m_loader, &OmePlaneLoader::loadFailed, this, [this](quint64, const QString &error) {
         m_message->setText(tr("A read failed: %1").arg(error));
@@ -218,15 +216,15 @@ void OmeImageView::onOpened(quint64 job, const Result<ome::OmeImage> &image,
         if (!m_labelImages.empty()) m_labelChoice->setCurrentIndex(1); // labels shown when there are any
     }
     setUpSliders();
-    const ImageAxes axes = ImageAxes::of(*m_image);
-    m_canvas->setExtent(ome::fullExtent(*m_image), axisTitle(axes.x), axisTitle(axes.y));
+    const ImageAxes &axes = m_loader->axes();
+    m_canvas->setExtent(ome::fullExtent(*image()), axisTitle(axes.x), axisTitle(axes.y));
     requestBackdrop();
     Q_EMIT imageOpened();
 }
 
 QString OmeImageView::axisTitle(int axis) const
 {
-    const ome::Axis &a = m_image->axes()[std::size_t(axis)];
+    const ome::Axis &a = image()->axes()[std::size_t(axis)];
     static const QHash<QString, QString> shortUnits{{QStringLiteral("micrometer"), QStringLiteral("µm")},
                                                     {QStringLiteral("nanometer"), QStringLiteral("nm")},
                                                     {QStringLiteral("millimeter"), QStringLiteral("mm")},
@@ -238,9 +236,9 @@ QString OmeImageView::axisTitle(int axis) const
 
 void OmeImageView::setUpSliders()
 {
-    const ImageAxes axes = ImageAxes::of(*m_image);
-    const Shape &shape = m_image->levels.front().array().shape;
-    const auto &omero = m_image->group.omero;
+    const ImageAxes &axes = m_loader->axes();
+    const Shape &shape = image()->levels.front().array().shape;
+    const auto &omero = image()->group.omero;
     const auto setUp = [&](QSlider *slider, int axis, std::optional<std::int64_t> preferred, bool middle) {
         const QSignalBlocker block(slider);
         const int size = axis < 0 ? 1 : int(shape[std::size_t(axis)]);
@@ -257,9 +255,9 @@ void OmeImageView::setUpSliders()
 
 std::vector<double> OmeImageView::positions() const
 {
-    std::vector<double> out(m_image->axes().size(), 0.0);
-    if (!m_loader) return out;
-    const ImageAxes axes = ImageAxes::of(*m_image);
+    if (!m_loader) return {};
+    std::vector<double> out(image()->axes().size(), 0.0);
+    const ImageAxes &axes = m_loader->axes();
     if (axes.z >= 0) out[std::size_t(axes.z)] = m_loader->positionOf(0, axes.z, std::uint64_t(m_z->value()));
     if (axes.time >= 0)
         out[std::size_t(axes.time)] = m_loader->positionOf(0, axes.time, std::uint64_t(m_t->value()));
@@ -268,12 +266,12 @@ std::vector<double> OmeImageView::positions() const
 
 void OmeImageView::updateSliderText()
 {
-    if (!m_image || !m_loader) return;
-    const ImageAxes axes = ImageAxes::of(*m_image);
+    if (!m_loader) return;
+    const ImageAxes &axes = m_loader->axes();
     const auto text = [&](QSlider *slider, QLabel *label, int axis) {
         slider->parentWidget()->setVisible(axis >= 0);
         if (axis < 0) return;
-        const ome::Axis &a = m_image->axes()[std::size_t(axis)];
+        const ome::Axis &a = image()->axes()[std::size_t(axis)];
         const double position = m_loader->positionOf(0, axis, std::uint64_t(slider->value()));
         label->setText(QStringLiteral("%1 %2 %3 (%4 / %5)")
                            .arg(a.name)

@@ -43,8 +43,8 @@ public:
     void clear(const QString &message = {});
 
     // What is on show, for the status line and the tests.
-    bool hasImage() const { return m_image.has_value(); }
-    const ome::OmeImage *image() const { return m_image ? &*m_image : nullptr; }
+    bool hasImage() const { return m_loader != nullptr; }
+    const ome::OmeImage *image() const; // the image on show (its loader's), null before one opened
     std::size_t backdropLevel() const;
     std::optional<std::size_t> detailLevel() const { return m_detailLevel; }
     std::uint64_t bytesRead() const { return m_bytesRead; }
@@ -73,7 +73,7 @@ Q_SIGNALS:
     void labelsShown();
 
 private:
-    void onOpened(quint64 job, const Result<ome::OmeImage> &image, const std::vector<ome::OmeImage> &labels,
+    void onOpened(quint64 job, const Result<ome::OmeImage> &opened, const std::vector<ome::OmeImage> &labels,
                   const QStringList &labelProblems);
     void setUpSliders();
     std::vector<double> positions() const;
@@ -104,7 +104,6 @@ private:
     std::shared_ptr<Store> m_store;
     std::shared_ptr<ChunkCache> m_cache;
     quint64 m_openJob = 0;
-    std::optional<ome::OmeImage> m_image;
     std::vector<ome::OmeImage> m_labelImages;
     OmePlaneLoader *m_loader = nullptr;
     OmePlaneLoader *m_labelLoader = nullptr;

@@ -65,26 +65,20 @@ QString valueText(double v)
 
 } // namespace
 
+const ome::OmeImage *OmeImageView::image() const
+{
+    return m_loader ? &m_loader->image() : nullptr;
+}
+
 std::size_t OmeImageView::backdropLevel() const
 {
-    return m_image ? m_image->levels.size() - 1 : 0;
+    return m_loader ? m_loader->image().levels.size() - 1 : 0;
 }
 
 void OmeImageView::requestBackdrop()
 {
     if (!m_loader) return;
-    const std::size_t level = backdropLevel();
-    const ImageAxes axes = ImageAxes::of(*m_image);
-    const Shape &shape = m_image->levels[level].array().shape;
-    PlaneRequest r;
-    r.level = level;
-    r.slot = 0;
-    r.rows = {0, shape[std::size_t(axes.y)]};
-    r.columns = {0, shape[std::size_t(axes.x)]};
-    r.position = positions();
-    const QSize px = m_canvas->screenPixels();
-    r.screenHeight = px.height();
-    r.screenWidth = px.width();
+    const PlaneRequest r = m_loader->coarsestWhole(positions(), m_canvas->screenPixels()); // slot 0
     m_backdropPosition = r.position;
     m_backdropJob = m_loader->load(r);
 }
@@ -96,7 +90,7 @@ void OmeImageView::requestPictures()
     if (position != m_backdropPosition) requestBackdrop();
     const ome::PhysicalRect visible = m_canvas->visibleRect();
     const QSize px = m_canvas->screenPixels();
-    const std::size_t level = ome::chooseLevel(*m_image, visible, px.height(), px.width());
+    const std::size_t level = ome::chooseLevel(*image(), visible, px.height(), px.width());
     // The backdrop already is the picture when the coarsest level is fine enough and was read
     // whole; whether it was is known once it lands (onPlanes asks again then).
     const bool backdropReady = m_backdrop && m_backdrop->job == m_backdropJob;
@@ -110,8 +104,8 @@ void OmeImageView::requestPictures()
         if (backdropReady) Q_EMIT picturesShown();
         return;
     }
-    const ome::PhysicalRect region = intersect(visible, ome::fullExtent(*m_image));
-    const auto [rows, columns] = ome::levelRegion(*m_image, level, region);
+    const ome::PhysicalRect region = intersect(visible, ome::fullExtent(*image()));
+    const auto [rows, columns] = ome::levelRegion(*image(), level, region);
     PlaneRequest r;
     r.level = level;
     r.slot = 1;
@@ -134,7 +128,7 @@ void OmeImageView::onPlanes(const LoadedPlanes &planes)
     if (planes.job == m_backdropJob) {
         m_backdrop = std::make_unique<LoadedPlanes>(planes);
         if (!m_looksSet) {
-            m_channels->setLooks(channelLooks(m_image->group.omero, planes.planes.channels, planes.planes));
+            m_channels->setLooks(channelLooks(image()->group.omero, planes.planes.channels, planes.planes));
             m_panel->looksReset();
             m_looksSet = true;
         }
@@ -159,7 +153,7 @@ void OmeImageView::redraw()
 void OmeImageView::requestLabels()
 {
     const int choice = m_labelChoice->currentIndex();
-    if (!m_image || choice <= 0 || std::size_t(choice) > m_labelImages.size()) {
+    if (!m_loader || choice <= 0 || std::size_t(choice) > m_labelImages.size()) {
         m_labels.reset();
         m_canvas->showLabels(QImage(), {});
         return;
@@ -183,8 +177,8 @@ void OmeImageView::requestLabels()
     r.screenWidth = px.width();
     for (const ome::Axis &a : label.axes()) {
         double p = 0;
-        for (std::size_t i = 0; i < m_image->axes().size(); ++i)
-            if (m_image->axes()[i].name == a.name) p = position[i];
+        for (std::size_t i = 0; i < image()->axes().size(); ++i)
+            if (image()->axes()[i].name == a.name) p = position[i];
         r.position.push_back(p);
     }
     m_labelJob = m_labelLoader->load(r);
@@ -210,10 +204,10 @@ void OmeImageView::redrawLabels()
 
 QString OmeImageView::describePoint(double y, double x) const
 {
-    if (!m_image) return {};
-    const ImageAxes axes = ImageAxes::of(*m_image);
-    const ome::Axis &ay = m_image->axes()[std::size_t(axes.y)];
-    const ome::Axis &ax = m_image->axes()[std::size_t(axes.x)];
+    if (!m_loader) return {};
+    const ImageAxes &axes = m_loader->axes();
+    const ome::Axis &ay = image()->axes()[std::size_t(axes.y)];
+    const ome::Axis &ax = image()->axes()[std::size_t(axes.x)];
     QString text = QStringLiteral("%1 %2 %3, %4 %5 %6")
                        .arg(ay.name, valueText(y), ay.unit, ax.name, valueText(x), ax.unit)
                        .simplified();
@@ -249,13 +243,13 @@ void OmeImageView::updateStatus()
 
 QString OmeImageView::statusText() const
 {
-    if (!m_image) return {};
+    if (!m_loader) return {};
     const std::size_t level = m_detailLevel.value_or(backdropLevel());
-    const ImageAxes axes = ImageAxes::of(*m_image);
-    const Shape &shape = m_image->levels[level].array().shape;
+    const ImageAxes &axes = m_loader->axes();
+    const Shape &shape = image()->levels[level].array().shape;
     return tr("level %1 of %2 (%3 × %4) · %5 requests, %6 read")
         .arg(level)
-        .arg(m_image->levels.size())
+        .arg(image()->levels.size())
         .arg(shape[std::size_t(axes.y)])
         .arg(shape[std::size_t(axes.x)])
         .arg(m_requests)

@@ -16,7 +16,7 @@ ImageAxes ImageAxes::of(const ome::OmeImage &image)
         const ome::Axis &axis = axes[std::size_t(i)];
         if (i == a.y || i == a.x) continue;
         // Types where given (0.4+); 0.1-0.3 images have the names t, c, z.
-        const QString type = axis.type.isEmpty() ? QString() : axis.type;
+        const QString &type = axis.type;
         if (type == QLatin1String("channel") || (type.isEmpty() && axis.name == QLatin1String("c")))
             a.channel = a.channel < 0 ? i : a.channel;
         else if (type == QLatin1String("time") || (type.isEmpty() && axis.name == QLatin1String("t")))
@@ -63,7 +63,7 @@ std::uint64_t OmePlaneLoader::indexAt(std::size_t level, int axis, double positi
 {
     const ome::ImageLevel &l = m_image.levels[level];
     const double scale = l.transform.scale[std::size_t(axis)];
-    const double origin = l.transform.translation ? (*l.transform.translation)[std::size_t(axis)] : 0.0;
+    const double origin = l.transform.offset(axis);
     const double size = double(l.array().shape[std::size_t(axis)]);
     return std::uint64_t(std::clamp(std::floor((position - origin) / scale), 0.0, size - 1));
 }
@@ -72,7 +72,7 @@ double OmePlaneLoader::positionOf(std::size_t level, int axis, std::uint64_t ind
 {
     const ome::ImageLevel &l = m_image.levels[level];
     const double scale = l.transform.scale[std::size_t(axis)];
-    const double origin = l.transform.translation ? (*l.transform.translation)[std::size_t(axis)] : 0.0;
+    const double origin = l.transform.offset(axis);
     return origin + (double(index) + 0.5) * scale;
 }
 
@@ -101,6 +101,19 @@ Selection OmePlaneLoader::selectionFor(const PlaneRequest &r, std::uint64_t *row
         s.dims[std::size_t(d)] = DimSelection{indexAt(r.level, d, position), 1, 1, true};
     }
     return s;
+}
+
+PlaneRequest OmePlaneLoader::coarsestWhole(std::vector<double> position, QSize screen) const
+{
+    PlaneRequest r;
+    r.level = m_image.levels.size() - 1;
+    const Shape &shape = m_image.levels[r.level].array().shape;
+    r.rows = {0, shape[std::size_t(m_axes.y)]};
+    r.columns = {0, shape[std::size_t(m_axes.x)]};
+    r.position = std::move(position);
+    r.screenHeight = screen.height();
+    r.screenWidth = screen.width();
+    return r;
 }
 
 quint64 OmePlaneLoader::load(const PlaneRequest &request)
@@ -155,8 +168,8 @@ void OmePlaneLoader::onFinished(const Key &key, quint64 sourceJob)
     // The rectangle the strided elements stand for: from the first one's start to past the last.
     const double sy = l.transform.scale[std::size_t(m_axes.y)];
     const double sx = l.transform.scale[std::size_t(m_axes.x)];
-    const double oy = l.transform.translation ? (*l.transform.translation)[std::size_t(m_axes.y)] : 0.0;
-    const double ox = l.transform.translation ? (*l.transform.translation)[std::size_t(m_axes.x)] : 0.0;
+    const double oy = l.transform.offset(m_axes.y);
+    const double ox = l.transform.offset(m_axes.x);
     out.rect = ome::PhysicalRect{oy + double(rows.start) * sy, ox + double(columns.start) * sx,
                                  double(p.request.rows.end - rows.start) * sy,
                                  double(p.request.columns.end - columns.start) * sx};

@@ -12,6 +12,7 @@
 #include "view/SliceSource.h"
 
 #include <QObject>
+#include <QSize>
 #include <map>
 
 namespace zs::omeview {
@@ -57,6 +58,10 @@ public:
     ~OmePlaneLoader() override;
 
     const ome::OmeImage &image() const { return m_image; }
+    const ImageAxes &axes() const { return m_axes; }
+    // The request for the whole coarsest level (the backdrop, a thumbnail) at `position`, for a
+    // picture of about `screen` device pixels.
+    PlaneRequest coarsestWhole(std::vector<double> position, QSize screen) const;
     // Starts reading (cancelling the earlier request for the same level); returns its job id.
     quint64 load(const PlaneRequest &request);
     void cancel();

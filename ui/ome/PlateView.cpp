@@ -103,7 +103,6 @@ void PlateView::clear()
     for (auto &[index, loader] : m_loaders)
         delete loader;
     m_loaders.clear();
-    m_omero.clear();
     m_wells.clear();
     m_selected = -1;
     m_remaining = 0;
@@ -141,36 +140,27 @@ void PlateView::setPlate(std::shared_ptr<Store> store, std::shared_ptr<ChunkCach
                 qApp,
                 [self, job, i, opened = std::move(opened)] {
                     if (!self || job != self->m_job) return;
-                    if (opened.firstField) {
-                        auto *loader =
-                            new OmePlaneLoader(self->m_store, *opened.firstField, self->m_cache, self);
-                        self->m_loaders[i] = loader;
-                        self->m_omero[i] = opened.firstField->group.omero;
-                        connect(loader, &OmePlaneLoader::planesLoaded, self,
-                                [self = self.data(), i](const LoadedPlanes &p) { self->onThumbnail(i, p); });
-                        connect(loader, &OmePlaneLoader::loadFailed, self,
-                                [self = self.data(), i](quint64, const QString &e) {
-                                    self->m_wells[std::size_t(i)].problem = e;
-                                    self->wellDone(i);
-                                });
-                        const ome::OmeImage &image = loader->image();
-                        const std::size_t level = image.levels.size() - 1;
-                        const ImageAxes axes = ImageAxes::of(image);
-                        const Shape &shape = image.levels[level].array().shape;
-                        PlaneRequest r;
-                        r.level = level;
-                        r.rows = {0, shape[std::size_t(axes.y)]};
-                        r.columns = {0, shape[std::size_t(axes.x)]};
-                        r.position.assign(image.axes().size(), 0.0);
-                        r.screenHeight = kThumbnailPixels;
-                        r.screenWidth = kThumbnailPixels;
-                        loader->load(r);
-                    }
+                    if (opened.firstField) self->startThumbnail(i, *opened.firstField);
                     self->onWellOpened(job, i, opened.fields, opened.problem);
                 },
                 Qt::QueuedConnection);
         });
     }
+}
+
+// The well's first field, its coarsest level whole, at about the cell's size.
+void PlateView::startThumbnail(int index, const ome::OmeImage &field)
+{
+    auto *loader = new OmePlaneLoader(m_store, field, m_cache, this);
+    m_loaders[index] = loader;
+    connect(loader, &OmePlaneLoader::planesLoaded, this,
+            [this, index](const LoadedPlanes &p) { onThumbnail(index, p); });
+    connect(loader, &OmePlaneLoader::loadFailed, this, [this, index](quint64, const QString &e) {
+        m_wells[std::size_t(index)].problem = e;
+        wellDone(index);
+    });
+    loader->load(loader->coarsestWhole(std::vector<double>(field.axes().size(), 0.0),
+                                       QSize(kThumbnailPixels, kThumbnailPixels)));
 }
 
 void PlateView::onWellOpened(quint64 job, int index, const QStringList &fields, const QString &problem)
@@ -185,7 +175,8 @@ void PlateView::onWellOpened(quint64 job, int index, const QStringList &fields, 
 
 void PlateView::onThumbnail(int index, const LoadedPlanes &planes)
 {
-    const auto looks = channelLooks(m_omero[index], planes.planes.channels, planes.planes);
+    const auto looks =
+        channelLooks(m_loaders[index]->image().group.omero, planes.planes.channels, planes.planes);
     m_wells[std::size_t(index)].thumbnail = compositeImage(planes.planes, looks);
     wellDone(index);
 }

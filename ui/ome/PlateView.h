@@ -4,6 +4,7 @@
 // arrives. Clicking a well picks it (its fields listed for the choosing); activating a field
 // (double-click, or the field list) asks for it to be opened as an image.
 
+#include "ome/OmeImage.h"
 #include "ome/PlateGrid.h"
 
 #include <QImage>
@@ -51,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void onWellOpened(quint64 job, int index, const QStringList &fields, const QString &problem);
+    void startThumbnail(int index, const ome::OmeImage &field);
     void onThumbnail(int index, const LoadedPlanes &planes);
     void wellDone(int index);
 
@@ -63,7 +65,6 @@ private:
     ome::Plate m_plate;
     std::vector<WellCell> m_wells;
     std::map<int, OmePlaneLoader *> m_loaders;
-    std::map<int, std::optional<ome::Omero>> m_omero;
     int m_selected = -1;
     int m_remaining = 0;
     quint64 m_job = 0;
