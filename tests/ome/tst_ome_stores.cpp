@@ -5,8 +5,8 @@
 // naming the rule and the field. One store is read over HTTP as well as from disk.
 
 #include "CliProcess.h"
-#include "FixtureScript.h"
 #include "NpyFile.h"
+#include "OmeFixtures.h"
 #include "ServeProcess.h"
 
 #include <QDir>
@@ -75,9 +75,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        auto expected =
-            zstest::runFixtureScript(QStringLiteral("tests/ome/make_ome_fixtures.py"), m_dir.path(),
-                                     QStringLiteral("python3-zarr python3-numpy nodejs npm"), 180000, &error);
+        auto expected = zstest::writeOmeFixtures(m_dir.path(), &error);
         QVERIFY2(expected, qPrintable(error));
         m_expected = std::move(*expected);
         QVERIFY(m_expected["stores"].size() >= 10);

@@ -5,11 +5,11 @@
 // their omero colours, toggled; the labels overlay and its value; z and t sliders; the plate's
 // wells drawn from their first fields and a field opened; the main window's tree opening them.
 
-#include "FixtureScript.h"
 #include "HierarchyModel.h"
 #include "HistogramPlot.h"
 #include "MainWindow.h"
 #include "NpyFile.h"
+#include "OmeFixtures.h"
 #include "QCustomPlotInclude.h"
 #include "array/ChunkCache.h"
 #include "hierarchy/Hierarchy.h"
@@ -91,9 +91,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        auto expected =
-            zstest::runFixtureScript(QStringLiteral("tests/ome/make_ome_fixtures.py"), m_dir.path(),
-                                     QStringLiteral("python3-zarr python3-numpy nodejs npm"), 180000, &error);
+        auto expected = zstest::writeOmeFixtures(m_dir.path(), &error);
         QVERIFY2(expected, qPrintable(error));
         m_expected = std::move(*expected);
     }
