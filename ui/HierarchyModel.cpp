@@ -1,10 +1,12 @@
 #include "HierarchyModel.h"
 
+#include "ErrorStyle.h"
 #include "ome/OmeTreeLabel.h"
 
 #include "hierarchy/EntryJson.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QStyle>
 #include <algorithm>
 
@@ -239,8 +241,14 @@ QVariant HierarchyModel::data(const QModelIndex &index, int role) const
         if (kind == u"error") return style->standardIcon(QStyle::SP_MessageBoxWarning);
         return style->standardIcon(kind == u"array" ? QStyle::SP_FileIcon : QStyle::SP_DirIcon);
     }
-    case Qt::ForegroundRole:
-        return e.error.isEmpty() ? QVariant() : QVariant(QColor(Qt::darkRed));
+    case Qt::ForegroundRole: // the style of every error in the browser (ErrorStyle.h)
+        return e.error.isEmpty() ? QVariant() : QVariant(errorColor());
+    case Qt::FontRole: {
+        if (e.error.isEmpty()) return {};
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
     case PathRole:
         return item.path;
     case KindRole:

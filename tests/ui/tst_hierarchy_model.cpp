@@ -3,6 +3,7 @@
 // tree filling as the walk finds nodes (over the embedded server with latency), and a slow walk
 // cancelled at once when the loader or the window goes.
 
+#include "ErrorStyle.h"
 #include "HierarchyLoader.h"
 #include "HierarchyModel.h"
 #include "MainWindow.h"
@@ -12,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QSortFilterProxyModel>
 
 using namespace zs;
@@ -186,6 +188,11 @@ private Q_SLOTS:
         QVERIFY(broken.data(HierarchyModel::ErrorRole).toString().contains(QStringLiteral(".zarray")));
         QVERIFY(broken.data().toString().contains(QStringLiteral("error")));
         QVERIFY(!model.node(broken));
+        // In the browser's one error style, as the Metadata and Data tabs show theirs.
+        QCOMPARE(broken.data(Qt::ForegroundRole).value<QColor>(), errorColor());
+        QVERIFY(broken.data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!t.data(Qt::ForegroundRole).isValid());
+        QVERIFY(!t.data(Qt::FontRole).isValid());
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);
