@@ -47,6 +47,9 @@ SliceView::SliceView(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_readout);
     m_table->hide();
+    m_drawing->plot()->setToolTip(
+        tr("Drag to pan, wheel to zoom, Ctrl+drag a rectangle to zoom to it, double-click or Home for the "
+           "whole array; click a cell of an image for its profile; right-click to copy or save"));
     setUpSliceTable(layout);
     connect(m_table, &StringTable::currentCellChanged, m_readout, &QLabel::setText);
     connect(m_table, &StringTable::readFinished, this, [this](bool truncated) {

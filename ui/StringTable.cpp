@@ -22,6 +22,8 @@ StringTable::StringTable(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setWordWrap(false);
+    m_view->setToolTip(
+        tr("The strings of the slice; Ctrl+C copies the selected cells as tab-separated text"));
     m_view->horizontalHeader()->setDefaultSectionSize(160);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view);
     copy->setContext(Qt::WidgetWithChildrenShortcut);

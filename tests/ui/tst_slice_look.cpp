@@ -4,6 +4,7 @@
 // per-array memory of reverse/scaling/hold, and a tooltip on every control.
 
 #include "ColorMaps.h"
+#include "ControlTooltips.h"
 #include "MissingSwatch.h"
 #include "PlotNavigation.h"
 #include "QCustomPlotInclude.h"
@@ -431,17 +432,10 @@ root.create_dataset('waves', data=np.exp(1j * np.linspace(-3, 3, 48)).reshape(6,
         SliceView view;
         QVERIFY(show(view, QStringLiteral("stack"))); // a slider for the first dimension
         QVERIFY(view.controls()->findChild<QSlider *>());
-        QStringList without;
-        for (QWidget *w : view.controls()->findChildren<QWidget *>()) {
-            const bool container = w->metaObject() == &QWidget::staticMetaObject;
-            // A control's own parts (a spin box's line edit, a combo's popup) are not controls.
-            QWidget *parent = w->parentWidget();
-            const bool part = parent != view.controls() && parent->metaObject() != &QWidget::staticMetaObject;
-            if (qobject_cast<QLabel *>(w) || container || part) continue;
-            if (w->toolTip().isEmpty())
-                without << QStringLiteral("%1 %2").arg(QLatin1String(w->metaObject()->className()),
-                                                       w->objectName());
-        }
+        // The whole Data tab: the controls row, the plot, and the string and Table-mode tables.
+        QVERIFY(test::controlsOf(&view).size() >= 15);
+        QVERIFY(view.plot() && test::controlsOf(&view).contains(view.plot()));
+        const QStringList without = test::controlsWithoutTooltip(&view);
         QVERIFY2(without.isEmpty(), qPrintable(without.join(QStringLiteral(", "))));
     }
 };

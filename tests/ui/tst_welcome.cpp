@@ -3,6 +3,7 @@
 // example URL that cannot be reached failing clearly without blocking), Help > Keyboard
 // Shortcuts built from the window's own actions, and a tooltip on every Timing tab control.
 
+#include "ControlTooltips.h"
 #include "DemoServer.h"
 #include "DemoStore.h"
 #include "HierarchyModel.h"
@@ -48,25 +49,6 @@ QAbstractButton *buttonFor(const QList<QAbstractButton *> &buttons, const QStrin
     for (QAbstractButton *b : buttons)
         if (b->text() == text) return b;
     return nullptr;
-}
-
-// A widget a user works: clicked, typed into, chosen from, or a figure that explains itself.
-bool isControl(const QWidget *w)
-{
-    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QAbstractSpinBox *>(w) ||
-           qobject_cast<const QComboBox *>(w) || qobject_cast<const QLineEdit *>(w) ||
-           qobject_cast<const QAbstractItemView *>(w) || w->inherits("QCustomPlot");
-}
-
-// Parts of a composite control (a spin box's line edit, a table's header and corner button, a
-// tab bar's scroll arrows) are the composite's: its tooltip is theirs.
-bool isPartOfAControl(const QWidget *w, const QWidget *top)
-{
-    for (const QWidget *up = w->parentWidget(); up && up != top; up = up->parentWidget())
-        if (qobject_cast<const QAbstractSpinBox *>(up) || qobject_cast<const QComboBox *>(up) ||
-            qobject_cast<const QAbstractScrollArea *>(up) || qobject_cast<const QTabBar *>(up))
-            return true;
-    return false;
 }
 
 } // namespace
@@ -291,17 +273,9 @@ other.create_dataset('ramp', data=np.arange(10.0), chunks=(5,))
     {
         MainWindow window;
         TimingPanel *panel = window.timingPanel();
-        int controls = 0;
-        for (const QWidget *w : panel->findChildren<QWidget *>()) {
-            if (!isControl(w) || isPartOfAControl(w, panel)) continue;
-            ++controls;
-            QVERIFY2(!w->toolTip().trimmed().isEmpty(),
-                     qPrintable(QStringLiteral("%1 \"%2\" has no tooltip")
-                                    .arg(QString::fromLatin1(w->metaObject()->className()),
-                                         qobject_cast<const QAbstractButton *>(w)
-                                             ? qobject_cast<const QAbstractButton *>(w)->text()
-                                             : w->objectName())));
-        }
+        const QStringList without = test::controlsWithoutTooltip(panel);
+        QVERIFY2(without.isEmpty(), qPrintable(without.join(QStringLiteral(", "))));
+        const auto controls = test::controlsOf(panel).size();
         QVERIFY2(controls >= 14, qPrintable(QString::number(controls)));
         auto *tabs = panel->findChild<QTabWidget *>();
         QVERIFY(tabs);
