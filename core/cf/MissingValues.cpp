@@ -89,10 +89,14 @@ MissingValues resolveMissingValues(const NodeMetadata &array, Decisions &applied
     };
     side("valid_min", m.validMin);
     side("valid_max", m.validMax);
-    if (m.hasValidRange())
-        refused.push_back({QStringLiteral("valid_range"),
-                           QStringLiteral("recorded, not applied: xarray's decode_cf (2023.01) masks only "
-                                          "_FillValue and missing_value, and values follow xarray")});
+    if (m.hasValidRange()) {
+        const QString lower = m.validMin ? numbersText({*m.validMin}) : QStringLiteral("-inf");
+        const QString upper = m.validMax ? numbersText({*m.validMax}) : QStringLiteral("inf");
+        applied.push_back({QStringLiteral("valid_range"),
+                           QStringLiteral("stored values outside [%1, %2] masked (CF, as netCDF-Java and "
+                                          "netCDF4-python; xarray 2023.01 does not)")
+                               .arg(lower, upper)});
+    }
     return m;
 }
 

@@ -17,8 +17,8 @@ Result<ValueDecoder> ValueDecoder::make(const ValueConventions &conventions)
     d.m_stored = conventions.stored;
     d.m_decoded = *conventions.decodedType;
     d.m_floatMath = d.m_decoded.size <= 4;
-    d.m_fills = conventions.missing.fillValues;
-    for (double f : d.m_fills)
+    d.m_missing = conventions.missing;
+    for (double f : d.m_missing.fillValues)
         d.m_fillsFloat.push_back(float(f));
     d.m_scale = conventions.packing.scaleFactor;
     d.m_offset = conventions.packing.addOffset;
@@ -29,6 +29,7 @@ Result<ValueDecoder> ValueDecoder::make(const ValueConventions &conventions)
 // in float32, one rounding per operation; so do we, or packed int16 decodes 1 ulp off xarray's.
 float ValueDecoder::decodeInFloat(double stored) const
 {
+    if (m_missing.outsideValidRange(stored)) return std::numeric_limits<float>::quiet_NaN();
     float v = float(stored);
     for (float f : m_fillsFloat)
         if (v == f) return std::numeric_limits<float>::quiet_NaN();
@@ -39,8 +40,9 @@ float ValueDecoder::decodeInFloat(double stored) const
 
 double ValueDecoder::decodeInDouble(double stored) const
 {
+    if (m_missing.outsideValidRange(stored)) return std::numeric_limits<double>::quiet_NaN();
     double v = stored;
-    for (double f : m_fills)
+    for (double f : m_missing.fillValues)
         if (v == f) return std::numeric_limits<double>::quiet_NaN();
     if (m_scale) v = v * *m_scale;
     if (m_offset) v = v + *m_offset;

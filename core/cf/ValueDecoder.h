@@ -1,8 +1,9 @@
 #pragma once
 // Turns stored values into decoded ones: stored elements (their dtype, memory byte order, as
 // ArrayReader delivers them) are masked (NaN where they equal a fill value, compared in the type
-// masking promotes to, as xarray compares) and then unpacked (`* scale_factor + add_offset`, in
-// the decoded type's precision, as NumPy computes it). Used by `get --decode` and by the viewer.
+// masking promotes to, as xarray compares, or lie outside the valid range) and then unpacked
+// (`* scale_factor + add_offset`, in the decoded type's precision, as NumPy computes it). Used by
+// `get --decode` and by the viewer.
 
 #include "cf/ValueConventions.h"
 
@@ -32,7 +33,7 @@ private:
 
     DataType m_stored;
     DataType m_decoded;
-    std::vector<double> m_fills;
+    MissingValues m_missing;         // fill values and the valid range, in packed units
     std::vector<float> m_fillsFloat; // the fill values as the float32 comparison sees them
     bool m_floatMath = false;        // masking and unpacking in float32 (decoded float16/32)
     std::optional<double> m_scale;

@@ -118,16 +118,38 @@ private Q_SLOTS:
         QCOMPARE(out[2], 256.0);
     }
 
-    // valid_range is recorded and refused with the reason, never applied (xarray 2023.01 does not).
-    void validRangeIsRecordedNotApplied()
+    // Stored values outside valid_range, or below valid_min / above valid_max, are missing (CF
+    // 2.5.1, packed units; beyond xarray 2023.01, which masks neither): the bounds themselves stay.
+    void validRangeMasksOutside_data()
     {
-        const auto v =
-            cf::resolveValueConventions(arrayNode(type(DataType::Kind::Int, 2), {{"valid_range", {0, 10}}}));
-        QCOMPARE(*v.missing.validMin, 0.0);
-        QCOMPARE(*v.missing.validMax, 10.0);
-        QVERIFY(!v.decodes());
-        QVERIFY(std::any_of(v.refused.begin(), v.refused.end(),
+        QTest::addColumn<QString>("attributes");
+        QTest::addColumn<QList<bool>>("masked"); // of the stored values -1, 0, 10, 11
+        QTest::addRow("valid_range") << R"({"valid_range": [0, 10]})"
+                                     << QList<bool>{true, false, false, true};
+        QTest::addRow("valid_min") << R"({"valid_min": 0})" << QList<bool>{true, false, false, false};
+        QTest::addRow("valid_max") << R"({"valid_max": 10})" << QList<bool>{false, false, false, true};
+        QTest::addRow("range over min")
+            << R"({"valid_range": [0, 10], "valid_min": -5})" << QList<bool>{true, false, false, true};
+        QTest::addRow("packed") << R"({"valid_range": [0, 10], "scale_factor": 0.5})"
+                                << QList<bool>{true, false, false, true};
+    }
+    void validRangeMasksOutside()
+    {
+        QFETCH(QString, attributes);
+        QFETCH(QList<bool>, masked);
+        const auto v = cf::resolveValueConventions(
+            arrayNode(type(DataType::Kind::Int, 2), nlohmann::json::parse(attributes.toStdString())));
+        QVERIFY(v.decodes());
+        QCOMPARE(v.decodedType->numpyTypeString(), QStringLiteral("<f4")); // as xarray masks int16
+        QVERIFY(std::any_of(v.applied.begin(), v.applied.end(),
                             [](const cf::Decision &d) { return d.what == QStringLiteral("valid_range"); }));
+        auto d = cf::ValueDecoder::make(v);
+        QVERIFY(d);
+        const std::int16_t stored[4] = {-1, 0, 10, 11};
+        double out[4];
+        d->decode(reinterpret_cast<const char *>(stored), 4, out);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(std::isnan(out[i]) == masked[i], qPrintable(QString::number(stored[i])));
     }
 
     void flagNames()
