@@ -201,12 +201,37 @@ old_store = os.path.join(out, "old.zarr")
 o = zarr.open_group(old_store, mode="w").create_dataset("old", data=np.array([0, 1, 31, 366 * 82 + 285]),
                                                         fill_value=None)
 o.attrs.update({"_ARRAY_DIMENSIONS": ["old"], "units": "days since 1500-01-01", "calendar": "standard"})
+time_cases = [("noleap", nl_store, "t"), ("before-1582", old_store, "old")]
+# Every calendar xarray encodes through cftime, in days and in hours since, written by xarray.
+for calendar, units, freq in (("360_day", "days since 2000-01-01", "D"),
+                              ("all_leap", "hours since 2000-02-27", "12H"),
+                              ("366_day", "days since 1999-12-30", "D"),
+                              ("365_day", "hours since 2001-02-27 06:00", "6H"),
+                              ("julian", "days since 1900-01-01", "D"),
+                              ("gregorian", "hours since 2000-01-01", "6H"),
+                              ("proleptic_gregorian", "days since 1500-01-01", "D")):
+    start = "1700-02-27" if calendar == "proleptic_gregorian" else "2000-02-27"  # 1700: no leap day
+    times = xr.cftime_range(start, periods=5, freq=freq, calendar=calendar)
+    ds = xr.Dataset(coords={"t": ("t", times)}, data_vars={"v": ("t", np.arange(5.0))})
+    path = os.path.join(out, "cal-%s.zarr" % calendar)
+    ds.to_zarr(path, mode="w", encoding={"t": {"units": units, "calendar": calendar}})
+    assert zarr.open(path)["t"].attrs["units"].split()[0] == units.split()[0], calendar  # days, hours
+    time_cases.append((calendar, path, "t"))
 expected["iso_times"] = []
-for label, path, name in (("noleap", nl_store, "t"), ("before-1582", old_store, "old")):
+expected["datetime_times"] = []
+for label, path, name in time_cases:
     values = xr.open_zarr(path)[name].values
+    if values.dtype.kind == "M":  # gregorian, proleptic_gregorian: datetime64, as int64 seconds
+        npy = os.path.join(out, "xr-%s-seconds.npy" % label)
+        np.save(npy, values.astype("datetime64[s]").astype("int64"))
+        expected["datetime_times"].append({"label": label, "store": path, "array": name, "npy": npy})
+        continue
     assert values.dtype.kind == "O", (label, values.dtype)  # cftime dates, not datetime64
+    # ISO 8601 as precise as the values need: the date alone while every time is midnight.
+    midnight = all((d.hour, d.minute, d.second) == (0, 0, 0) for d in values)
+    iso = "%Y-%m-%d" if midnight else "%Y-%m-%dT%H:%M"
     expected["iso_times"].append({"label": label, "store": path, "array": name,
-                                  "iso": [d.strftime("%Y-%m-%d") for d in values]})
+                                  "iso": [d.strftime(iso) for d in values]})
 
 with open(os.path.join(out, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1)

@@ -195,11 +195,37 @@ private Q_SLOTS:
         QCOMPARE(text(time["last"]), QStringLiteral("\"2002-06-03\""));
     }
 
-    // Calendars NumPy cannot hold (noleap; the standard one before 1582-10-15) decode to ISO text,
-    // the dates xarray gives as cftime objects.
+    // The gregorian and proleptic_gregorian calendars, in hours and days since, decode to
+    // datetime64 as xarray's (xarray writes them; compared as int64 seconds since 1970).
+    void standardCalendarsDecodeToDatetime64_data()
+    {
+        QTest::addColumn<QString>("caseJson");
+        QVERIFY(m_expected["datetime_times"].size() >= 2);
+        for (const json &c : m_expected["datetime_times"])
+            QTest::addRow("%s", std::string(c["label"]).c_str()) << QString::fromStdString(c.dump());
+    }
+    void standardCalendarsDecodeToDatetime64()
+    {
+        QFETCH(QString, caseJson);
+        const json c = json::parse(caseJson.toStdString());
+        const QString out =
+            m_dir.filePath(QStringLiteral("dt-%1.npy").arg(QString::fromStdString(c["label"])));
+        const QStringList args = getDecodeArgs(c, out);
+        const CliRun r = cli(args);
+        QVERIFY2(r.code == 0, qPrintable(zstest::describeRun(args, r)));
+        const auto got = zstest::readNpy(out);
+        const auto want = zstest::readNpy(QString::fromStdString(c["npy"]));
+        QVERIFY(got && want);
+        QCOMPARE(got->descr, QStringLiteral("<M8[s]"));
+        QCOMPARE(got->data, want->data);
+    }
+
+    // Calendars NumPy cannot hold (noleap, 360_day, all_leap, julian, ...; the standard one before
+    // 1582-10-15) decode to ISO text, the dates xarray gives as cftime objects.
     void otherCalendarsDecodeToIsoText_data()
     {
         QTest::addColumn<QString>("caseJson");
+        QVERIFY(m_expected["iso_times"].size() >= 7);
         for (const json &c : m_expected["iso_times"])
             QTest::addRow("%s", std::string(c["label"]).c_str()) << QString::fromStdString(c.dump());
     }
