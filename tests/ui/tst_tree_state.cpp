@@ -5,6 +5,7 @@
 
 #include "HierarchyModel.h"
 #include "MainWindow.h"
+#include "MetadataPanel.h"
 #include "QCustomPlotInclude.h"
 #include "SliceView.h"
 #include "UiFixtures.h"
@@ -127,9 +128,15 @@ r.create_dataset('values', data=np.full((4, 4), 1.0), chunks=(2, 2))
         // Another store: the old one's plot goes at once, and nothing is chosen in the new one yet.
         window.selectPath(QStringLiteral("climate/temperature"));
         QTRY_VERIFY_WITH_TIMEOUT(window.sliceView()->colorMap()->data()->keySize() > 0, 10000);
+        const MetadataPanel *metadata = window.metadataPanel();
+        QCOMPARE(metadata->fact(QStringLiteral("Shape")), QStringLiteral("2 × 6 × 8"));
+        QVERIFY(!metadata->rawText().isEmpty());
         QSignalSpy loaded(&window, &MainWindow::storeLoaded);
         window.openLocation(store(QStringLiteral("later.zarr")));
         QVERIFY(emptyDataView(window.sliceView()));
+        // The Metadata tab lets the old array go as well.
+        QVERIFY(metadata->fact(QStringLiteral("Shape")).isEmpty());
+        QVERIFY(metadata->rawText().isEmpty());
         QVERIFY(loaded.wait(10000));
         QVERIFY(emptyDataView(window.sliceView()));
         QVERIFY(!window.sliceView()->message().isEmpty());
@@ -140,6 +147,8 @@ r.create_dataset('values', data=np.full((4, 4), 1.0), chunks=(2, 2))
         window.openLocation(store(QStringLiteral("plain")));
         QVERIFY(failed.wait(10000));
         QVERIFY(emptyDataView(window.sliceView()));
+        QVERIFY(metadata->fact(QStringLiteral("Shape")).isEmpty());
+        QVERIFY(metadata->rawText().isEmpty());
         QVERIFY(window.sliceView()->message().contains(QStringLiteral("no Zarr metadata")));
     }
 
@@ -217,10 +226,14 @@ r.create_dataset('values', data=np.full((4, 4), 1.0), chunks=(2, 2))
     {
         QSettings().clear();
         QList<int> sizes;
+        const QSize size(1111, 777); // not the default, so a restore that does nothing is seen
         {
             MainWindow window;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.size() != size);
+            window.resize(size);
+            QTRY_COMPARE(window.size(), size);
             QVERIFY(open(window, store(QStringLiteral("tree.zarr")), QStringLiteral("climate/temperature")));
             window.splitter()->setSizes({300, 1060});
             sizes = window.splitter()->sizes();
@@ -238,6 +251,7 @@ r.create_dataset('values', data=np.full((4, 4), 1.0), chunks=(2, 2))
         MainWindow again;
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), size); // restoreGeometry
         QCOMPARE(again.tabs()->currentIndex(), 1);
         QCOMPARE(again.splitter()->sizes(), sizes);
         QVERIFY(open(again, store(QStringLiteral("tree.zarr")), QStringLiteral("signals/be")));
