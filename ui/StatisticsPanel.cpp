@@ -24,11 +24,29 @@ QString shownUnits(const SliceView &view)
     return c->conventions.units;
 }
 
+// The view's displayed dimensions read with a step: what the numbers are of, in words.
+QString samplingOf(const SliceView &view)
+{
+    QStringList steps;
+    const Selection &shown = view.shownSelection();
+    for (std::size_t d = 0; d < shown.dims.size(); ++d) {
+        const DimSelection &s = shown.dims[d];
+        if (!s.dropped && s.step > 1)
+            steps << StatisticsPanel::tr("%1 in steps of %2")
+                         .arg(view.controls()->dimensionLabel(int(d)))
+                         .arg(s.step);
+    }
+    if (steps.isEmpty()) return {};
+    return StatisticsPanel::tr("Of a sample, as drawn: %1 (zoom in for every value)")
+        .arg(steps.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 StatisticsPanel::StatisticsPanel(QWidget *parent)
     : QWidget(parent), m_model(new StatisticsModel(this)), m_table(new QTableView),
-      m_histogram(new HistogramPlot), m_empty(new QLabel(tr("No slice shown"))), m_content(new QWidget)
+      m_histogram(new HistogramPlot), m_empty(new QLabel(tr("No slice shown"))), m_sampling(new QLabel),
+      m_content(new QWidget)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
@@ -36,7 +54,10 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     auto *content = new QVBoxLayout(m_content);
     content->setContentsMargins(0, 0, 0, 0);
+    content->addWidget(m_sampling);
     content->addWidget(m_table);
+    m_sampling->setWordWrap(true);
+    m_sampling->hide();
     content->addWidget(m_histogram, 1);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
@@ -70,6 +91,11 @@ bool StatisticsPanel::showsEmptyState() const
     return !m_empty->isHidden();
 }
 
+QString StatisticsPanel::samplingNote() const
+{
+    return showsEmptyState() || m_sampling->isHidden() ? QString() : m_sampling->text();
+}
+
 QString StatisticsPanel::emptyText() const
 {
     return showsEmptyState() ? m_empty->text() : QString();
@@ -97,21 +123,25 @@ void StatisticsPanel::recompute()
     const quint64 job = ++m_job;
     m_computing = true;
     QPointer<StatisticsPanel> self(this);
-    (void)QtConcurrent::run([self, job, values = m_view->values(), units = shownUnits(*m_view)] {
-        SliceStatistics s = computeStatistics(values);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, job, s = std::move(s), units] {
-                if (self) self->onComputed(job, s, units);
-            },
-            Qt::QueuedConnection);
-    });
+    (void)QtConcurrent::run(
+        [self, job, values = m_view->values(), units = shownUnits(*m_view), sampling = samplingOf(*m_view)] {
+            SliceStatistics s = computeStatistics(values);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, job, s = std::move(s), units, sampling] {
+                    if (self) self->onComputed(job, s, units, sampling);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
-void StatisticsPanel::onComputed(quint64 job, const SliceStatistics &statistics, const QString &units)
+void StatisticsPanel::onComputed(quint64 job, const SliceStatistics &statistics, const QString &units,
+                                 const QString &sampling)
 {
     if (job != m_job) return; // newer values came since
     m_computing = false;
+    m_sampling->setText(sampling);
+    m_sampling->setVisible(!sampling.isEmpty());
     m_model->setStatistics(statistics, units);
     const QString title = m_view ? m_view->arrayPath().section(u'/', -1) : QString();
     m_histogram->setHistogram(statistics.histogram,

@@ -4,7 +4,8 @@
 // on the histogram sets the view's manual colour range to the dragged interval. Recomputed when a
 // read finishes or the values change (decode toggle, complex part), on a worker thread (a few
 // million values take longer than a frame), and a newer computation makes an older one stale.
-// "No slice shown" when the view shows no numeric slice.
+// "No slice shown" when the view shows no numeric slice. A view of a large array reads only what
+// its plot can draw (every k-th value): then a line above the numbers says they are of that sample.
 
 #include "SliceStatistics.h"
 
@@ -36,6 +37,8 @@ public:
     // A computation is scheduled or running: what is shown may be about to change.
     bool isUpdating() const { return m_update.isActive() || m_computing; }
     QString emptyText() const;
+    // "Of a sample, as drawn: y in steps of 8, x in steps of 8 …", or empty when the slice is whole.
+    QString samplingNote() const;
 
 Q_SIGNALS:
     void statisticsReady(); // the model and histogram show the latest values
@@ -43,7 +46,8 @@ Q_SIGNALS:
 private:
     void scheduleUpdate();
     void recompute();
-    void onComputed(quint64 job, const SliceStatistics &statistics, const QString &units);
+    void onComputed(quint64 job, const SliceStatistics &statistics, const QString &units,
+                    const QString &sampling);
     void showEmpty();
 
     QPointer<SliceView> m_view; // the panel may outlive it (both are the window's children)
@@ -51,6 +55,7 @@ private:
     QTableView *m_table;
     HistogramPlot *m_histogram;
     QLabel *m_empty;
+    QLabel *m_sampling;
     QWidget *m_content;
     QTimer m_update; // coalesces the signals of one change (a spin box emits a few)
     quint64 m_job = 0;

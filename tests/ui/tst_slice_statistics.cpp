@@ -100,6 +100,7 @@ raw[:4, :] = -32768
 cf = root.create_group('cf')
 p = cf.create_dataset('packed', data=raw, chunks=(10, 10), fill_value=-32768)
 p.attrs.update({'_ARRAY_DIMENSIONS': ['y', 'x'], 'scale_factor': 0.01, 'add_offset': 20.0, 'units': 'degC'})
+root.create_dataset('big', shape=(6000, 8000), chunks=(1000, 1000), dtype='f4', fill_value=1.5)
 root.create_dataset('names', data=np.array(['a', 'b'], dtype=object), dtype=object,
                     object_codec=numcodecs.VLenUTF8())
 def stats(v):
@@ -236,6 +237,24 @@ json.dump({'field0': stats(back['field'][0]), 'field1': stats(back['field'][1]),
         // The image is coloured over that range.
         QVERIFY(std::abs(view.colorMap()->dataRange().lower - view.controls()->manualMin()) < 1e-9);
         QVERIFY(std::abs(view.colorMap()->dataRange().upper - view.controls()->manualMax()) < 1e-9);
+    }
+
+    // A large array's view reads every k-th value: the panel says its numbers are of that sample,
+    // with the steps the view read; a slice shown whole says nothing.
+    void sampledViewSaysSo()
+    {
+        SliceView view;
+        StatisticsPanel panel;
+        panel.setView(&view);
+        QVERIFY(show(view, panel, QStringLiteral("big")));
+        const Selection &shown = view.shownSelection();
+        QVERIFY(shown.dims.size() == 2 && shown.dims[0].step > 1 && shown.dims[1].step > 1);
+        const QString note = panel.samplingNote();
+        QVERIFY2(note.contains(QStringLiteral("in steps of %1").arg(shown.dims[0].step)), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("in steps of %1").arg(shown.dims[1].step)), qPrintable(note));
+        QCOMPARE(panel.model()->statistics().count, shown.elementCount()); // of the sample, as said
+        QVERIFY(show(view, panel, QStringLiteral("field")));
+        QCOMPARE(panel.samplingNote(), QString());
     }
 
     void emptyStateWithoutNumericSlice()
