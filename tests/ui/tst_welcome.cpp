@@ -18,11 +18,14 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSet>
 #include <QSettings>
 #include <QShortcut>
@@ -123,6 +126,33 @@ other.create_dataset('ramp', data=np.arange(10.0), chunks=(5,))
         window.welcomePage()->openUrlButton()->click();
         QCOMPARE(window.focusWidget(), url);
         QCOMPARE(url->lineEdit()->selectedText(), url->currentText()); // ready to type over
+    }
+
+    // Open Folder: the folder dialog, and the folder chosen there opens as a store.
+    void openFolderOpensTheChosenStore()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        bool seen = false; // the dialog itself is gone once the click returns
+        QTimer chooser;    // the dialog runs its own event loop: answer it from inside that loop
+        chooser.setInterval(20);
+        connect(&chooser, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog || seen) return;
+            seen = true;
+            dialog->setDirectory(store(QStringLiteral("recent.zarr"))); // in it, as a user double-clicks
+            QMetaObject::invokeMethod(dialog, "accept");                // a slot, protected in QFileDialog
+        });
+        chooser.start();
+        QSignalSpy loaded(&window, &MainWindow::storeLoaded);
+        window.welcomePage()->openFolderButton()->click(); // returns once the dialog is answered
+        chooser.stop();
+        QVERIFY(seen);
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        QVERIFY(!window.welcomeShown());
+        QCOMPARE(window.hierarchyModel()->index(0, 0).data().toString(), QStringLiteral("recent.zarr"));
+        QVERIFY(window.hierarchyModel()->indexForPath(QStringLiteral("ramp")).isValid());
     }
 
     // Open Demo: off without a demo, then the demo served on loopback as `zarrscope --demo` serves
