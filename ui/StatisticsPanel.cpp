@@ -63,6 +63,10 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setToolTip(
         tr("Statistics of the values shown in the Data tab, NaN and missing values left out"));
     m_update.setSingleShot(true);
@@ -135,6 +139,15 @@ void StatisticsPanel::recompute()
         });
 }
 
+// Every statistic in sight at once: the table as tall as its rows, the histogram taking the rest.
+void StatisticsPanel::fitTableToRows()
+{
+    int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        height += m_table->verticalHeader()->sectionSize(row);
+    m_table->setFixedHeight(height);
+}
+
 void StatisticsPanel::onComputed(quint64 job, const SliceStatistics &statistics, const QString &units,
                                  const QString &sampling)
 {
@@ -143,6 +156,7 @@ void StatisticsPanel::onComputed(quint64 job, const SliceStatistics &statistics,
     m_sampling->setText(sampling);
     m_sampling->setVisible(!sampling.isEmpty());
     m_model->setStatistics(statistics, units);
+    fitTableToRows();
     const QString title = m_view ? m_view->arrayPath().section(u'/', -1) : QString();
     m_histogram->setHistogram(statistics.histogram,
                               units.isEmpty() ? title : QStringLiteral("%1 [%2]").arg(title, units));

@@ -49,6 +49,7 @@ private:
     void onComputed(quint64 job, const SliceStatistics &statistics, const QString &units,
                     const QString &sampling);
     void showEmpty();
+    void fitTableToRows();
 
     QPointer<SliceView> m_view; // the panel may outlive it (both are the window's children)
     StatisticsModel *m_model;

@@ -303,6 +303,16 @@ json.dump({'field0': stats(back['field'][0]), 'field1': stats(back['field'][1]),
         QVERIFY(settle(*window.statisticsPanel()));
         QCOMPARE(window.statisticsPanel()->model()->statistics().count,
                  m_expected["field0"]["count"].get<std::uint64_t>());
+        // Every statistic in sight in the dock as the window opens it: no row scrolled away.
+        window.resize(1360, 860); // the screenshots' size
+        window.show();
+        dock->show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QTableView *table = window.statisticsPanel()->table();
+        QTRY_VERIFY(table->isVisible());
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QVERIFY2(table->viewport()->rect().contains(table->visualRect(table->model()->index(row, 1))),
+                     qPrintable(table->model()->index(row, 0).data().toString()));
     }
 };
 
