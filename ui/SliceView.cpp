@@ -3,6 +3,7 @@
 #include "ColorMaps.h"
 #include "DataRange.h"
 #include "ErrorStyle.h"
+#include "MarginToolTip.h"
 #include "MouseGestures.h"
 #include "PlotNavigation.h"
 #include "QCustomPlotInclude.h"
@@ -47,7 +48,8 @@ SliceView::SliceView(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_readout);
     m_table->hide();
-    m_drawing->plot()->setToolTip(
+    setMarginToolTip(
+        m_drawing->plot(),
         tr("Drag to pan, wheel to zoom, Ctrl+drag a rectangle to zoom to it, double-click or Home for the "
            "whole array; click a cell of an image for its profile; right-click to copy or save"));
     setUpSliceTable(layout);

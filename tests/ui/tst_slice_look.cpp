@@ -16,12 +16,14 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QToolButton>
+#include <QToolTip>
 #include <cmath>
 
 using namespace zs;
@@ -437,6 +439,24 @@ root.create_dataset('waves', data=np.exp(1j * np.linspace(-3, 3, 48)).reshape(6,
         QVERIFY(view.plot() && test::controlsOf(&view).contains(view.plot()));
         const QStringList without = test::controlsWithoutTooltip(&view);
         QVERIFY2(without.isEmpty(), qPrintable(without.join(QStringLiteral(", "))));
+    }
+
+    // The plot's tooltip shows over its axes, never over the cells the read-out is reading.
+    void plotTooltipOnlyInTheMargins()
+    {
+        SliceView view;
+        QVERIFY(showLaidOut(view, QStringLiteral("signed")));
+        QCustomPlot *plot = view.plot();
+        const QRect data = plot->axisRect()->rect();
+        const auto tipAt = [plot](QPoint at) {
+            QToolTip::hideText();
+            QHelpEvent help(QEvent::ToolTip, at, plot->mapToGlobal(at));
+            QCoreApplication::sendEvent(plot, &help);
+            return QToolTip::isVisible() ? QToolTip::text() : QString();
+        };
+        QCOMPARE(tipAt(data.center()), QString());
+        QCOMPARE(tipAt(QPoint(data.center().x(), data.bottom() + 10)), plot->toolTip()); // the x axis
+        QToolTip::hideText();
     }
 };
 
