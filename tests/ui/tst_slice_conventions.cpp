@@ -13,6 +13,7 @@
 #include "store/StoreFactory.h"
 
 #include <QCheckBox>
+#include <QDate>
 #include <QLineEdit>
 #include <nlohmann/json.hpp>
 
@@ -129,22 +130,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("xTitle");
         QTest::addColumn<QString>("yTitle");
         QTest::addColumn<bool>("yReversed");
+        QTest::addColumn<bool>("xReversed");
         QTest::addColumn<QString>("valueTitle");
         // lat grows with its index: north up, so the axis is not reversed.
         QTest::addRow("sst") << "sst"
                              << "lon [degrees_east]"
-                             << "lat [degrees_north]" << false << "analysed sea surface temperature [kelvin]";
+                             << "lat [degrees_north]" << false << false
+                             << "analysed sea surface temperature [kelvin]";
         // lat falls with its index: row 0 (85° N) at the top.
         QTest::addRow("southward") << "southward"
                                    << "lon [degrees_east]"
-                                   << "latd [degrees_north]" << true << "southward [1]";
+                                   << "latd [degrees_north]" << true << false << "southward [1]";
+        // lon falls with its index: column 0 (175° E) on the right, east still to the right.
+        QTest::addRow("westward") << "westward"
+                                  << "lonw [degrees_east]"
+                                  << "lat [degrees_north]" << false << true << "westward [1]";
         // No dimension coordinates: index axes named by the dimensions, row 0 at the top.
         QTest::addRow("swath") << "swath"
                                << "x"
-                               << "y" << true << "swath [1]";
+                               << "y" << true << false << "swath [1]";
         QTest::addRow("flags") << "mask"
                                << "lon [degrees_east]"
-                               << "lat [degrees_north]" << false << "surface type";
+                               << "lat [degrees_north]" << false << false << "surface type";
     }
 
     void axes()
@@ -153,6 +160,7 @@ private Q_SLOTS:
         QFETCH(QString, xTitle);
         QFETCH(QString, yTitle);
         QFETCH(bool, yReversed);
+        QFETCH(bool, xReversed);
         QFETCH(QString, valueTitle);
         SliceView view;
         view.resize(900, 700);
@@ -160,7 +168,30 @@ private Q_SLOTS:
         QCOMPARE(view.plot()->xAxis->label(), xTitle);
         QCOMPARE(view.plot()->yAxis->label(), yTitle);
         QCOMPARE(view.plot()->yAxis->rangeReversed(), yReversed);
+        QCOMPARE(view.plot()->xAxis->rangeReversed(), xReversed);
         QCOMPARE(view.colorMap()->colorScale()->axis()->label(), valueTitle);
+    }
+
+    // A line along time: the x axis is "time" and its ticks are the dates at their positions
+    // (xarray wrote the coordinate as days since 1981-01-01 from 2002-06-01 on, a day apart).
+    void timeAxisTicksAreDates()
+    {
+        SliceView view;
+        view.resize(900, 700);
+        QVERIFY(show(view, QStringLiteral("daily")));
+        QCPAxis *x = view.plot()->xAxis;
+        QCOMPARE(x->label(), QStringLiteral("time"));
+        QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("daily mean [kelvin]"));
+        const QVector<double> ticks = x->tickVector();
+        QVERIFY(!ticks.isEmpty());
+        int whole = 0;
+        for (int i = 0; i < ticks.size(); ++i) {
+            if (ticks[i] != std::round(ticks[i])) continue;
+            ++whole;
+            const QDate day = QDate(2002, 6, 1).addDays(qint64(ticks[i]));
+            QCOMPARE(labels(x)[i], day.toString(Qt::ISODate));
+        }
+        QVERIFY(whole > 0);
     }
 
     // Regular lat (-85 ... 85 by 10): round values sit where they fall between cells, so 0° is
