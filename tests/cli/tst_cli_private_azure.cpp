@@ -11,7 +11,6 @@
 #include "PrivateCliSupport.h"
 #include "auth/azure/AzureConnectionString.h"
 
-#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -64,27 +63,9 @@ class TestCliPrivateAzure : public QObject
                                          connectionString(QString::fromLatin1(kAzuriteKey))}});
         if (!connection) return connection.error().toString();
         AzureTestClient client(connection->location.containerUrl);
-        QUrl create = connection->location.containerUrl;
-        create.setQuery(QStringLiteral("restype=container"));
-        const AzureAnswer made =
-            client.send({"PUT", create, {{"Content-Length", "0"}}}, connection->credentials);
-        if (made.status != 201) return QStringLiteral("creating the container: HTTP %1").arg(made.status);
-        QDirIterator it(m_fixture.store, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("cannot read ") + path;
-            const QByteArray body = f.readAll();
-            const QString key = kPrefix + u'/' + QDir(m_fixture.store).relativeFilePath(path);
-            const AzureAnswer a = client.send({"PUT",
-                                               client.blobUrl(key),
-                                               {{"x-ms-blob-type", "BlockBlob"},
-                                                {"Content-Type", "application/octet-stream"},
-                                                {"Content-Length", QByteArray::number(body.size())}}},
-                                              connection->credentials, body);
-            if (a.status != 201) return QStringLiteral("uploading %1: HTTP %2").arg(key).arg(a.status);
-        }
-        return {};
+        if (QString problem = client.createContainer(connection->credentials); !problem.isEmpty())
+            return problem;
+        return client.uploadDirectory(m_fixture.store, kPrefix, connection->credentials);
     }
 
 private Q_SLOTS:

@@ -61,7 +61,7 @@ class TestCliPrivateS3 : public QObject
     // A fresh empty home folder for one run's ~/.aws.
     QString newHome()
     {
-        const QString home = m_dir.filePath(QStringLiteral("home%1").arg(++m_home));
+        QString home = m_dir.filePath(QStringLiteral("home%1").arg(++m_home));
         QDir().mkpath(home);
         return home;
     }
@@ -222,29 +222,73 @@ private Q_SLOTS:
         QVERIFY2(expired >= 1 && expired <= 8, qPrintable(sent.join(u'\n')));
     }
 
-    // A bucket in eu-west-2 refuses the us-east-1 signature naming its region: followed once.
-    // The opening metadata reads may each be refused (they went out together), but the chunk
-    // reads, sent after, must be signed for eu-west-2 at once: the region is remembered.
+    // A bucket in eu-west-2 refuses the us-east-1 signature naming its region (400
+    // AuthorizationHeaderMalformed, or 301 PermanentRedirect as on another region's endpoint):
+    // followed once. The opening metadata reads may each be refused (they went out together), but
+    // the chunk reads, sent after, must be signed for eu-west-2 at once: the region is remembered.
+    void otherRegionIsFollowedOnce_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addRow("400 AuthorizationHeaderMalformed") << "400"
+                                                          << "AuthorizationHeaderMalformed";
+        QTest::addRow("301 PermanentRedirect") << "301"
+                                               << "PermanentRedirect";
+    }
     void otherRegionIsFollowedOnce()
     {
+        QFETCH(QString, status);
+        QFETCH(QString, code);
         S3rverProcess regional;
-        const QString log = m_dir.filePath(QStringLiteral("regional.log"));
+        const QString log = m_dir.filePath(QStringLiteral("regional-%1.log").arg(status));
+        regional.setGateOption(QStringLiteral("S3RVER_REGION_STATUS"), status);
         const QString started = startS3rver(regional, log, QStringLiteral("eu-west-2"));
         QVERIFY2(started.isEmpty(), qPrintable(started));
         PrivateTarget t = target(newHome(), regional.endpoint());
         t.env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER"));
         t.env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), kSecret);
-        const QString npy = m_dir.filePath(QStringLiteral("regional.npy"));
+        const QString npy = m_dir.filePath(QStringLiteral("regional-%1.npy").arg(status));
         const CliRun r = runOn(t, QStringLiteral("get"), {QStringLiteral("a"), QStringLiteral("-o"), npy});
         QVERIFY2(r.code == 0 && !r.crashed, qPrintable(describeRun({QStringLiteral("get")}, r)));
         const QStringList sent = gateLog(log);
-        const QStringList refused = sent.filter(QStringLiteral("AuthorizationHeaderMalformed"));
+        const QStringList refused = sent.filter(status + u' ' + code);
         qInfo("%d request(s), refused for the region: %s", int(sent.size()), qPrintable(refused.join(u"; ")));
         QVERIFY2(refused.size() >= 1 && refused.size() <= 4, qPrintable(sent.join(u'\n')));
         static const QRegularExpression chunkKey(QStringLiteral("/a/\\d+\\.\\d+"));
         for (const QString &l : refused)
             QVERIFY2(!chunkKey.match(l).hasMatch(), qPrintable(sent.join(u'\n')));
         QVERIFY2(sent.filter(chunkKey).size() >= 9, qPrintable(sent.join(u'\n'))); // 3 x 3 chunks
+    }
+
+    // A Requester Pays bucket refuses a request that does not accept the charge; with
+    // --s3-requester-pays every request carries the signed x-amz-request-payer header, so every
+    // command reads it and the gate saw nothing but accepted requests (listings included).
+    void requesterPaysHeaderIsSent()
+    {
+        S3rverProcess paying;
+        const QString log = m_dir.filePath(QStringLiteral("requester-pays.log"));
+        paying.setGateOption(QStringLiteral("S3RVER_REQUESTER_PAYS"), QStringLiteral("1"));
+        const QString started = startS3rver(paying, log);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        const QString home = newHome();
+        PrivateTarget t = target(home, paying.endpoint());
+        t.env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER"));
+        t.env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), kSecret);
+        QString problem = failsClearly(t, QStringLiteral("access denied"));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const qsizetype refused = gateLog(log).size();
+        QVERIFY(refused > 0);
+
+        t.options << QStringLiteral("--s3-requester-pays");
+        problem =
+            readsEverything(t, m_fixture, QStringLiteral("signed with keys from AWS_ACCESS_KEY_ID"), home);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QStringList sent = gateLog(log).mid(refused);
+        qInfo("%d request(s) with the header, all accepted", int(sent.size()));
+        QVERIFY2(sent.size() > 20, qPrintable(sent.join(u'\n'))); // ls, info, get, bench, export
+        for (const QString &l : sent)
+            QVERIFY2(l.startsWith(u"200 OK ") || l.startsWith(u"206 OK ") || l.startsWith(u"404 OK "),
+                     qPrintable(l));
     }
 };
 

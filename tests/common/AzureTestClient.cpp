@@ -3,6 +3,8 @@
 #include "store/http/AzureError.h"
 #include "store/http/AzureListing.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QEventLoop>
 #include <QNetworkReply>
 
@@ -38,6 +40,48 @@ AzureAnswer AzureTestClient::send(OutgoingRequest request, const AzureCredential
 AzureAnswer AzureTestClient::get(const QUrl &url, const AzureCredentials &credentials, HeaderList headers)
 {
     return send(OutgoingRequest{"GET", url, std::move(headers)}, credentials);
+}
+
+QString AzureTestClient::createContainer(const AzureCredentials &credentials)
+{
+    QUrl create = m_containerUrl;
+    create.setQuery(QStringLiteral("restype=container"));
+    const AzureAnswer made = send(OutgoingRequest{"PUT", create, {{"Content-Length", "0"}}}, credentials);
+    if (made.status == 201) return {};
+    return QStringLiteral("creating the container %1: HTTP %2 %3")
+        .arg(m_containerUrl.toString())
+        .arg(made.status)
+        .arg(QString::fromUtf8(made.body));
+}
+
+QString AzureTestClient::putBlob(const QString &key, const QByteArray &bytes,
+                                 const AzureCredentials &credentials)
+{
+    const AzureAnswer put = send(OutgoingRequest{"PUT",
+                                                 blobUrl(key),
+                                                 {{"x-ms-blob-type", "BlockBlob"},
+                                                  {"Content-Type", "application/octet-stream"},
+                                                  {"Content-Length", QByteArray::number(bytes.size())}}},
+                                 credentials, bytes);
+    if (put.status == 201) return {};
+    return QStringLiteral("uploading %1: HTTP %2 %3")
+        .arg(key)
+        .arg(put.status)
+        .arg(QString::fromUtf8(put.body));
+}
+
+QString AzureTestClient::uploadDirectory(const QString &localDir, const QString &prefix,
+                                         const AzureCredentials &credentials)
+{
+    QDirIterator it(localDir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("cannot read ") + path;
+        const QString key = prefix + u'/' + QDir(localDir).relativeFilePath(path);
+        if (QString problem = putBlob(key, f.readAll(), credentials); !problem.isEmpty()) return problem;
+    }
+    return {};
 }
 
 Result<Listing> AzureTestClient::listAll(const QString &prefix, const AzureCredentials &credentials,

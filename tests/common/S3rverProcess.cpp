@@ -15,7 +15,8 @@ S3rverProcess::~S3rverProcess()
 
 void S3rverProcess::setPrivate(const QString &sessionToken)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = m_process.processEnvironment(); // gate options set before are kept
+    if (env.isEmpty()) env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("S3RVER_PRIVATE"), QStringLiteral("1"));
     if (!sessionToken.isEmpty()) env.insert(QStringLiteral("S3RVER_SESSION_TOKEN"), sessionToken);
     m_process.setProcessEnvironment(env);

@@ -22,8 +22,9 @@ public:
     // s3rver_start.mjs): unsigned requests get 403 AccessDenied and Signature V4 is verified for
     // S3RVER/S3RVER; a non-empty `sessionToken` is the only x-amz-security-token accepted.
     void setPrivate(const QString &sessionToken = {});
-    // Before start(), after setPrivate(): one more S3RVER_* setting of s3rver_start.mjs
-    // (S3RVER_EXPIRED_TOKENS, S3RVER_REGION, S3RVER_LOG).
+    // Before start(): one more S3RVER_* setting of s3rver_start.mjs
+    // (S3RVER_EXPIRED_TOKENS, S3RVER_REGION, S3RVER_REGION_STATUS,
+    // S3RVER_REQUESTER_PAYS, S3RVER_LOG).
     void setGateOption(const QString &name, const QString &value);
     QString endpoint() const { return m_endpoint; } // http://127.0.0.1:PORT
     QString problem() const { return m_problem; }

@@ -10,8 +10,13 @@
 //   wrong x-amz-security-token               403 InvalidToken (when a token is configured)
 //   an expired x-amz-security-token          400 ExpiredToken (expiredTokens)
 //   credential scope in another region       400 AuthorizationHeaderMalformed, naming the bucket's
-//                                            region in x-amz-bucket-region and <Region> (region)
+//                                            region in x-amz-bucket-region and <Region> (region);
+//                                            301 PermanentRedirect instead with regionStatus 301
+//                                            (what S3 answers on another region's endpoint)
 //   signature that does not verify           403 SignatureDoesNotMatch
+//   no signed x-amz-request-payer: requester 403 AccessDenied (requesterPays: a Requester Pays
+//                                            bucket, as S3 answers a request that does not accept
+//                                            the charge)
 // The verification is written from the AWS docs ("Create a canonical request", S3 flavour:
 // path segments encoded once, not normalised), independently of the C++ signer under test.
 
@@ -61,7 +66,7 @@ const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/a
 
 // `log`, when given, is called once per gated request with its status and S3 error code (or
 // "OK"), so tests can count what a client sent, e.g. that a wrong secret causes no retry storm.
-export function privateGate({ accessKeyId, secretAccessKey, sessionToken, expiredTokens = [], region, log }) {
+export function privateGate({ accessKeyId, secretAccessKey, sessionToken, expiredTokens = [], region, regionStatus = 400, requesterPays, log }) {
   let locked = false;
   const gate = async (ctx, next) => {
     if (!locked) return next();
@@ -79,6 +84,10 @@ export function privateGate({ accessKeyId, secretAccessKey, sessionToken, expire
     // As S3 does for a bucket in another region than the one signed for: the answer names it.
     if (region && scopeRegion !== region) {
       ctx.set('x-amz-bucket-region', region);
+      if (regionStatus === 301)
+        return deny(ctx, 301, 'PermanentRedirect',
+          'The bucket you are attempting to access must be addressed using the specified endpoint.',
+          `<Endpoint>s3.${region}.amazonaws.com</Endpoint>`);
       return deny(ctx, 400, 'AuthorizationHeaderMalformed',
         `The authorization header is malformed; the region '${scopeRegion}' is wrong; expecting '${region}'`,
         `<Region>${region}</Region>`);
@@ -125,6 +134,8 @@ export function privateGate({ accessKeyId, secretAccessKey, sessionToken, expire
       return deny(ctx, 403, 'SignatureDoesNotMatch',
         'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
         `<CanonicalRequest>${canonical.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</CanonicalRequest>`);
+    if (requesterPays && (headers.get('x-amz-request-payer') || [''])[0] !== 'requester')
+      return deny(ctx, 403, 'AccessDenied', 'Access Denied (a Requester Pays bucket: x-amz-request-payer: requester is needed)');
     await next();
     return undefined;
   };

@@ -16,7 +16,9 @@
 // set, is the only x-amz-security-token accepted; S3RVER_SECRET_ACCESS_KEY replaces the secret
 // S3RVER (so a test's secret differs from the key id it greps for); S3RVER_EXPIRED_TOKENS (comma-separated) answer
 // 400 ExpiredToken; S3RVER_REGION makes a signature scoped to another region answer 400
-// AuthorizationHeaderMalformed naming it; S3RVER_LOG names a file that gets one line per gated
+// AuthorizationHeaderMalformed naming it (301 PermanentRedirect with S3RVER_REGION_STATUS=301);
+// S3RVER_REQUESTER_PAYS=1 makes it a Requester Pays bucket
+// (403 AccessDenied without a signed x-amz-request-payer: requester); S3RVER_LOG names a file that gets one line per gated
 // request: "STATUS CODE METHOD URL" (CODE is the S3 error code, or OK).
 
 import { createRequire } from 'node:module';
@@ -68,6 +70,8 @@ const gate = process.env.S3RVER_PRIVATE === '1'
       sessionToken: process.env.S3RVER_SESSION_TOKEN,
       expiredTokens: (process.env.S3RVER_EXPIRED_TOKENS || '').split(',').filter(Boolean),
       region: process.env.S3RVER_REGION || undefined,
+      regionStatus: Number(process.env.S3RVER_REGION_STATUS || 400),
+      requesterPays: process.env.S3RVER_REQUESTER_PAYS === '1',
       log: process.env.S3RVER_LOG ? line => appendFileSync(process.env.S3RVER_LOG, line + '\n') : undefined,
     })
   : null;

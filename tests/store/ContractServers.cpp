@@ -74,31 +74,14 @@ bool SignedStores::uploadBlobs(QString *problem)
         return false;
     }
     AzureTestClient client(connection->location.containerUrl);
-    QUrl create = connection->location.containerUrl;
-    create.setQuery(QStringLiteral("restype=container"));
-    const AzureAnswer created =
-        client.send(zs::OutgoingRequest{"PUT", create, {{"Content-Length", "0"}}}, connection->credentials);
-    if (created.status != 201) {
-        *problem = QStringLiteral("creating the Azurite container: HTTP %1 %2")
-                       .arg(created.status)
-                       .arg(QString::fromUtf8(created.body));
-        return false;
-    }
+    *problem = client.createContainer(connection->credentials);
     for (const auto &obj : fixtureObjects()) {
-        const AzureAnswer put =
-            client.send(zs::OutgoingRequest{"PUT",
-                                            client.blobUrl(kPrefix + u'/' + obj.key),
-                                            {{"x-ms-blob-type", "BlockBlob"},
-                                             {"Content-Type", "application/octet-stream"},
-                                             {"Content-Length", QByteArray::number(obj.bytes.size())}}},
-                        connection->credentials, obj.bytes);
-        if (put.status != 201) {
-            *problem = QStringLiteral("uploading %1 to Azurite: HTTP %2 %3")
-                           .arg(obj.key)
-                           .arg(put.status)
-                           .arg(QString::fromUtf8(put.body));
-            return false;
-        }
+        if (!problem->isEmpty()) break;
+        *problem = client.putBlob(kPrefix + u'/' + obj.key, obj.bytes, connection->credentials);
+    }
+    if (!problem->isEmpty()) {
+        problem->prepend(QStringLiteral("Azurite: "));
+        return false;
     }
     return true;
 }
