@@ -206,7 +206,7 @@ QString PrivateStores::checkExport(const QString &dir) const
 
 QString PrivateStores::workDir(int run) const
 {
-    const QString dir = m_dir.filePath(QStringLiteral("run%1").arg(run));
+    QString dir = m_dir.filePath(QStringLiteral("run%1").arg(run));
     QDir().mkpath(dir);
     return dir;
 }
